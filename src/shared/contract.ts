@@ -1,0 +1,67 @@
+/**
+ * The IPC contract: every channel, written once, with its zod input schema and its output type.
+ * Main validates inputs against it; preload, web transport and the renderer's client are typed from it.
+ */
+import { z } from 'zod';
+import type { DiskUsageSummary } from './disk-usage';
+import type { EngineFacts, EngineStatus } from './engine';
+import type { Envelope } from './errors';
+import type { WharfEvent } from './events';
+import type { TaskInfo } from './tasks';
+
+export interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+}
+
+/** `out<T>()(schema)` keeps the output type without a runtime value. */
+function out<O>() {
+  return <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input, output: undefined as O });
+}
+
+const none = z.object({}).strict();
+const taskId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'web';
+  platform: string;
+}
+
+export const contract = {
+  'app.info': out<AppInfo>()(none),
+  'engine.status': out<EngineStatus>()(none),
+  /** Retry the connection now instead of waiting for the backoff. */
+  'engine.reconnect': out<EngineStatus>()(none),
+  'engine.facts': out<EngineFacts>()(none),
+  'system.df': out<DiskUsageSummary>()(none),
+  'tasks.list': out<TaskInfo[]>()(none),
+  'tasks.cancel': out<TaskInfo>()(z.object({ id: taskId }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The name of the single event channel (Electron IPC) — the only other name the transports share. */
+export const EVENT_CHANNEL = 'wharf:event';
+/** The Electron IPC channel prefix; a channel `engine.info` travels as `wharf:engine.info`. */
+export const IPC_PREFIX = 'wharf:';
+
+/** One function per channel: what the preload exposes as window.wharf.api and the web client implements. */
+export type WharfApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>> };
+
+/** Everything the preload exposes on window.wharf: the contract's methods and one event subscription. */
+export interface WharfBridge {
+  api: WharfApi;
+  onEvent(listener: (event: WharfEvent) => void): () => void;
+}
