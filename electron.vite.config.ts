@@ -16,6 +16,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require node_modules: bundle what it imports (the contract's channel list).
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
     },
   },

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: unit, integration and e2e suites in turn, each runner's own summary, then one line summing all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const results = join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const only = process.argv.slice(2);
+
+function run(command, args, env = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function vitestSuite(project) {
+  const out = join(results, `${project}.json`);
+  rmSync(out, { force: true });
+  const code = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  if (!report) return { name: project, passed: 0, failed: 0, skipped: 0, broken: true, code };
+  return {
+    name: project,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    broken: code !== 0 && report.numFailedTests === 0,
+    code,
+  };
+}
+
+function playwrightSuite() {
+  const build = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+  if (build !== 0) return { name: 'e2e', passed: 0, failed: 0, skipped: 0, broken: true, code: build };
+  const out = join(results, 'e2e.json');
+  rmSync(out, { force: true });
+  const code = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const report = readJson(out);
+  if (!report?.stats) return { name: 'e2e', passed: 0, failed: 0, skipped: 0, broken: true, code };
+  const s = report.stats;
+  return { name: 'e2e', passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped, broken: code !== 0 && s.unexpected === 0, code };
+}
+
+const suites = [];
+if (only.length === 0 || only.includes('unit')) suites.push(vitestSuite('unit'));
+if (only.length === 0 || only.includes('integration')) suites.push(vitestSuite('integration'));
+if (only.length === 0 || only.includes('e2e')) suites.push(playwrightSuite());
+
+console.log('\n== summary ==');
+for (const s of suites) {
+  const note = s.broken ? `  ← the suite itself failed (exit ${s.code}): see its output above` : '';
+  console.log(`${s.name.padEnd(12)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${note}`);
+}
+const sum = (k) => suites.reduce((n, s) => n + s[k], 0);
+// A suite that could not run at all counts as one failure, so it can never look green.
+const failed = sum('failed') + suites.filter((s) => s.broken).length;
+console.log(`tests: ${sum('passed')} passed, ${failed} failed, ${sum('skipped')} skipped`);
+process.exit(failed > 0 || !existsSync(results) ? 1 : 0);

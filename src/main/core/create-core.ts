@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { AppInfo } from '../../shared/contract';
+import type { EngineEndpoint } from '../../shared/engine';
+import type { Envelope } from '../../shared/errors';
+import type { Clock } from './clock';
+import { dispatch, type Handlers } from './dispatch';
+import { createEngineConnection, type EngineConnection } from './engine/connection';
+import type { DockerClientFactory } from './engine/docker-client';
+import { resolveEndpoint } from './engine/resolve-endpoint';
+import { createEventBus, type EventListener } from './event-bus';
+import type { PrivilegeRunner } from './privilege/privilege-runner';
+import { createDiskUsageService } from './services/disk-usage';
+import { readEngineFacts } from './services/engine-facts';
+import { createTaskManager, type TaskManager } from './tasks/task-manager';
+
+/** Everything the core needs from outside; Electron and web mode pass their own, tests pass theirs. */
+export interface CoreDeps {
+  app: AppInfo;
+  /** --docker-host; otherwise resolved from env and ~/.docker like the docker CLI. */
+  dockerHost?: string;
+  env: Record<string, string | undefined>;
+  paths: { home: string };
+  clock: Clock;
+  createDockerClient: DockerClientFactory;
+  privilegeRunner: PrivilegeRunner;
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+export interface Core {
+  /** Validate and run one channel call; always answers an envelope. */
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  /** Resolve the endpoint and make the first connection attempt (never rejects for engine trouble). */
+  start(): Promise<void>;
+  stop(): void;
+  readonly connection: EngineConnection;
+  readonly tasks: TaskManager;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** docker or dockerd anywhere on PATH or in the usual places: tells "not running" from "not installed". */
+function dockerInstalled(env: Record<string, string | undefined>): () => boolean {
+  return () => {
+    const dirs = new Set([...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/usr/sbin', '/usr/local/bin', '/snap/bin']);
+    return [...dirs].some((dir) => existsSync(join(dir, 'dockerd')) || existsSync(join(dir, 'docker')));
+  };
+}
+
+/**
+ * A broken context (missing meta, bad JSON) must not stop the app: the shell shows it as an unreachable
+ * engine with the reason, as the docker CLI would print it.
+ */
+function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClient: DockerClientFactory } {
+  try {
+    const endpoint = resolveEndpoint({ flagHost: deps.dockerHost, env: deps.env, homeDir: deps.paths.home, readFile: readText, exists: existsSync });
+    return { endpoint, createClient: deps.createDockerClient };
+  } catch (error) {
+    const contextName = deps.env.DOCKER_CONTEXT;
+    const endpoint: EngineEndpoint = { host: '', source: contextName ? 'DOCKER_CONTEXT' : 'config-context', contextName };
+    return {
+      endpoint,
+      createClient: () => {
+        throw error;
+      },
+    };
+  }
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const bus = createEventBus();
+  const { endpoint, createClient } = resolveOrReport(deps);
+  const connection = createEngineConnection({
+    endpoint,
+    createClient,
+    clock: deps.clock,
+    bus,
+    probe: { exists: existsSync, dockerInstalled: dockerInstalled(deps.env) },
+    backoff: deps.backoff,
+  });
+  const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
+  const diskUsage = createDiskUsageService(connection, deps.clock);
+
+  const handlers: Handlers = {
+    'app.info': () => deps.app,
+    'engine.status': () => connection.status(),
+    'engine.reconnect': () => connection.reconnectNow(),
+    'engine.facts': () => readEngineFacts(connection),
+    'system.df': () => diskUsage.summary(),
+    'tasks.list': () => tasks.list(),
+    'tasks.cancel': ({ id }) => tasks.cancel(id),
+  };
+
+  return {
+    invoke: (channel, input) => dispatch(handlers, channel, input),
+    subscribe: (listener) => bus.subscribe(listener),
+    start: async () => {
+      await connection.start();
+    },
+    stop: () => connection.stop(),
+    connection,
+    tasks,
+  };
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { EngineEndpoint } from '../../../shared/engine';
+import { WharfError } from '../errors';
+
+export const DEFAULT_SOCKET_HOST = 'unix:///var/run/docker.sock';
+
+/** What resolution reads from the outside world; injected so it is testable with a temp HOME. */
+export interface EndpointInputs {
+  /** --docker-host, highest precedence. */
+  flagHost?: string;
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  readFile(path: string): string | undefined;
+  exists(path: string): boolean;
+}
+
+interface ContextMeta {
+  Name?: string;
+  Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
+}
+
+/** The docker CLI's config dir: $DOCKER_CONFIG or ~/.docker. */
+export function dockerConfigDir(inputs: Pick<EndpointInputs, 'env' | 'homeDir'>): string {
+  return inputs.env.DOCKER_CONFIG || join(inputs.homeDir, '.docker');
+}
+
+function contextDigest(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+function parseJson<T>(text: string, path: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new WharfError('invalid-input', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function envTls(env: EndpointInputs['env']): EngineEndpoint['tls'] {
+  const certDir = env.DOCKER_CERT_PATH;
+  const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
+  if (!certDir && !verify) return undefined;
+  return certDir
+    ? { caPath: join(certDir, 'ca.pem'), certPath: join(certDir, 'cert.pem'), keyPath: join(certDir, 'key.pem'), verify }
+    : { verify };
+}
+
+function fromContext(name: string, inputs: EndpointInputs, source: 'DOCKER_CONTEXT' | 'config-context'): EngineEndpoint | undefined {
+  if (name === 'default') return undefined;
+  const configDir = dockerConfigDir(inputs);
+  const digest = contextDigest(name);
+  const metaPath = join(configDir, 'contexts', 'meta', digest, 'meta.json');
+  const text = inputs.readFile(metaPath);
+  if (text === undefined) throw new WharfError('not-found', `docker context "${name}" not found (no ${metaPath})`);
+  const meta = parseJson<ContextMeta>(text, metaPath);
+  const host = meta.Endpoints?.docker?.Host;
+  if (!host) throw new WharfError('invalid-input', `docker context "${name}" has no docker endpoint host`);
+  const tlsDir = join(configDir, 'contexts', 'tls', digest, 'docker');
+  const hasTls = inputs.exists(join(tlsDir, 'ca.pem')) || inputs.exists(join(tlsDir, 'cert.pem'));
+  const endpoint: EngineEndpoint = { host, source, contextName: name };
+  if (hasTls || host.startsWith('tcp://')) {
+    const skip = meta.Endpoints?.docker?.SkipTLSVerify === true;
+    if (hasTls) {
+      endpoint.tls = {
+        caPath: inputs.exists(join(tlsDir, 'ca.pem')) ? join(tlsDir, 'ca.pem') : undefined,
+        certPath: inputs.exists(join(tlsDir, 'cert.pem')) ? join(tlsDir, 'cert.pem') : undefined,
+        keyPath: inputs.exists(join(tlsDir, 'key.pem')) ? join(tlsDir, 'key.pem') : undefined,
+        verify: !skip,
+      };
+    }
+  }
+  return endpoint;
+}
+
+/**
+ * Resolve the engine like the docker CLI: --docker-host > DOCKER_HOST > DOCKER_CONTEXT > currentContext in
+ * config.json > (Wharf's addition) the rootless socket $XDG_RUNTIME_DIR/docker.sock if it exists > /var/run/docker.sock.
+ */
+export function resolveEndpoint(inputs: EndpointInputs): EngineEndpoint {
+  if (inputs.flagHost) return withEnvTls({ host: inputs.flagHost, source: 'flag' }, inputs.env);
+  const envHost = inputs.env.DOCKER_HOST;
+  if (envHost) return withEnvTls({ host: envHost, source: 'DOCKER_HOST' }, inputs.env);
+
+  const envContext = inputs.env.DOCKER_CONTEXT;
+  if (envContext) {
+    const endpoint = fromContext(envContext, inputs, 'DOCKER_CONTEXT');
+    if (endpoint) return endpoint;
+  } else {
+    const configPath = join(dockerConfigDir(inputs), 'config.json');
+    const text = inputs.readFile(configPath);
+    const current = text === undefined ? undefined : parseJson<{ currentContext?: string }>(text, configPath).currentContext;
+    if (current) {
+      const endpoint = fromContext(current, inputs, 'config-context');
+      if (endpoint) return endpoint;
+    }
+  }
+
+  const runtimeDir = inputs.env.XDG_RUNTIME_DIR;
+  if (runtimeDir && inputs.exists(join(runtimeDir, 'docker.sock'))) {
+    return { host: `unix://${join(runtimeDir, 'docker.sock')}`, source: 'rootless' };
+  }
+  return { host: DEFAULT_SOCKET_HOST, source: 'default' };
+}
+
+function withEnvTls(endpoint: EngineEndpoint, env: EndpointInputs['env']): EngineEndpoint {
+  const tls = endpoint.host.startsWith('tcp://') ? envTls(env) : undefined;
+  return tls ? { ...endpoint, tls } : endpoint;
+}

@@ -1,0 +1,56 @@
+import type { ErrorCode, WharfErrorInfo } from '../../shared/errors';
+
+/** An error that carries one of the contract's codes; everything a handler throws becomes one of these. */
+export class WharfError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'WharfError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+interface ErrorLike {
+  code?: unknown;
+  statusCode?: unknown;
+  message?: unknown;
+  json?: unknown;
+  reason?: unknown;
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
+
+/** The engine's own message from a dockerode HTTP error ({"message": "..."} body), else the error's. */
+function engineMessage(e: ErrorLike): string {
+  const json = e.json;
+  if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') return json.message;
+  return typeof e.message === 'string' ? e.message : String(e);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'invalid-input';
+  if (status === 401 || status === 403) return 'permission-denied';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 408 || status === 504) return 'timeout';
+  return 'failed';
+}
+
+/** Maps anything thrown (WharfError, dockerode HTTP errors, Node system errors, AbortError) to the envelope's error. */
+export function toErrorInfo(error: unknown): WharfErrorInfo {
+  if (error instanceof WharfError) {
+    return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
+  }
+  if (error && typeof error === 'object') {
+    const e = error as ErrorLike;
+    if ((error as Error).name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
+    if (typeof e.statusCode === 'number') return { code: codeForStatus(e.statusCode), message: engineMessage(e) };
+    if (e.code === 'EACCES' || e.code === 'EPERM') return { code: 'permission-denied', message: engineMessage(e) };
+    if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return { code: 'engine-unreachable', message: engineMessage(e) };
+    return { code: 'failed', message: engineMessage(e) };
+  }
+  return { code: 'failed', message: String(error) };
+}

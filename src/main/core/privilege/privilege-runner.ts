@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { isAbsolute } from 'node:path';
+import { WharfError } from '../errors';
+
+/** One privileged command: an absolute binary and its argv, content by stdin — never a shell string. */
+export interface PrivilegedCommand {
+  binary: string;
+  args: string[];
+  stdin?: string;
+}
+
+export interface PrivilegedResult {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs commands that need root: directly when already root, through pkexec in the desktop (setup issue),
+ * or not at all ("manual": the UI shows the commands to copy).
+ */
+export interface PrivilegeRunner {
+  readonly kind: 'direct' | 'pkexec' | 'manual';
+  run(command: PrivilegedCommand): Promise<PrivilegedResult>;
+}
+
+export function assertCommand(command: PrivilegedCommand): void {
+  if (!isAbsolute(command.binary)) throw new WharfError('invalid-input', `privileged binary must be an absolute path: ${command.binary}`);
+  for (const arg of command.args) {
+    if (typeof arg !== 'string' || arg.includes('\0')) throw new WharfError('invalid-input', 'privileged arguments must be plain strings');
+  }
+}
+
+export function runFile(binary: string, args: string[], stdin?: string): Promise<PrivilegedResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(binary, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stdout, stderr }));
+      else resolve({ stdout, stderr });
+    });
+    if (stdin !== undefined) child.stdin?.end(stdin);
+  });
+}
+
+export function createDirectRunner(): PrivilegeRunner {
+  return {
+    kind: 'direct',
+    run(command) {
+      assertCommand(command);
+      return runFile(command.binary, command.args, command.stdin);
+    },
+  };
+}
+
+/** Where no polkit agent can answer (web mode over SSH): nothing runs, the error carries the commands. */
+export function createManualRunner(): PrivilegeRunner {
+  return {
+    kind: 'manual',
+    run(command) {
+      assertCommand(command);
+      return Promise.reject(new WharfError('unsupported', 'run this command as root', { commands: [[command.binary, ...command.args]] }));
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { TaskInfo } from '../../../shared/tasks';
+import type { Clock } from '../clock';
+import { WharfError, toErrorInfo } from '../errors';
+
+export interface TaskContext {
+  signal: AbortSignal;
+  /** Report progress (0..1 or null when unknown); values below the last one are ignored so bars never jump back. */
+  progress(fraction: number | null, step?: TaskInfo['step']): void;
+}
+
+export interface StartTaskOptions {
+  kind: string;
+  target: string;
+  cancellable?: boolean;
+}
+
+export interface TaskManager {
+  start<T>(options: StartTaskOptions, run: (ctx: TaskContext) => Promise<T>): TaskInfo;
+  list(): TaskInfo[];
+  get(id: string): TaskInfo | undefined;
+  cancel(id: string): TaskInfo;
+  /** Resolves when the task has ended (any state). */
+  settled(id: string): Promise<TaskInfo>;
+}
+
+/** At most this many progress updates per second per task reach the listeners. */
+export const MAX_PROGRESS_EVENTS_PER_SECOND = 10;
+const KEEP_FINISHED = 50;
+
+interface Entry {
+  info: TaskInfo;
+  controller: AbortController;
+  lastEmitAt: number;
+  pendingTimer: unknown;
+  done: Promise<TaskInfo>;
+}
+
+export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInfo) => void; newId?: () => string }): TaskManager {
+  const entries = new Map<string, Entry>();
+  const minInterval = 1000 / MAX_PROGRESS_EVENTS_PER_SECOND;
+  const newId = deps.newId ?? (() => randomUUID());
+
+  const snapshot = (entry: Entry): TaskInfo => ({ ...entry.info });
+
+  const emitNow = (entry: Entry): void => {
+    if (entry.pendingTimer !== undefined) {
+      deps.clock.clearTimeout(entry.pendingTimer);
+      entry.pendingTimer = undefined;
+    }
+    entry.lastEmitAt = deps.clock.now();
+    deps.onUpdate(snapshot(entry));
+  };
+
+  const emitThrottled = (entry: Entry): void => {
+    if (entry.pendingTimer !== undefined) return;
+    const wait = entry.lastEmitAt + minInterval - deps.clock.now();
+    if (wait <= 0) emitNow(entry);
+    else entry.pendingTimer = deps.clock.setTimeout(() => emitNow(entry), wait);
+  };
+
+  const forgetOld = (): void => {
+    const finished = [...entries.values()].filter((e) => e.info.state !== 'running');
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) entries.delete(e.info.id);
+  };
+
+  const finish = (entry: Entry, patch: Partial<TaskInfo>): TaskInfo => {
+    if (entry.info.state !== 'running') return snapshot(entry);
+    entry.info = { ...entry.info, ...patch, endedAt: deps.clock.now() };
+    emitNow(entry);
+    forgetOld();
+    return snapshot(entry);
+  };
+
+  return {
+    start(options, run) {
+      const controller = new AbortController();
+      const info: TaskInfo = {
+        id: newId(),
+        kind: options.kind,
+        target: options.target,
+        state: 'running',
+        progress: null,
+        startedAt: deps.clock.now(),
+        cancellable: options.cancellable ?? true,
+      };
+      let resolveDone: (t: TaskInfo) => void = () => undefined;
+      const entry: Entry = { info, controller, lastEmitAt: 0, pendingTimer: undefined, done: new Promise((r) => (resolveDone = r)) };
+      entries.set(info.id, entry);
+      emitNow(entry);
+
+      const ctx: TaskContext = {
+        signal: controller.signal,
+        progress(fraction, step) {
+          if (entry.info.state !== 'running') return;
+          const previous = entry.info.progress;
+          const next = fraction === null ? previous : Math.min(1, Math.max(previous ?? 0, fraction));
+          entry.info = { ...entry.info, progress: next, ...(step ? { step } : {}) };
+          emitThrottled(entry);
+        },
+      };
+
+      void Promise.resolve()
+        .then(() => run(ctx))
+        .then(
+          (result) => (controller.signal.aborted ? finish(entry, { state: 'cancelled' }) : finish(entry, { state: 'succeeded', progress: 1, result })),
+          (error: unknown) =>
+            controller.signal.aborted
+              ? finish(entry, { state: 'cancelled' })
+              : finish(entry, { state: 'failed', error: toErrorInfo(error) }),
+        )
+        .then(resolveDone);
+      return snapshot(entry);
+    },
+
+    list() {
+      return [...entries.values()].map(snapshot);
+    },
+
+    get(id) {
+      const entry = entries.get(id);
+      return entry ? snapshot(entry) : undefined;
+    },
+
+    cancel(id) {
+      const entry = entries.get(id);
+      if (!entry) throw new WharfError('not-found', `no task ${id}`);
+      if (entry.info.state !== 'running') return snapshot(entry);
+      if (!entry.info.cancellable) throw new WharfError('conflict', `task ${id} cannot be cancelled`);
+      entry.controller.abort();
+      // The run function sees the signal; the task is reported cancelled at once and its late result is ignored.
+      return finish(entry, { state: 'cancelled' });
+    },
+
+    settled(id) {
+      const entry = entries.get(id);
+      if (!entry) return Promise.reject(new WharfError('not-found', `no task ${id}`));
+      return entry.done;
+    },
+  };
+}
