@@ -41,8 +41,6 @@ function vitestSuite(project) {
 }
 
 function playwrightSuite() {
-  const build = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
-  if (build !== 0) return { name: 'e2e', passed: 0, failed: 0, skipped: 0, broken: true, code: build };
   const out = join(results, 'e2e.json');
   rmSync(out, { force: true });
   const code = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
@@ -53,6 +51,11 @@ function playwrightSuite() {
 }
 
 const suites = [];
+// Integration (web mode as another user) and e2e run the built app: build it once, first.
+if (only.length === 0 || only.includes('integration') || only.includes('e2e')) {
+  const build = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+  if (build !== 0) suites.push({ name: 'build', passed: 0, failed: 0, skipped: 0, broken: true, code: build });
+}
 if (only.length === 0 || only.includes('unit')) suites.push(vitestSuite('unit'));
 if (only.length === 0 || only.includes('integration')) suites.push(vitestSuite('integration'));
 if (only.length === 0 || only.includes('e2e')) suites.push(playwrightSuite());

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startPrivateEngine } from '../support/engine-harness';
+import { importBusybox } from '../support/fixtures';
+import { E2E_ENV_FILE, type E2eEnv } from './support/e2e-env';
+import { startWebMode } from './support/web-mode';
+
+/** One private engine and one web-mode server for the whole e2e run; the returned function tears both down. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const engine = await startPrivateEngine({ name: 'e2e' });
+  try {
+    await importBusybox(engine);
+    const token = randomBytes(16).toString('hex');
+    const web = await startWebMode({ dockerHost: engine.host, token });
+    const cliConfigDir = join(engine.dir, 'e2e-cli');
+    mkdirSync(cliConfigDir, { recursive: true });
+    const env: E2eEnv = { url: web.url, token, dockerHost: engine.host, cliConfigDir };
+    mkdirSync(dirname(E2E_ENV_FILE), { recursive: true });
+    writeFileSync(E2E_ENV_FILE, JSON.stringify(env, null, 2));
+    return async () => {
+      await web.stop();
+      await engine.destroy();
+    };
+  } catch (error) {
+    await engine.destroy();
+    throw error;
+  }
+}

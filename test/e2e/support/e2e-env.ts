@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDockerCliOk, type CliResult } from '../../support/docker-cli';
+
+/** What global setup started, shared with the test workers through a file. */
+export interface E2eEnv {
+  url: string;
+  token: string;
+  dockerHost: string;
+  cliConfigDir: string;
+}
+
+export const E2E_ENV_FILE = join(__dirname, '../../../test-results/e2e-env.json');
+
+export function e2eEnv(): E2eEnv {
+  return JSON.parse(readFileSync(E2E_ENV_FILE, 'utf8')) as E2eEnv;
+}
+
+/** The docker CLI against the e2e suite's private engine. */
+export function docker(args: string[]): Promise<CliResult> {
+  const env = e2eEnv();
+  return runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args);
+}
