@@ -50,6 +50,14 @@ describe('real-engine test harness', () => {
     expect(cmd.stdout.trim()).toBe('["sh"]');
   });
 
+  it('feeds input to the CLI', async () => {
+    const result = await engine.cliOk(['run', '-i', '--rm', 'busybox', 'wc', '-c'], { input: Buffer.from('12345') });
+    expect(result.stdout.trim()).toBe('5');
+    const failed = await engine.cli(['image', 'inspect', 'no-such-image:here']);
+    expect(failed.code).not.toBe(0);
+    await expect(engine.cliOk(['image', 'inspect', 'no-such-image:here'])).rejects.toThrow(/no-such-image/);
+  });
+
   it('puts containers on its own bridge', async () => {
     const id = await runContainer(engine, ['busybox', 'sleep', '600']);
     const ip = await engine.cliOk(['inspect', '--format', '{{.NetworkSettings.IPAddress}}', id]);
@@ -72,6 +80,10 @@ describe('real-engine test harness', () => {
     const id = await engine.cliOk(['image', 'inspect', '--format', '{{.Id}}', 'busybox:latest']);
     expect(id.stdout.trim()).toBe(busyboxId);
     expect(await engine.logs()).toContain('API listen on');
+    const pidAfterStart = engine.pid;
+    await engine.restart();
+    expect(engine.pid).not.toBe(pidAfterStart);
+    expect((await probe({ socketPath: engine.socketPath, path: '/_ping' }))?.body).toBe('OK');
   });
 
   it('pushes to and pulls from the private registry', async () => {
