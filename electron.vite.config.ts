@@ -18,12 +18,14 @@ export default defineConfig({
     build: {
       // A sandboxed preload cannot require node_modules: bundle what it imports (the contract's channel list).
       externalizeDeps: false,
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
     },
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],

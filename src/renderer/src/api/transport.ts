@@ -1,0 +1,19 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
+import type { Envelope } from '../../../shared/errors';
+import type { WharfEvent } from '../../../shared/events';
+
+export type EventListener = (event: WharfEvent) => void;
+/** connecting: first attempt not answered yet; open: events flow; closed: dropped, reconnecting with backoff. */
+export type EventStreamState = 'connecting' | 'open' | 'closed';
+export type ConnectionListener = (state: EventStreamState) => void;
+
+/** How the renderer reaches main: the Electron preload bridge or HTTP + WebSocket in web mode. */
+export interface Transport {
+  kind: 'bridge' | 'web';
+  /** Never rejects: every failure, including the transport's own, comes back as an error envelope. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
+  subscribe(listener: EventListener): () => void;
+  /** Whether the event stream is up; listeners hear every change (web mode reconnects after a server restart). */
+  eventStreamState(): EventStreamState;
+  onEventStreamConnection(listener: ConnectionListener): () => void;
+}

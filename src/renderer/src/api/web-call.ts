@@ -1,0 +1,51 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
+import { errorEnvelope, type Envelope } from '../../../shared/errors';
+import { isEnvelope } from './envelope-shape';
+import { SERVER_UNREACHABLE } from './server-unreachable';
+
+/**
+ * One call in web mode: POST /api/<channel> with the input as JSON. A handled call always answers
+ * HTTP 200 with the envelope; other statuses come from the server's own checks (token, Origin, body).
+ */
+export async function webCall<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(input),
+    });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return errorEnvelope('failed', `The Wharf server is unreachable (${detail})`, { reason: SERVER_UNREACHABLE });
+  }
+
+  if (response.status === 401 || response.status === 403) {
+    return errorEnvelope('permission-denied', `The Wharf server refused the request (HTTP ${response.status}); open the URL with the token again`);
+  }
+  if (response.status === 400) {
+    return errorEnvelope('invalid-input', `The Wharf server rejected the request (HTTP 400): ${await safeText(response)}`);
+  }
+  if (response.status !== 200) {
+    return errorEnvelope('failed', `The Wharf server answered HTTP ${response.status}: ${await safeText(response)}`);
+  }
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return errorEnvelope('failed', 'The Wharf server answered with a body that is not JSON');
+  }
+  if (!isEnvelope(body)) return errorEnvelope('failed', 'The Wharf server answered with a body that is not a result envelope');
+  // The server builds this body from the same contract; its value type is the channel's output.
+  return body as Envelope<ChannelOutput<C>>;
+}
+
+async function safeText(response: Response): Promise<string> {
+  try {
+    return (await response.text()).slice(0, 300);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,69 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskInfo, TaskState } from '../../../shared/tasks';
+import { dynamicText, errorMessage } from '../i18n/messages';
+import { useTasksStore } from '../stores/tasks-store';
+import { ProgressBar } from './ProgressBar';
+
+const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
+  running: 'accent',
+  succeeded: 'success',
+  failed: 'danger',
+  cancelled: 'muted',
+};
+
+export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const cancelling = useTasksStore((s) => s.cancelling[task.id] === true);
+  const cancelError = useTasksStore((s) => s.cancelErrors[task.id]);
+  const cancel = useTasksStore((s) => s.cancel);
+
+  const kind = dynamicText(t, `tasks.kind.${task.kind}`, task.kind);
+  const step = task.step ? dynamicText(t, `tasks.step.${task.step.key}`, task.step.key, task.step.values) : null;
+  const running = task.state === 'running';
+  const progress = task.state === 'succeeded' ? 1 : task.progress;
+  const started = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(task.startedAt);
+
+  return (
+    <li className="task" data-testid={`task-${task.id}`} data-state={task.state}>
+      <div className="task__head">
+        <span className="task__kind">{kind}</span>
+        <span className={`chip chip--${TONES[task.state]}`}>{t(`tasks.state.${task.state}`)}</span>
+        {running && task.cancellable ? (
+          <button
+            type="button"
+            className="button button--subtle button--small"
+            onClick={() => void cancel(task.id)}
+            disabled={cancelling}
+            aria-label={t('tasks.cancelLabel', { target: task.target })}
+            data-testid="task-cancel"
+          >
+            {cancelling ? t('tasks.cancelling') : t('tasks.cancel')}
+          </button>
+        ) : null}
+      </div>
+      <div className="task__target" title={task.target}>
+        {task.target}
+      </div>
+      {running || task.progress !== null ? (
+        <ProgressBar value={running ? progress : (progress ?? 1)} tone={TONES[task.state]} label={t('tasks.progressLabel', { target: task.target })} />
+      ) : null}
+      <div className="task__meta">
+        <span>{running ? (step ?? (progress === null ? t('tasks.progressUnknown') : `${Math.round(progress * 100)}%`)) : (step ?? '')}</span>
+        <time dateTime={new Date(task.startedAt).toISOString()}>{started}</time>
+      </div>
+      {task.error ? (
+        <div className="task__error" role="alert">
+          <p>{errorMessage(t, task.error)}</p>
+          <code>{task.error.message}</code>
+        </div>
+      ) : null}
+      {cancelError ? (
+        <div className="task__error" role="alert">
+          <p>{errorMessage(t, cancelError)}</p>
+          <code>{cancelError.message}</code>
+        </div>
+      ) : null}
+    </li>
+  );
+}

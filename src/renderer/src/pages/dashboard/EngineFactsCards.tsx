@@ -1,0 +1,104 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineFacts } from '../../../../shared/engine';
+import { Icon } from '../../components/Icon';
+import { bytesSize } from '../../format/bytes';
+import { Fact } from './Fact';
+import { FactList } from './FactList';
+import { StatTile } from './StatTile';
+
+/** What `docker version` and `docker info` tell about the engine and its host. */
+export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="card card--stats" aria-label={t('dashboard.resourcesCard')}>
+        <StatTile name="containers-running" label={t('dashboard.facts.containersRunning')} value={facts.containers.running} tone="success" />
+        <StatTile name="containers-paused" label={t('dashboard.facts.containersPaused')} value={facts.containers.paused} tone="warning" />
+        <StatTile name="containers-stopped" label={t('dashboard.facts.containersStopped')} value={facts.containers.stopped} tone="muted" />
+        <StatTile name="images" label={t('dashboard.facts.images')} value={facts.images} tone="accent" />
+      </section>
+
+      <div className="grid grid--3">
+        <section className="card">
+          <h2 className="card__title">
+            <Icon name="engine" />
+            {t('dashboard.engineCard')}
+          </h2>
+          <dl className="facts">
+            <Fact name="serverVersion" label={t('dashboard.facts.serverVersion')}>
+              {facts.serverVersion}
+            </Fact>
+            <Fact
+              name="apiVersion"
+              label={t('dashboard.facts.apiVersion')}
+              extra={t('dashboard.facts.apiVersionRange', { min: facts.minApiVersion, max: facts.serverApiVersion })}
+            >
+              {facts.apiVersion}
+            </Fact>
+            <Fact name="storageDriver" label={t('dashboard.facts.storageDriver')}>
+              {facts.storageDriver}
+            </Fact>
+            <Fact name="dockerRootDir" label={t('dashboard.facts.dockerRootDir')}>
+              <code>{facts.dockerRootDir}</code>
+            </Fact>
+            <Fact name="cgroup" label={t('dashboard.facts.cgroup')}>
+              {`${facts.cgroupDriver} / v${facts.cgroupVersion}`}
+            </Fact>
+          </dl>
+        </section>
+
+        <section className="card">
+          <h2 className="card__title">
+            <Icon name="cpu" />
+            {t('dashboard.hostCard')}
+          </h2>
+          <dl className="facts">
+            <Fact name="operatingSystem" label={t('dashboard.facts.operatingSystem')}>
+              {facts.operatingSystem}
+            </Fact>
+            <Fact name="kernelVersion" label={t('dashboard.facts.kernelVersion')}>
+              {facts.kernelVersion}
+            </Fact>
+            <Fact name="architecture" label={t('dashboard.facts.architecture')}>
+              {facts.architecture}
+            </Fact>
+            <Fact name="cpus" label={t('dashboard.facts.cpus')}>
+              {facts.cpus}
+            </Fact>
+            <Fact name="memTotal" label={t('dashboard.facts.memTotal')}>
+              {bytesSize(facts.memTotal)}
+            </Fact>
+          </dl>
+        </section>
+
+        <section className="card">
+          <h2 className="card__title">
+            <Icon name="registries" />
+            {t('dashboard.registriesCard')}
+          </h2>
+          <dl className="facts">
+            <FactList name="registryMirrors" label={t('dashboard.facts.registryMirrors')} items={facts.registryMirrors} />
+            <FactList name="insecureRegistries" label={t('dashboard.facts.insecureRegistries')} items={facts.insecureRegistries} />
+          </dl>
+        </section>
+      </div>
+
+      {facts.warnings.length > 0 ? (
+        <details className="card warnings" data-testid="engine-warnings">
+          <summary>
+            <Icon name="alert" size={16} />
+            {t('dashboard.warnings')} ({facts.warnings.length})
+          </summary>
+          <ul>
+            {facts.warnings.map((warning) => (
+              <li key={warning}>
+                <code>{warning}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}

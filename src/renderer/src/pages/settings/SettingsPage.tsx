@@ -1,0 +1,12 @@
+import type { ReactElement } from 'react';
+import { AboutCard } from './AboutCard';
+import { PreferencesCard } from './PreferencesCard';
+
+export function SettingsPage(): ReactElement {
+  return (
+    <div className="page settings grid grid--2" data-testid="page-settings">
+      <PreferencesCard />
+      <AboutCard />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { DiskUsageSummary } from '../../../shared/disk-usage';
+import type { EngineFacts } from '../../../shared/engine';
+import type { WharfErrorInfo } from '../../../shared/errors';
+import { call } from '../api';
+
+interface DashboardStore {
+  facts: EngineFacts | null;
+  df: DiskUsageSummary | null;
+  factsError: WharfErrorInfo | null;
+  dfError: WharfErrorInfo | null;
+  /** True until the first answer of each kind arrived. */
+  loading: boolean;
+  refresh(): Promise<void>;
+}
+
+let generation = 0;
+
+export const useDashboardStore = create<DashboardStore>()((set, get) => ({
+  facts: null,
+  df: null,
+  factsError: null,
+  dfError: null,
+  loading: false,
+
+  async refresh() {
+    // Overlapping refreshes: only the answers of the newest one are kept.
+    const mine = ++generation;
+    if (get().facts === null && get().df === null) set({ loading: true });
+    const [facts, df] = await Promise.all([call('engine.facts', {}), call('system.df', {})]);
+    if (mine !== generation) return;
+    set({
+      loading: false,
+      ...(facts.ok ? { facts: facts.value, factsError: null } : { factsError: facts.error }),
+      ...(df.ok ? { df: df.value, dfError: null } : { dfError: df.error }),
+    });
+  },
+}));
