@@ -2,6 +2,9 @@
  * `docker system df` arithmetic, done exactly as the docker CLI (28.x) does it, from the engine's
  * GET /system/df answer. Pure: shared by core (tests compare it with the CLI) and the renderer.
  */
+import { humanSize } from './units';
+
+export { humanSize };
 
 /** The subset of GET /system/df that the summary needs. Field names are the Engine API's. */
 export interface RawDiskUsage {
@@ -101,19 +104,6 @@ export function summarizeDiskUsage(du: RawDiskUsage): DiskUsageRow[] {
     { kind: 'volumes', total: volumes.length, active: volumesActive, size: volumesSize, reclaimable: volumesReclaimable, reclaimablePercent: percent(volumesReclaimable, volumesSize) },
     { kind: 'buildCache', total: cache.length, active: cacheActive, size: cacheSize, reclaimable: cacheReclaimable, reclaimablePercent: null },
   ];
-}
-
-const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** go-units HumanSize: decimal units, 4 significant digits ("1.982MB", "0B", "12.3kB"). */
-export function humanSize(bytes: number): string {
-  let size = bytes;
-  let i = 0;
-  while (size >= 1000 && i < DECIMAL_UNITS.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return `${Number(size.toPrecision(4)).toString()}${DECIMAL_UNITS[i]}`;
 }
 
 /** A row exactly as `docker system df --format '{{json .}}'` prints it. */

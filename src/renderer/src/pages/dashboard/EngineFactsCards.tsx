@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineFacts } from '../../../../shared/engine';
 import { Icon } from '../../components/Icon';
-import { bytesSize } from '../../format/bytes';
+import { bytesSize } from '../../../../shared/units';
 import { Fact } from './Fact';
 import { FactList } from './FactList';
 import { StatTile } from './StatTile';
