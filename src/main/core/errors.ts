@@ -23,11 +23,20 @@ interface ErrorLike {
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
 
+/** String(x) without throwing (an object without a prototype has no toString). */
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** The engine's own message from a dockerode HTTP error ({"message": "..."} body), else the error's. */
 function engineMessage(e: ErrorLike): string {
   const json = e.json;
   if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') return json.message;
-  return typeof e.message === 'string' ? e.message : String(e);
+  return typeof e.message === 'string' ? e.message : describe(e);
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -52,5 +61,5 @@ export function toErrorInfo(error: unknown): WharfErrorInfo {
     if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return { code: 'engine-unreachable', message: engineMessage(e) };
     return { code: 'failed', message: engineMessage(e) };
   }
-  return { code: 'failed', message: String(error) };
+  return { code: 'failed', message: describe(error) };
 }

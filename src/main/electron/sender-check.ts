@@ -24,7 +24,7 @@ export function isTrustedSender(sender: SenderFacts, appUrl: string): boolean {
   return frame.origin === app.origin;
 }
 
-/** Navigation stays on the app page (hash changes only); everything else is denied. */
+/** Navigation stays in the app: the same index.html (any hash) when packaged, the same origin for the dev server. */
 export function isAppNavigation(targetUrl: string, appUrl: string): boolean {
   try {
     const target = new URL(targetUrl);

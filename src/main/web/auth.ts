@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 
 /** Web mode's request rules, pure so they are unit-tested: token, Host (DNS rebinding) and Origin (CSRF). */
 
@@ -10,12 +11,28 @@ export interface AuthConfig {
   allowedHosts: ReadonlySet<string>;
 }
 
-export function allowedHostsFor(bindHost: string, port: number): Set<string> {
+function hostPort(host: string, port: number): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * The Host values a browser may send: loopback names, the bound address, and — bound to every interface —
+ * this machine's own addresses. Never a DNS name other than localhost: that is what DNS rebinding needs.
+ */
+export function allowedHostsFor(bindHost: string, port: number, localAddresses: () => string[] = ownAddresses): Set<string> {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-  if (bindHost !== '127.0.0.1' && bindHost !== '0.0.0.0' && bindHost !== '::') {
-    hosts.add(bindHost.includes(':') && !bindHost.startsWith('[') ? `[${bindHost}]:${port}` : `${bindHost}:${port}`);
+  if (bindHost === '0.0.0.0' || bindHost === '::') {
+    for (const address of localAddresses()) hosts.add(hostPort(address, port).toLowerCase());
+  } else if (bindHost !== '127.0.0.1') {
+    hosts.add(hostPort(bindHost, port).toLowerCase());
   }
   return hosts;
+}
+
+function ownAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .map((i) => i.address);
 }
 
 export function sameToken(given: string | undefined, expected: string): boolean {

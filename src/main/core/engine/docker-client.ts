@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
 import Docker from 'dockerode';
 import type { EngineEndpoint } from '../../../shared/engine';
 import { WharfError } from '../errors';
@@ -18,7 +19,9 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string):
   if (host.startsWith('/')) return { socketPath: host, version };
   let url: URL;
   try {
-    url = new URL(host);
+    // Like the CLI, a host without a scheme ("10.0.0.5:2375") is TCP.
+    url = new URL(host.includes('://') ? host : `tcp://${host}`);
+    if (!url.hostname) throw new Error('no host');
   } catch {
     throw new WharfError('invalid-input', `cannot parse docker host "${host}"`);
   }
@@ -28,13 +31,18 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string):
     case 'https:': {
       const tls = endpoint.tls;
       const secure = url.protocol === 'https:' || tls !== undefined;
+      const ca = readOptional(tls?.caPath);
+      const cert = readOptional(tls?.certPath);
+      const key = readOptional(tls?.keyPath);
       return {
         protocol: secure ? 'https' : 'http',
         host: url.hostname,
         port: url.port || (secure ? '2376' : '2375'),
-        ca: readOptional(tls?.caPath),
-        cert: readOptional(tls?.certPath),
-        key: readOptional(tls?.keyPath),
+        ca,
+        cert,
+        key,
+        // A context with SkipTLSVerify (or DOCKER_TLS without _VERIFY) encrypts without checking the server.
+        ...(tls && !tls.verify ? { agent: new Agent({ ca, cert, key, rejectUnauthorized: false }) } : {}),
         version,
       };
     }

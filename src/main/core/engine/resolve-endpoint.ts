@@ -37,13 +37,16 @@ function parseJson<T>(text: string, path: string): T {
   }
 }
 
-function envTls(env: EndpointInputs['env']): EngineEndpoint['tls'] {
-  const certDir = env.DOCKER_CERT_PATH;
-  const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
-  if (!certDir && !verify) return undefined;
-  return certDir
-    ? { caPath: join(certDir, 'ca.pem'), certPath: join(certDir, 'cert.pem'), keyPath: join(certDir, 'key.pem'), verify }
-    : { verify };
+/**
+ * The docker CLI's TLS from the environment: on when DOCKER_TLS or DOCKER_TLS_VERIFY is set to anything
+ * (even "0"), verifying when DOCKER_TLS_VERIFY is set; certificates from DOCKER_CERT_PATH, else the config dir.
+ */
+function envTls(inputs: EndpointInputs): EngineEndpoint['tls'] {
+  const env = inputs.env;
+  const verify = Boolean(env.DOCKER_TLS_VERIFY);
+  if (!verify && !env.DOCKER_TLS) return undefined;
+  const certDir = env.DOCKER_CERT_PATH || dockerConfigDir(inputs);
+  return { caPath: join(certDir, 'ca.pem'), certPath: join(certDir, 'cert.pem'), keyPath: join(certDir, 'key.pem'), verify };
 }
 
 function fromContext(name: string, inputs: EndpointInputs, source: 'DOCKER_CONTEXT' | 'config-context'): EngineEndpoint | undefined {
@@ -78,22 +81,22 @@ function fromContext(name: string, inputs: EndpointInputs, source: 'DOCKER_CONTE
  * config.json > (Wharf's addition) the rootless socket $XDG_RUNTIME_DIR/docker.sock if it exists > /var/run/docker.sock.
  */
 export function resolveEndpoint(inputs: EndpointInputs): EngineEndpoint {
-  if (inputs.flagHost) return withEnvTls({ host: inputs.flagHost, source: 'flag' }, inputs.env);
+  if (inputs.flagHost) return withEnvTls({ host: inputs.flagHost, source: 'flag' }, inputs);
   const envHost = inputs.env.DOCKER_HOST;
-  if (envHost) return withEnvTls({ host: envHost, source: 'DOCKER_HOST' }, inputs.env);
+  if (envHost) return withEnvTls({ host: envHost, source: 'DOCKER_HOST' }, inputs);
 
   const envContext = inputs.env.DOCKER_CONTEXT;
-  if (envContext) {
-    const endpoint = fromContext(envContext, inputs, 'DOCKER_CONTEXT');
-    if (endpoint) return endpoint;
-  } else {
+  let context = envContext;
+  if (!envContext) {
     const configPath = join(dockerConfigDir(inputs), 'config.json');
     const text = inputs.readFile(configPath);
-    const current = text === undefined ? undefined : parseJson<{ currentContext?: string }>(text, configPath).currentContext;
-    if (current) {
-      const endpoint = fromContext(current, inputs, 'config-context');
-      if (endpoint) return endpoint;
-    }
+    context = text === undefined ? undefined : parseJson<{ currentContext?: string }>(text, configPath).currentContext;
+  }
+  if (context) {
+    const endpoint = fromContext(context, inputs, envContext ? 'DOCKER_CONTEXT' : 'config-context');
+    if (endpoint) return endpoint;
+    // The user named the "default" context: that is the CLI's default socket, not a guess of ours.
+    return { host: DEFAULT_SOCKET_HOST, source: 'default' };
   }
 
   const runtimeDir = inputs.env.XDG_RUNTIME_DIR;
@@ -103,7 +106,7 @@ export function resolveEndpoint(inputs: EndpointInputs): EngineEndpoint {
   return { host: DEFAULT_SOCKET_HOST, source: 'default' };
 }
 
-function withEnvTls(endpoint: EngineEndpoint, env: EndpointInputs['env']): EngineEndpoint {
-  const tls = endpoint.host.startsWith('tcp://') ? envTls(env) : undefined;
+function withEnvTls(endpoint: EngineEndpoint, inputs: EndpointInputs): EngineEndpoint {
+  const tls = endpoint.host.startsWith('tcp://') || !endpoint.host.includes('://') ? envTls(inputs) : undefined;
   return tls ? { ...endpoint, tls } : endpoint;
 }

@@ -1,0 +1,87 @@
+/** The IPC contract: channel names, and what each channel's input schema lets through. */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput } from '../../src/shared/contract';
+import { CHANNELS, IPC_PREFIX, contract, isChannel } from '../../src/shared/contract';
+
+/** One valid input per channel; typed so that adding a channel without an entry here fails the typecheck. */
+const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
+  'app.info': {},
+  'engine.status': {},
+  'engine.reconnect': {},
+  'engine.facts': {},
+  'system.df': {},
+  'tasks.list': {},
+  'tasks.cancel': { id: randomUUID() },
+};
+
+const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list'];
+
+function accepts(channel: Channel, input: unknown): boolean {
+  return contract[channel].input.safeParse(input).success;
+}
+
+describe('channel names', () => {
+  it('are listed once each', () => {
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
+    expect(CHANNELS.length).toBeGreaterThan(0);
+  });
+
+  it.each(CHANNELS)('%s is "<area>.<action>"', (channel) => {
+    expect(channel).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  });
+
+  it('isChannel knows every channel of the contract', () => {
+    for (const channel of CHANNELS) expect(isChannel(channel)).toBe(true);
+  });
+
+  it.each(['images.nuke', '', 'app', 'APP.INFO', `${IPC_PREFIX}app.info`, '__proto__', 'toString', 'constructor', 'hasOwnProperty'])(
+    'isChannel rejects %j',
+    (name) => {
+      expect(isChannel(name)).toBe(false);
+    },
+  );
+});
+
+describe('input schemas', () => {
+  it.each(NO_INPUT_CHANNELS)('%s accepts {}', (channel) => {
+    expect(accepts(channel, {})).toBe(true);
+  });
+
+  it.each(CHANNELS)('%s accepts its valid input', (channel) => {
+    expect(accepts(channel, VALID_INPUT[channel])).toBe(true);
+  });
+
+  it.each(CHANNELS)('%s rejects extra keys (strict)', (channel) => {
+    expect(accepts(channel, { ...VALID_INPUT[channel], unexpected: true })).toBe(false);
+  });
+
+  it.each(CHANNELS)('%s rejects a "__proto__" key sent as JSON', (channel) => {
+    const body = JSON.stringify(VALID_INPUT[channel]).slice(1, -1);
+    const input: unknown = JSON.parse(`{"__proto__":{"polluted":true}${body ? `,${body}` : ''}}`);
+    expect(accepts(channel, input)).toBe(false);
+  });
+
+  it.each(CHANNELS)('%s rejects input that is not an object', (channel) => {
+    for (const input of [null, undefined, 'x', 42, [], true]) expect(accepts(channel, input)).toBe(false);
+  });
+});
+
+describe('tasks.cancel id', () => {
+  it('accepts the ids tasks get (UUIDs)', () => {
+    for (let i = 0; i < 20; i++) expect(accepts('tasks.cancel', { id: randomUUID() })).toBe(true);
+  });
+
+  it.each([
+    ['missing', {}],
+    ['empty', { id: '' }],
+    ['a number', { id: 42 }],
+    ['null', { id: null }],
+    ['a path', { id: '../../etc/passwd' }],
+    ['with spaces', { id: 'a b' }],
+    ['with a newline', { id: 'abc\n' }],
+    ['huge', { id: 'a'.repeat(10_000) }],
+  ])('rejects an id that is %s', (_name, input) => {
+    expect(accepts('tasks.cancel', input)).toBe(false);
+  });
+});
