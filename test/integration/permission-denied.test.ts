@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -38,7 +38,7 @@ describe('a user outside the socket group', () => {
   const user = `wharfu${suffix}`;
   const group = `wharfg${suffix}`;
   let engine: PrivateEngine;
-  let mountPoint: string;
+  let appCopy: string;
   let uid: number;
   let gid: number;
   let socketGid: number;
@@ -53,26 +53,25 @@ describe('a user outside the socket group', () => {
     engine = await startPrivateEngine({ name: 'perm', socketGroup: group });
     // The socket's folders must be traversable by others, so the socket's own mode and group decide.
     for (let dir = dirname(engine.socketPath); dir !== dirname(dir) && dir.startsWith(tmpdir() + '/'); dir = dirname(dir)) chmodSync(dir, 0o711);
-    // The clone may sit in a private folder (mktemp -d): show it to the user through a bind mount.
-    mountPoint = mkdtempSync(join(tmpdir(), 'wharf-repo-'));
-    chmodSync(mountPoint, 0o755);
-    mkdirSync(join(mountPoint, 'repo'));
-    execFileSync('/usr/bin/mount', ['--bind', '-o', 'ro', ROOT, join(mountPoint, 'repo')]);
+    // The clone may sit in a private folder (mktemp -d): give the user a copy of the built app and its runtime packages.
+    appCopy = mkdtempSync(join(tmpdir(), 'wharf-app-'));
+    chmodSync(appCopy, 0o755);
+    cpSync(join(ROOT, 'out'), join(appCopy, 'out'), { recursive: true });
+    const packages = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT }).toString().split('\n');
+    const topLevel = new Set(packages.map((p) => p.match(/^(.*?\/node_modules\/(?:@[^/]+\/)?[^/]+)/)?.[1]).filter((p): p is string => p !== undefined));
+    for (const dir of topLevel) cpSync(dir, join(appCopy, relative(ROOT, dir)), { recursive: true });
   });
 
   afterAll(async () => {
     for (const s of servers) await s.stop();
-    if (mountPoint) {
-      execFileSync('/usr/bin/umount', [join(mountPoint, 'repo')]);
-      rmSync(mountPoint, { recursive: true, force: true });
-    }
+    if (appCopy) rmSync(appCopy, { recursive: true, force: true });
     await engine?.destroy();
     execFileSync('/usr/sbin/userdel', [user]);
     execFileSync('/usr/sbin/groupdel', [group], { stdio: 'ignore' });
   });
 
   it('is told "permission denied" with the EACCES detail; the same user with the group connects', async () => {
-    const entry = join(mountPoint, 'repo', relative(ROOT, SERVE_ENTRY));
+    const entry = join(appCopy, relative(ROOT, SERVE_ENTRY));
     const denied = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex'), runAs: { uid, gid, groups: [] }, entry, env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
     servers.push(denied);
     const status = await engineStatusOf(denied);
