@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { DiskUsageSummary } from './disk-usage';
 import type { EngineFacts, EngineStatus } from './engine';
+import type { FixPlan, InstallGuide, SetupDiagnosis } from './setup';
 import type { Envelope } from './errors';
 import type { WharfEvent } from './events';
 import type { TaskInfo } from './tasks';
@@ -22,6 +23,7 @@ function out<O>() {
 
 const none = z.object({}).strict();
 const taskId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const fix = z.object({ fix: z.enum(['start-service', 'add-user-to-group']) }).strict();
 
 export interface AppInfo {
   version: string;
@@ -37,6 +39,15 @@ export const contract = {
   'engine.facts': out<EngineFacts>()(none),
   'system.df': out<DiskUsageSummary>()(none),
   'tasks.list': out<TaskInfo[]>()(none),
+  /** Every check of the setup wizard with its evidence; cheap, run on demand (never on a timer). */
+  'setup.diagnose': out<SetupDiagnosis>()(none),
+  /** The exact commands a fix runs as root, for the user to read first (and to copy when nothing can run them). */
+  'setup.fixPlan': out<FixPlan>()(fix),
+  /** Run a fix through the privilege runner, as a task. */
+  'setup.fix': out<TaskInfo>()(fix),
+  'setup.installGuide': out<InstallGuide>()(none),
+  /** Desktop only: relaunch Wharf under the docker group (sg docker) so the new membership applies now. */
+  'setup.relaunch': out<null>()(none),
   'tasks.cancel': out<TaskInfo>()(z.object({ id: taskId }).strict()),
 } as const;
 

@@ -13,9 +13,14 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'system.df': {},
   'tasks.list': {},
   'tasks.cancel': { id: randomUUID() },
+  'setup.diagnose': {},
+  'setup.fixPlan': { fix: 'add-user-to-group' },
+  'setup.fix': { fix: 'start-service' },
+  'setup.installGuide': {},
+  'setup.relaunch': {},
 };
 
-const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list'];
+const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch'];
 
 function accepts(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(input).success;
@@ -83,5 +88,15 @@ describe('tasks.cancel id', () => {
     ['huge', { id: 'a'.repeat(10_000) }],
   ])('rejects an id that is %s', (_name, input) => {
     expect(accepts('tasks.cancel', input)).toBe(false);
+  });
+});
+
+describe('setup fix ids', () => {
+  it.each(['setup.fixPlan', 'setup.fix'] as const)('%s accepts exactly the fixes Wharf knows', (channel) => {
+    expect(accepts(channel, { fix: 'start-service' })).toBe(true);
+    expect(accepts(channel, { fix: 'add-user-to-group' })).toBe(true);
+    for (const input of [{}, { fix: '' }, { fix: 'chmod-socket' }, { fix: 'add-user-to-group', user: 'root' }, { fix: ['start-service'] }]) {
+      expect(accepts(channel, input)).toBe(false);
+    }
   });
 });

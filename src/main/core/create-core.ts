@@ -12,6 +12,7 @@ import { createEventBus, type EventListener } from './event-bus';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { createDiskUsageService } from './services/disk-usage';
 import { readEngineFacts } from './services/engine-facts';
+import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
 
 /** Everything the core needs from outside; Electron and web mode pass their own, tests pass theirs. */
@@ -25,6 +26,10 @@ export interface CoreDeps {
   createDockerClient: DockerClientFactory;
   privilegeRunner: PrivilegeRunner;
   backoff?: { initialMs: number; maxMs: number };
+  /** The setup wizard's seams (service controller, identity, search dirs); production passes none. */
+  setup?: SetupOptions;
+  /** Desktop only: restart Wharf under the group (sg) so a new membership applies now; absent in web mode. */
+  relaunchWithGroup?: (group: string) => void;
 }
 
 export interface Core {
@@ -87,6 +92,17 @@ export function createCore(deps: CoreDeps): Core {
   });
   const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
   const diskUsage = createDiskUsageService(connection, deps.clock);
+  const setup = createSetupService({
+    env: deps.env,
+    endpoint,
+    createClient,
+    connection,
+    tasks,
+    runner: deps.privilegeRunner,
+    clock: deps.clock,
+    options: deps.setup,
+    relaunchWithGroup: deps.relaunchWithGroup,
+  });
 
   const handlers: Handlers = {
     'app.info': () => deps.app,
@@ -96,6 +112,11 @@ export function createCore(deps: CoreDeps): Core {
     'system.df': () => diskUsage.summary(),
     'tasks.list': () => tasks.list(),
     'tasks.cancel': ({ id }) => tasks.cancel(id),
+    'setup.diagnose': () => setup.diagnose(),
+    'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),
+    'setup.fix': ({ fix }) => setup.startFix(fix),
+    'setup.installGuide': () => setup.installGuide(),
+    'setup.relaunch': () => setup.relaunch(),
   };
 
   return {

@@ -1,4 +1,5 @@
 /** The desktop entry: the only file (with its ipc/window helpers) that imports electron. */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +8,9 @@ import { version } from '../../../package.json';
 import { systemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
-import { createDirectRunner, createManualRunner } from '../core/privilege/privilege-runner';
+import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
+import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
+import { shellQuote } from '../../shared/setup';
 import { forwardEvents, registerIpc } from './ipc';
 import { isAppNavigation } from './sender-check';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
@@ -19,6 +22,19 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
 
 let mainWindow: BrowserWindow | undefined;
+
+const SG_PATH = '/usr/bin/sg';
+
+/**
+ * Restarts Wharf under `sg <group>` so a group the user was just added to applies without logging out. sg takes
+ * the command as one string for /bin/sh -c: the only command string Wharf builds, and only from its own
+ * executable path and arguments (process.execPath, process.argv), each single-quoted — never from renderer input.
+ * The group name was checked against the POSIX name pattern by the core.
+ */
+function relaunchWithGroup(group: string): void {
+  app.relaunch({ execPath: SG_PATH, args: [group, '-c', shellQuote([process.execPath, ...process.argv.slice(1)])] });
+  app.exit(0);
+}
 
 /** `npm start -- --docker-host URL` (or WHARF_DOCKER_HOST), like docker -H. */
 function dockerHostArg(argv: readonly string[]): string | undefined {
@@ -109,8 +125,9 @@ if (!app.requestSingleInstanceLock()) {
       paths: { home: homedir() },
       clock: systemClock,
       createDockerClient: createDockerodeClient,
-      // pkexec arrives with the setup wizard; until then root runs directly and others get the commands to copy.
-      privilegeRunner: process.getuid?.() === 0 ? createDirectRunner() : createManualRunner(),
+      // Root runs directly; the desktop session's polkit agent answers pkexec; without pkexec, commands to copy.
+      privilegeRunner: pickPrivilegeRunner({ uid: process.getuid?.(), mode: 'desktop', pkexecExists: existsSync(PKEXEC_PATH) }),
+      relaunchWithGroup: existsSync(SG_PATH) ? relaunchWithGroup : undefined,
     });
     registerIpc(ipcMain, core, appUrl);
     mainWindow = createWindow(core);

@@ -1,12 +1,14 @@
 /** Web mode entry: plain Node, never electron. Built to out/main/serve.js; `npm run serve` runs it. */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { version } from '../../../package.json';
 import { systemClock } from '../core/clock';
 import { createCore } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
-import { createDirectRunner, createManualRunner } from '../core/privilege/privilege-runner';
+import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
+import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
 import { ArgsError, parseServeArgs, USAGE } from './args';
 import { isLoopbackHost } from './auth';
 import { startWebServer } from './server';
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     createDockerClient: createDockerodeClient,
     // No polkit agent can answer a browser: as root run directly, otherwise show the commands.
-    privilegeRunner: process.getuid?.() === 0 ? createDirectRunner() : createManualRunner(),
+    privilegeRunner: pickPrivilegeRunner({ uid: process.getuid?.(), mode: 'web', pkexecExists: existsSync(PKEXEC_PATH) }),
   });
   if (!isLoopbackHost(args.host)) {
     console.warn(`wharf: WARNING: binding ${args.host} makes Wharf reachable from other machines; anyone with the token controls your Docker engine.`);

@@ -62,6 +62,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await page.getByTestId(`nav-${name}`).click();
         await expect(page.getByTestId(`page-${name}`)).toBeVisible();
         if (name === 'dashboard') await expect(page.getByTestId('df-row-images').getByTestId('df-total')).not.toHaveText('');
+        if (name === 'setup') await expect(page.getByTestId('setup-verdict')).toHaveAttribute('data-verdict', 'usable');
         await page.screenshot({ path: join(SHOTS, `${locale}-${name}.png`), fullPage: true });
       }
     });

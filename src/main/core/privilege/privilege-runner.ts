@@ -15,8 +15,8 @@ export interface PrivilegedResult {
 }
 
 /**
- * Runs commands that need root: directly when already root, through pkexec in the desktop (setup issue),
- * or not at all ("manual": the UI shows the commands to copy).
+ * Runs commands that need root: directly when already root, through pkexec in the desktop (pkexec-runner.ts),
+ * or not at all ("manual": the UI shows the commands to copy). pick-runner.ts chooses.
  */
 export interface PrivilegeRunner {
   readonly kind: 'direct' | 'pkexec' | 'manual';

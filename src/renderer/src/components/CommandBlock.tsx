@@ -8,8 +8,15 @@ export interface ShellCommand {
   note?: string;
 }
 
+export interface CommandBlockProps {
+  commands: readonly ShellCommand[];
+  /** `#` marks commands that run as root (the shell convention); `$` is an ordinary user's. */
+  prompt?: '$' | '#';
+  testId?: string;
+}
+
 /** Shell commands the user can copy; they are commands, so they are never translated. */
-export function CommandBlock({ commands }: { commands: readonly ShellCommand[] }): ReactElement {
+export function CommandBlock({ commands, prompt = '$', testId }: CommandBlockProps): ReactElement {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -27,14 +34,14 @@ export function CommandBlock({ commands }: { commands: readonly ShellCommand[] }
   };
 
   return (
-    <ul className="commands">
+    <ul className="commands" data-testid={testId}>
       {commands.map(({ command, note }) => (
         <li key={command} className="commands__item">
           {note ? <span className="commands__note">{note}</span> : null}
           <div className="commands__line">
             <code>
               <span className="commands__prompt" aria-hidden="true">
-                $
+                {prompt}
               </span>
               {command}
             </code>

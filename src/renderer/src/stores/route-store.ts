@@ -7,10 +7,15 @@ function isPage(value: string): value is PageId {
   return (PAGES as readonly string[]).includes(value);
 }
 
+/** The page a hash names (`#/images` → images), or null when it names none. */
+export function pageInHash(hash: string): PageId | null {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return isPage(name) ? name : null;
+}
+
 /** `#/images` → images; anything unknown → dashboard. */
 function pageFromHash(hash: string): PageId {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return isPage(name) ? name : 'dashboard';
+  return pageInHash(hash) ?? 'dashboard';
 }
 
 export function hrefFor(page: PageId): string {
@@ -19,14 +24,18 @@ export function hrefFor(page: PageId): string {
 
 interface RouteStore {
   page: PageId;
-  navigate(page: PageId): void;
+  /** `replace`: take the place of the current history entry (a redirect the user did not ask for). */
+  navigate(page: PageId, options?: { replace?: boolean }): void;
 }
 
 /** The page lives in the URL hash, so reloads, back/forward and e2e deep links all work. */
 export const useRouteStore = create<RouteStore>()((set) => ({
   page: pageFromHash(window.location.hash),
-  navigate(page) {
-    if (window.location.hash !== hrefFor(page)) window.location.hash = hrefFor(page);
+  navigate(page, options) {
+    if (window.location.hash !== hrefFor(page)) {
+      if (options?.replace) window.history.replaceState(window.history.state, '', hrefFor(page));
+      else window.location.hash = hrefFor(page);
+    }
     set({ page });
   },
 }));

@@ -27,7 +27,7 @@ export function EngineProblem({ status }: { status: EngineStatus & { state: Prob
   }
 
   const commands = ENGINE_COMMANDS[state];
-  const needsSetup = state === 'permission-denied' || state === 'not-installed';
+  const needsSetup = state === 'permission-denied' || state === 'not-installed' || state === 'not-running';
 
   return (
     <section className={`card problem problem--${state}`} data-testid="engine-problem" data-state={state}>

@@ -1,0 +1,42 @@
+import { isAbsolute } from 'node:path';
+import { WharfError } from '../errors';
+import { assertCommand, runFile, type PrivilegeRunner } from './privilege-runner';
+
+export const PKEXEC_PATH = '/usr/bin/pkexec';
+
+interface ExecFailure {
+  code?: unknown;
+  stderr?: unknown;
+}
+
+/**
+ * pkexec's own exit codes: 126 when the user dismissed the authentication dialog, 127 when polkit refused
+ * (not authorized, or no authentication agent in this session). Anything else is the command's failure.
+ */
+export function pkexecError(error: unknown, argv: string[]): WharfError {
+  const e = (error ?? {}) as ExecFailure;
+  const stderr = typeof e.stderr === 'string' ? e.stderr.trim() : '';
+  const details = { command: argv, ...(typeof e.code === 'number' ? { exitCode: e.code } : {}), stderr };
+  if (e.code === 126) return new WharfError('cancelled', 'authentication was cancelled', details);
+  if (e.code === 127) return new WharfError('permission-denied', 'not authorized, or no polkit authentication agent is running', details);
+  if (e.code === 'ENOENT') return new WharfError('unsupported', 'pkexec is not installed', details);
+  const exit = typeof e.code === 'number' ? ` with exit code ${e.code}` : '';
+  return new WharfError('failed', `${argv[0] ?? 'command'} failed${exit}${stderr ? `: ${stderr}` : ''}`, details);
+}
+
+/** Runs each command as root through polkit: execFile(pkexec, [absolute binary, ...args]), content by stdin. */
+export function createPkexecRunner(options: { pkexecPath?: string } = {}): PrivilegeRunner {
+  const pkexec = options.pkexecPath ?? PKEXEC_PATH;
+  if (!isAbsolute(pkexec)) throw new WharfError('invalid-input', `pkexec must be an absolute path: ${pkexec}`);
+  return {
+    kind: 'pkexec',
+    async run(command) {
+      assertCommand(command);
+      try {
+        return await runFile(pkexec, [command.binary, ...command.args], command.stdin);
+      } catch (error) {
+        throw pkexecError(error, [command.binary, ...command.args]);
+      }
+    },
+  };
+}

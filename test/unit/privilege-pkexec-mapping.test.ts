@@ -1,0 +1,91 @@
+/** pkexec's exit codes become clear, coded errors: 126 cancelled, 127 not authorized / no agent, others failed with stderr. */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickPrivilegeRunner } from '../../src/main/core/privilege/pick-runner';
+import { createPkexecRunner, pkexecError } from '../../src/main/core/privilege/pkexec-runner';
+import type { PrivilegeRunner } from '../../src/main/core/privilege/privilege-runner';
+
+let dir: string;
+
+function fakePkexec(name: string, script: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `#!/bin/sh\n${script}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+async function failureOf(runner: PrivilegeRunner): Promise<unknown> {
+  return runner.run({ binary: '/usr/sbin/usermod', args: ['-aG', 'docker', 'alice'] }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wharf-pkexec-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('pkexec runner', () => {
+  it('126 (dialog dismissed) → cancelled', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-126', 'echo "Error executing command as another user: Request dismissed" >&2; exit 126') });
+    expect(await failureOf(runner)).toMatchObject({ code: 'cancelled', message: 'authentication was cancelled', details: { exitCode: 126 } });
+  });
+
+  it('127 (not authorized, or no agent) → permission-denied with a clear message', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-127', 'echo "Error executing command as another user: Not authorized" >&2; exit 127') });
+    expect(await failureOf(runner)).toMatchObject({
+      code: 'permission-denied',
+      message: 'not authorized, or no polkit authentication agent is running',
+      details: { exitCode: 127, stderr: 'Error executing command as another user: Not authorized' },
+    });
+  });
+
+  it('any other exit → failed, with the command\'s stderr', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-1', 'echo "usermod: user \'alice\' does not exist" >&2; exit 1') });
+    expect(await failureOf(runner)).toMatchObject({
+      code: 'failed',
+      message: "/usr/sbin/usermod failed with exit code 1: usermod: user 'alice' does not exist",
+      details: { exitCode: 1, command: ['/usr/sbin/usermod', '-aG', 'docker', 'alice'] },
+    });
+  });
+
+  it('success passes stdout through, and stdin reaches the command', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-ok', 'shift; cat; printf " %s" "$@"') });
+    expect(await runner.run({ binary: '/usr/bin/tee', args: ['/etc/x'], stdin: 'content' })).toMatchObject({ stdout: 'content /etc/x' });
+  });
+
+  it('a missing pkexec → unsupported', async () => {
+    expect(await failureOf(createPkexecRunner({ pkexecPath: join(dir, 'no-such-pkexec') }))).toMatchObject({ code: 'unsupported' });
+  });
+
+  it('refuses a relative pkexec path, and relative binaries', async () => {
+    expect(() => createPkexecRunner({ pkexecPath: 'pkexec' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-never', 'exit 0') });
+    await expect(runner.run({ binary: 'usermod', args: [] })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('maps errors without a numeric exit code to failed', () => {
+    expect(pkexecError(new Error('boom'), ['/bin/x'])).toMatchObject({ code: 'failed' });
+  });
+});
+
+describe('choosing the privilege runner', () => {
+  it.each([
+    [{ uid: 0, mode: 'desktop', pkexecExists: true }, 'direct'],
+    // A click in a browser tab never acts as root, even when the server runs as root.
+    [{ uid: 0, mode: 'web', pkexecExists: false }, 'manual'],
+    [{ uid: 1000, mode: 'desktop', pkexecExists: true }, 'pkexec'],
+    [{ uid: 1000, mode: 'desktop', pkexecExists: false }, 'manual'],
+    // A browser cannot answer a polkit dialog on the server's session.
+    [{ uid: 1000, mode: 'web', pkexecExists: true }, 'manual'],
+    [{ uid: undefined, mode: 'web', pkexecExists: false }, 'manual'],
+  ] as const)('%j → %s', (options, kind) => {
+    expect(pickPrivilegeRunner(options).kind).toBe(kind);
+  });
+});
