@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { DiskUsageSummary } from './disk-usage';
 import type { EngineFacts, EngineStatus } from './engine';
+import type { ImageDiskUsage, ImageList } from './images';
 import type { FixPlan, InstallGuide, SetupDiagnosis } from './setup';
 import type { Envelope } from './errors';
 import type { WharfEvent } from './events';
@@ -23,6 +24,22 @@ function out<O>() {
 
 const none = z.object({}).strict();
 const taskId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+/** CLI-compatible `docker image ls` filters; values are passed to the engine as the CLI passes them. */
+const imageRefOrId = z.string().min(1).max(512).regex(/^[^\s\0]+$/);
+const imageListInput = z
+  .object({
+    filters: z
+      .object({
+        reference: z.array(z.string().min(1).max(512).regex(/^[^\s\0]+$/)).max(32).optional(),
+        since: imageRefOrId.optional(),
+        before: imageRefOrId.optional(),
+        dangling: z.boolean().optional(),
+        label: z.array(z.string().min(1).max(1024).regex(/^[^=\s\0][^\0]*$/)).max(32).optional(),
+      })
+      .strict(),
+    all: z.boolean(),
+  })
+  .strict();
 const fix = z.object({ fix: z.enum(['start-service', 'add-user-to-group']) }).strict();
 
 export interface AppInfo {
@@ -39,6 +56,10 @@ export const contract = {
   'engine.facts': out<EngineFacts>()(none),
   'system.df': out<DiskUsageSummary>()(none),
   'tasks.list': out<TaskInfo[]>()(none),
+  /** `docker image ls [-a] [-f …]`: the same rows as the CLI, plus the containers using each image. */
+  'images.list': out<ImageList>()(imageListInput),
+  /** Unique and shared size per image (GET /system/df); expensive, asked for on demand. */
+  'images.diskUsage': out<ImageDiskUsage>()(none),
   /** Every check of the setup wizard with its evidence; cheap, run on demand (never on a timer). */
   'setup.diagnose': out<SetupDiagnosis>()(none),
   /** The exact commands a fix runs as root, for the user to read first (and to copy when nothing can run them). */

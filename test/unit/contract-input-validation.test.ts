@@ -13,6 +13,8 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'system.df': {},
   'tasks.list': {},
   'tasks.cancel': { id: randomUUID() },
+  'images.list': { filters: { reference: ['busy*'], since: 'busybox:latest', dangling: false, label: ['a=b'] }, all: true },
+  'images.diskUsage': {},
   'setup.diagnose': {},
   'setup.fixPlan': { fix: 'add-user-to-group' },
   'setup.fix': { fix: 'start-service' },
@@ -20,7 +22,7 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'setup.relaunch': {},
 };
 
-const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch'];
+const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch'];
 
 function accepts(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(input).success;
@@ -98,5 +100,26 @@ describe('setup fix ids', () => {
     for (const input of [{}, { fix: '' }, { fix: 'chmod-socket' }, { fix: 'add-user-to-group', user: 'root' }, { fix: ['start-service'] }]) {
       expect(accepts(channel, input)).toBe(false);
     }
+  });
+});
+
+describe('images.list filters', () => {
+  it('accepts the CLI filters, alone and combined', () => {
+    for (const filters of [{}, { reference: ['busy*', '*/name'] }, { since: 'abc123' }, { before: '127.0.0.1:5000/ns/name:v1' }, { dangling: true }, { label: ['k', 'k=v w'] }]) {
+      expect(accepts('images.list', { filters, all: false })).toBe(true);
+    }
+  });
+
+  it.each([
+    ['no all', { filters: {} }],
+    ['an unknown filter', { filters: { until: '1h' }, all: false }],
+    ['dangling as a string', { filters: { dangling: 'true' }, all: false }],
+    ['an empty reference', { filters: { reference: [''] }, all: false }],
+    ['a reference with a space', { filters: { reference: ['a b'] }, all: false }],
+    ['a label starting with =', { filters: { label: ['=v'] }, all: false }],
+    ['a NUL in since', { filters: { since: 'a\0b' }, all: false }],
+    ['too many references', { filters: { reference: Array.from({ length: 33 }, (_, i) => `r${i}`) }, all: false }],
+  ])('rejects %s', (_name, input) => {
+    expect(accepts('images.list', input)).toBe(false);
   });
 });

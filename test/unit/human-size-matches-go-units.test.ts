@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { humanSize } from '../../src/shared/disk-usage';
+import { imageSize } from '../../src/shared/units';
 
 describe('humanSize', () => {
   it.each([
@@ -34,5 +35,19 @@ describe('humanSize', () => {
   it('rounds 999,999 up to "1000kB" within the unit, like go-units (no carry to the next unit)', () => {
     // getSizeAndUnit stops at 999.999 (< 1000) and %.4g then rounds it to 1000.
     expect(humanSize(999_999)).toBe('1000kB');
+  });
+});
+
+describe('imageSize: go-units HumanSizeWithPrecision(size, 3), the SIZE column of docker image ls', () => {
+  it.each([
+    [0, '0B'],
+    [1_982_464, '1.98MB'],
+    [1_500, '1.5kB'],
+    [999, '999B'],
+    [123_456_789, '123MB'],
+    // Go's %.3g switches to the exponent form when rounding reaches 1000: go-units prints it as is.
+    [999_600, '1e+03kB'],
+  ])('%d bytes → %s', (bytes, expected) => {
+    expect(imageSize(bytes)).toBe(expected);
   });
 });

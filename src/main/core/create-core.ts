@@ -12,6 +12,7 @@ import { createEventBus, type EventListener } from './event-bus';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { createDiskUsageService } from './services/disk-usage';
 import { readEngineFacts } from './services/engine-facts';
+import { createImagesService } from './services/images-service';
 import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
 
@@ -92,6 +93,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
   const diskUsage = createDiskUsageService(connection, deps.clock);
+  const images = createImagesService(connection, deps.clock);
   const setup = createSetupService({
     env: deps.env,
     endpoint,
@@ -111,6 +113,8 @@ export function createCore(deps: CoreDeps): Core {
     'engine.facts': () => readEngineFacts(connection),
     'system.df': () => diskUsage.summary(),
     'tasks.list': () => tasks.list(),
+    'images.list': (input) => images.list(input),
+    'images.diskUsage': () => images.diskUsage(),
     'tasks.cancel': ({ id }) => tasks.cancel(id),
     'setup.diagnose': () => setup.diagnose(),
     'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),

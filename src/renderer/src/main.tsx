@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/setup.css';
+import './styles/images.css';
 
 // Started once, outside React, so StrictMode's double effects never open a second event stream.
 startThemeSync();

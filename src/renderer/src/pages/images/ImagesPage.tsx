@@ -1,7 +1,139 @@
-import type { ReactElement } from 'react';
-import { ComingSoon } from '../coming-soon/ComingSoon';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineStatus } from '../../../../shared/engine';
+import { CommandBlock } from '../../components/CommandBlock';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
+import { Spinner } from '../../components/Spinner';
+import { useEngineStore } from '../../stores/engine-store';
+import { useImagesStore } from '../../stores/images-store';
+import { startImagesSync } from '../../stores/images-sync';
+import { EngineProblem } from '../dashboard/EngineProblem';
+import { listCommand, shownCommand } from './image-command';
+import { nextSort, searchRows, sortRows, visibleRows, type SortColumn, type SortState } from './image-rows';
+import { ImagesExport } from './ImagesExport';
+import { ImagesFilters } from './ImagesFilters';
+import { ImagesTable } from './ImagesTable';
 
-/** Placeholder until the Images issue builds this page. */
+type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
+
+function isProblem(status: EngineStatus): status is ProblemStatus {
+  return status.state !== 'connected';
+}
+
+function hasFilters(input: { filters: object; all: boolean }): boolean {
+  return Object.keys(input.filters).length > 0;
+}
+
+/** `docker image ls` with its filters, searchable and sortable, live from Docker events. */
+function ImagesList(): ReactElement {
+  const { t } = useTranslation();
+  const { input, list, listError, loading, diskUsage, diskUsageError, apply, refresh } = useImagesStore();
+  const [query, setQuery] = useState('');
+  const [digests, setDigests] = useState(false);
+  const [sort, setSort] = useState<SortState | null>(null);
+
+  const all = useMemo(() => visibleRows(list?.rows ?? [], digests), [list, digests]);
+  const shown = useMemo(() => sortRows(searchRows(all, query), sort, diskUsage), [all, query, sort, diskUsage]);
+  // Relative times are as of the list's answer, like the CLI's own output; they refresh with it.
+  const nowMs = list?.listedAt ?? 0;
+  const command = shownCommand(list?.command ?? listCommand(input), digests);
+  const onSort = (column: SortColumn): void => setSort((s) => nextSort(s, column));
+
+  let body: ReactElement;
+  if (list === null && loading) body = <Spinner />;
+  else if (list === null) body = <div className="images-empty" />;
+  else if (list.rows.length === 0 && !hasFilters(input))
+    body = (
+      <div className="images-empty" data-testid="images-empty">
+        <div className="images-empty__icon">
+          <Icon name="images" size={28} />
+        </div>
+        <h2>{t('images.empty.title')}</h2>
+        <p className="muted">{t('images.empty.body')}</p>
+        <CommandBlock commands={[{ command: 'docker pull busybox' }]} />
+      </div>
+    );
+  else if (shown.length === 0)
+    body = (
+      <div className="images-empty" data-testid="images-no-match">
+        <h2>{t('images.noMatch.title')}</h2>
+        <p className="muted">{query ? t('images.noMatch.search', { query }) : t('images.noMatch.filters')}</p>
+        {query ? (
+          <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
+            {t('images.noMatch.clearSearch')}
+          </button>
+        ) : null}
+      </div>
+    );
+  else
+    body = (
+      <ImagesTable
+        rows={shown}
+        usage={diskUsage}
+        measuring={diskUsage === null && diskUsageError === null}
+        digests={digests}
+        sort={sort}
+        nowMs={nowMs}
+        onSort={onSort}
+      />
+    );
+
+  return (
+    <>
+      <ImagesFilters applied={input} command={command} rows={list?.rows ?? []} onApply={(next) => void apply(next)} />
+      {listError ? (
+        <ErrorNotice title={t('images.loadFailed')} error={listError}>
+          <div>
+            <button type="button" className="button" onClick={() => void refresh()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </ErrorNotice>
+      ) : null}
+      <section className="card images-list">
+        <header className="images-list__bar">
+          <label className="images-search">
+            <Icon name="search" size={16} />
+            <input
+              type="search"
+              className="input"
+              data-testid="images-search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('images.search')}
+              aria-label={t('images.searchLabel')}
+              spellCheck={false}
+            />
+          </label>
+          <span className="images-count muted">
+            <strong data-testid="images-count">{shown.length}</strong> {t('images.countOf', { total: all.length })}
+          </span>
+          <label className="checkbox images-digests">
+            <input type="checkbox" data-testid="images-toggle-digests" checked={digests} onChange={(e) => setDigests(e.target.checked)} />
+            {t('images.digests')}
+          </label>
+          <span className="images-filters__spacer" />
+          <ImagesExport rows={shown} digests={digests} usage={diskUsage} />
+        </header>
+        {diskUsageError ? <p className="images-usage-error muted">{t('images.usageFailed')}</p> : null}
+        {body}
+      </section>
+    </>
+  );
+}
+
 export function ImagesPage(): ReactElement {
-  return <ComingSoon page="images" />;
+  const status = useEngineStore((s) => s.status);
+  useEffect(() => startImagesSync(), []);
+
+  let body: ReactElement;
+  if (status === null) body = <Spinner />;
+  else if (isProblem(status)) body = <EngineProblem status={status} />;
+  else body = <ImagesList />;
+  return (
+    <div className="page images-page" data-testid="page-images">
+      {body}
+    </div>
+  );
 }

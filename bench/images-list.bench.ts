@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: images.list through web mode vs the raw GET /images/json vs `docker image ls`, on a private engine
+ * seeded with 2,000 image rows (design §4). Timings are reported as ratios, never asserted.
+ */
+import { request } from 'node:http';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, it } from 'vitest';
+import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-harness';
+import { buildImage, importBusybox } from '../test/support/fixtures';
+import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
+
+const SEED_ROWS = Number(process.env.WHARF_BENCH_IMAGE_ROWS ?? 2_000);
+/** Distinct image IDs made by builds (slow); the rest of the rows are tags spread over them. */
+const SEED_IMAGES = Number(process.env.WHARF_BENCH_IMAGES ?? 20);
+const ROUNDS = Number(process.env.WHARF_BENCH_ROUNDS ?? 25);
+const REPORT = join(__dirname, '../test-results/bench.md');
+
+let engine: PrivateEngine;
+let web: RunningWebMode;
+
+function engineRequest(method: string, path: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: engine.socketPath, method, path }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function wharfList(): Promise<void> {
+  const res = await fetch(`${web.url}api/images.list`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${web.token}` },
+    body: JSON.stringify({ filters: {}, all: false }),
+  });
+  const envelope = (await res.json()) as { ok: boolean };
+  if (!envelope.ok) throw new Error('images.list failed');
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? NaN;
+}
+
+beforeAll(async () => {
+  engine = await startPrivateEngine({ name: 'bench-images' });
+  const ids = [await importBusybox(engine)];
+  for (let i = 1; i < SEED_IMAGES; i++) ids.push(await buildImage(engine, `bench/base${i}:1`, `FROM busybox\nLABEL n=${i}\n`));
+  for (let i = ids.length; i < SEED_ROWS; i++) {
+    const id = ids[i % ids.length] ?? '';
+    const r = await engineRequest('POST', `/v1.41/images/${id}/tag?repo=bench/img${i}&tag=v${i % 7}`);
+    if (r.status !== 201) throw new Error(`tag failed: ${r.status} ${r.text}`);
+  }
+  web = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex') });
+}, 900_000);
+
+afterAll(async () => {
+  await web?.stop();
+  await engine?.destroy();
+});
+
+it('images.list through web mode vs GET /images/json and `docker image ls`', async () => {
+  const cliRows = (await engine.cliOk(['image', 'ls', '-q'])).stdout.trim().split('\n').length;
+  const raw = await median(() => engineRequest('GET', '/v1.41/images/json'));
+  const wharf = await median(wharfList);
+  const cli = await median(() => engine.cliOk(['image', 'ls']));
+  const lines = [
+    '',
+    `## images.list — ${new Date().toISOString()}`,
+    '',
+    `Private engine with ${cliRows} \`docker image ls\` rows: ${SEED_IMAGES} distinct images (busybox import + LABEL builds), the rest tags spread over them (POST /images/{id}/tag); median of ${ROUNDS} rounds.`,
+    '',
+    '| call | raw GET /images/json ms | Wharf images.list (web mode) ms | Wharf / raw | `docker image ls` ms | Wharf / CLI |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| images.list | ${raw.toFixed(2)} | ${wharf.toFixed(2)} | ${(wharf / raw).toFixed(2)} | ${cli.toFixed(2)} | ${(wharf / cli).toFixed(2)} |`,
+  ];
+  mkdirSync(join(REPORT, '..'), { recursive: true });
+  appendFileSync(REPORT, `${lines.join('\n')}\n`);
+  console.log(`${lines.join('\n')}\n\nreport: ${REPORT}`);
+}, 600_000);

@@ -1,0 +1,186 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
+import { imageSize } from '../../../../shared/units';
+import { shortId } from './cli-text';
+import { Icon } from '../../components/Icon';
+import { CreatedCell } from './CreatedCell';
+import type { SortColumn, SortState } from './image-rows';
+
+const ROW_HEIGHT = 41;
+const OVERSCAN = 8;
+
+interface Column {
+  id: SortColumn;
+  className: string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { id: 'repository', className: 'col-repository' },
+  { id: 'tag', className: 'col-tag' },
+  { id: 'digest', className: 'col-digest' },
+  { id: 'id', className: 'col-id' },
+  { id: 'created', className: 'col-created' },
+  { id: 'size', className: 'col-size num' },
+  { id: 'unique', className: 'col-unique num' },
+  { id: 'shared', className: 'col-shared num' },
+  { id: 'containers', className: 'col-containers' },
+];
+
+export interface ImagesTableProps {
+  rows: readonly ImageRow[];
+  usage: ImageDiskUsage | null;
+  /** True while the disk usage is being measured for the first time. */
+  measuring: boolean;
+  digests: boolean;
+  sort: SortState | null;
+  nowMs: number;
+  onSort(column: SortColumn): void;
+}
+
+function isIntermediate(row: ImageRow): boolean {
+  return row.repository === '<none>' && row.tag === '<none>' && !row.dangling;
+}
+
+function ContainersCell({ row }: { row: ImageRow }): ReactElement {
+  const { t } = useTranslation();
+  const { running, other, names } = row.containers;
+  if (running + other === 0)
+    return (
+      <span className="chip chip--muted" title={t('images.badge.unusedTitle')} data-testid="badge-unused">
+        {t('images.badge.unused')}
+      </span>
+    );
+  return (
+    <span className="images-containers" title={names.join('\n')}>
+      {running > 0 ? <span className="chip chip--success">{t('images.containers.running', { count: running })}</span> : null}
+      {other > 0 ? <span className="chip chip--muted">{t('images.containers.other', { count: other })}</span> : null}
+    </span>
+  );
+}
+
+function Row({ row, usage, measuring, digests, nowMs }: { row: ImageRow; usage: ImageDiskUsage | null; measuring: boolean; digests: boolean; nowMs: number }): ReactElement {
+  const { t } = useTranslation();
+  const u = usage?.images[row.id];
+  const sizeCell = (bytes: number | undefined): ReactElement =>
+    bytes === undefined ? <span className="faint">{measuring ? '…' : '—'}</span> : <>{imageSize(bytes)}</>;
+  return (
+    <tr data-testid="image-row" data-repository={row.repository} data-tag={row.tag} data-id={row.id} data-dangling={row.dangling} style={{ height: ROW_HEIGHT }}>
+      <td className="col-repository">
+        <span className="images-repo">
+          <span className={row.repository === '<none>' ? 'faint ellipsis' : 'ellipsis'} title={row.repository}>
+            {row.repository}
+          </span>
+          {row.dangling ? (
+            <span className="chip chip--warning" title={t('images.badge.danglingTitle')} data-testid="badge-dangling">
+              {t('images.badge.dangling')}
+            </span>
+          ) : null}
+          {isIntermediate(row) ? (
+            <span className="chip chip--muted" title={t('images.badge.intermediateTitle')}>
+              {t('images.badge.intermediate')}
+            </span>
+          ) : null}
+        </span>
+      </td>
+      <td className={row.tag === '<none>' ? 'col-tag faint' : 'col-tag'}>
+        <span className="ellipsis" title={row.tag}>
+          {row.tag}
+        </span>
+      </td>
+      {digests ? (
+        <td className="col-digest mono">
+          <span className="ellipsis" title={row.digest}>
+            {row.digest}
+          </span>
+        </td>
+      ) : null}
+      <td className="col-id mono" title={row.id}>
+        {shortId(row.id)}
+      </td>
+      <td className="col-created">
+        <CreatedCell created={row.created} nowMs={nowMs} />
+      </td>
+      <td className="col-size num">{imageSize(row.size)}</td>
+      <td className="col-unique num">{sizeCell(u?.uniqueSize)}</td>
+      <td className="col-shared num">{sizeCell(u?.sharedSize)}</td>
+      <td className="col-containers">
+        <ContainersCell row={row} />
+      </td>
+    </tr>
+  );
+}
+
+/** The image rows, virtualised: only the rows in view (and a few either side) are in the DOM. */
+export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort }: ImagesTableProps): ReactElement {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself on scroll; nothing here is memoised
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // Rows on the very first render, before the scroll box was measured (the 300 ms budget).
+    initialRect: { width: 1000, height: 640 },
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const columns = COLUMNS.filter((c) => digests || c.id !== 'digest');
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const tooltip: Partial<Record<SortColumn, string>> = {
+    size: t('images.tooltip.size'),
+    unique: t('images.tooltip.unique'),
+    shared: t('images.tooltip.shared'),
+    created: t('images.tooltip.created'),
+    id: t('images.tooltip.id'),
+  };
+
+  return (
+    <div className="images-table__scroll" ref={scrollRef}>
+      <table className="table images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} className={c.className.replace(' num', '')} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.column === c.id;
+              return (
+                <th key={c.id} scope="col" className={c.className} aria-sort={active ? sort.direction : 'none'} title={tooltip[c.id]}>
+                  <button type="button" className="images-sort" data-testid={`sort-${c.id}`} onClick={() => onSort(c.id)}>
+                    {t(`images.column.${c.id}`)}
+                    {tooltip[c.id] && c.id !== 'created' && c.id !== 'id' ? <span className="images-sort__info"><Icon name="info" size={12} /></span> : null}
+                    <span className={active ? 'images-sort__arrow is-active' : 'images-sort__arrow'} aria-hidden="true">
+                      {active && sort.direction === 'ascending' ? '▲' : '▼'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 ? (
+            <tr aria-hidden="true" className="images-table__spacer">
+              <td colSpan={columns.length} style={{ height: top }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            return row ? <Row key={item.key} row={row} usage={usage} measuring={measuring} digests={digests} nowMs={nowMs} /> : null;
+          })}
+          {bottom > 0 ? (
+            <tr aria-hidden="true" className="images-table__spacer">
+              <td colSpan={columns.length} style={{ height: bottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { runDockerCliOk, type CliOptions } from '../../support/docker-cli';
+import { buildImage, type FixtureEngine } from '../../support/fixtures';
+import { docker, e2eEnv } from '../support/e2e-env';
+
+const SHOTS = join(__dirname, '../../../test-results/screenshots');
+const REPO = 'e2e-images';
+const MANY = 150;
+
+interface ShownRow {
+  repository: string;
+  tag: string;
+  id: string;
+}
+
+/** The CLI's truncated ID. */
+function short(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+function key(r: ShownRow): string {
+  return `${r.repository}:${r.tag}@${short(r.id)}`;
+}
+
+/** `docker image ls [args] --format '{{json .}}'` as the set the page must show. */
+async function cliRows(args: string[] = []): Promise<string[]> {
+  const { stdout } = await docker(['image', 'ls', ...args, '--format', '{{json .}}']);
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { Repository: string; Tag: string; ID: string })
+    .map((r) => key({ repository: r.Repository, tag: r.Tag, id: r.ID }))
+    .sort();
+}
+
+/** Every row of the virtualised table: scrolls it through and collects what each slice holds. */
+async function shownRows(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('images-table')).toBeVisible();
+  const rows = await page.evaluate(async () => {
+    const table = document.querySelector('[data-testid="images-table"]');
+    const box = table?.parentElement;
+    if (!box) return [];
+    const seen = new Map<string, { repository: string; tag: string; id: string }>();
+    for (let top = 0; ; top += Math.max(100, box.clientHeight - 50)) {
+      box.scrollTop = top;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      for (const tr of box.querySelectorAll<HTMLElement>('[data-testid="image-row"]')) {
+        const r = { repository: tr.dataset.repository ?? '', tag: tr.dataset.tag ?? '', id: tr.dataset.id ?? '' };
+        seen.set(`${r.repository}:${r.tag}@${r.id}`, r);
+      }
+      if (top + box.clientHeight >= box.scrollHeight) break;
+    }
+    box.scrollTop = 0;
+    return [...seen.values()];
+  });
+  return rows.map(key).sort();
+}
+
+async function openImages(page: Page): Promise<void> {
+  const { url, token } = e2eEnv();
+  await page.goto(`${url}?token=${token}`);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
+  await page.getByTestId('nav-images').click();
+  await expect(page.getByTestId('page-images')).toBeVisible();
+  await expect(page.getByTestId('images-table')).toBeVisible();
+}
+
+async function applyDangling(page: Page, value: 'any' | 'true' | 'false'): Promise<void> {
+  await page.getByTestId('images-filter-dangling').selectOption(value);
+  await page.getByTestId('images-apply-filters').click();
+}
+
+/** The legacy builder (no BuildKit) leaves intermediate images, and a rebuild of a tag leaves the old image dangling. */
+function fixtureEngine(dir: string): FixtureEngine {
+  const env = e2eEnv();
+  return { dir, cliOk: (args: string[], opts?: CliOptions) => runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args, opts) };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('Images page', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'wharf-e2e-images-'));
+  let danglingId = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await docker(['tag', 'busybox:latest', `${REPO}/tagged:1.0`]);
+    await docker(['tag', 'busybox:latest', `${REPO}/tagged:2.0`]);
+    const engine = fixtureEngine(scratch);
+    const dockerfile = (n: number): string => `FROM busybox:latest\nRUN echo ${n} > /n\nRUN echo more > /m\nLABEL e2e.images=yes\n`;
+    danglingId = await buildImage(engine, `${REPO}/built:latest`, dockerfile(1));
+    await buildImage(engine, `${REPO}/built:latest`, dockerfile(2));
+  });
+
+  test.afterAll(async () => {
+    const { stdout } = await docker(['image', 'ls', '-q', '--no-trunc', '-f', `reference=${REPO}/*`]);
+    const ids = new Set(stdout.trim().split('\n').filter(Boolean));
+    if (danglingId) ids.add(danglingId);
+    const { stdout: refs } = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', '-f', `reference=${REPO}/*`]);
+    for (const ref of new Set(refs.trim().split('\n').filter(Boolean))) await docker(['rmi', ref]).catch(() => undefined);
+    for (const id of ids) await docker(['rmi', '-f', id]).catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('lists the same rows as docker image ls', async ({ page }) => {
+    await openImages(page);
+    const expected = await cliRows();
+    await expect(page.getByTestId('images-count')).toHaveText(String(expected.length));
+    expect(await shownRows(page)).toEqual(expected);
+    await expect(page.getByTestId('images-command')).toContainText('docker image ls');
+    // Dangling images carry the badge; the rebuilt tag is a row of its own.
+    await expect(page.locator(`[data-testid="image-row"][data-id="${danglingId}"]`).getByTestId('badge-dangling')).toBeVisible();
+  });
+
+  test('dangling=true shows exactly what docker image ls -f dangling=true shows, and Copy IDs equals -q', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openImages(page);
+    await applyDangling(page, 'true');
+    await expect(page.getByTestId('images-command')).toContainText('docker image ls -f dangling=true');
+    const { stdout: cliIds } = await docker(['image', 'ls', '-q', '-f', 'dangling=true']);
+    await expect(page.getByTestId('images-count')).toHaveText(String(cliIds.trim().split('\n').filter(Boolean).length));
+    expect(await shownRows(page)).toEqual(await cliRows(['-f', 'dangling=true']));
+    expect(cliIds).toContain(short(danglingId));
+
+    await page.getByTestId('images-copy-ids').click();
+    await expect(page.getByTestId('images-copy-ids')).toHaveAttribute('data-copied', 'true');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cliIds);
+  });
+
+  test('Copy as table prints what docker image ls prints', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openImages(page);
+    await page.getByTestId('images-filter-reference').fill(`${REPO}/tagged`);
+    await page.getByTestId('images-apply-filters').click();
+    await expect(page.getByTestId('images-command')).toContainText(`-f reference=${REPO}/tagged`);
+    await expect(page.getByTestId('images-count')).toHaveText('2');
+    // Sorted by tag so the order is defined (the CLI's order among one image's tags is not).
+    await page.getByTestId('sort-tag').click();
+    await expect(page.locator('th', { has: page.getByTestId('sort-tag') })).toHaveAttribute('aria-sort', 'ascending');
+    const cliTable = async (): Promise<string> => (await docker(['image', 'ls', '-f', `reference=${REPO}/tagged`])).stdout;
+    const before = await cliTable();
+    await page.getByTestId('images-copy-table').click();
+    await expect(page.getByTestId('images-copy-table')).toHaveAttribute('data-copied', 'true');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const after = await cliTable();
+    // Same header, padding and relative times; lines compared as a set since the CLI's order among one image's tags is random.
+    const lines = (s: string): string[] => s.split('\n').sort();
+    expect(lines(before)).toHaveLength(4);
+    expect([lines(before), lines(after)]).toContainEqual(lines(copied));
+
+    await page.getByTestId('images-copy-json').click();
+    const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { repository: string; tag: string }[];
+    expect(json.map((r) => `${r.repository}:${r.tag}`)).toEqual([`${REPO}/tagged:1.0`, `${REPO}/tagged:2.0`]);
+  });
+
+  test('-a shows the intermediate images like docker image ls -a', async ({ page }) => {
+    await openImages(page);
+    await page.getByTestId('images-filter-all').check();
+    await page.getByTestId('images-filter-label').fill('e2e.images=yes');
+    await applyDangling(page, 'false');
+    await expect(page.getByTestId('images-command')).toContainText("docker image ls -a -f dangling=false -f label=e2e.images=yes");
+    const expectedFiltered = await cliRows(['-a', '-f', 'dangling=false', '-f', 'label=e2e.images=yes']);
+    await expect(page.getByTestId('images-count')).toHaveText(String(expectedFiltered.length));
+    expect(await shownRows(page)).toEqual(expectedFiltered);
+
+    await page.getByTestId('images-reset-filters').click();
+    await page.getByTestId('images-filter-all').check();
+    await page.getByTestId('images-apply-filters').click();
+    await expect(page.getByTestId('images-command')).toContainText('docker image ls -a');
+    const expected = await cliRows(['-a']);
+    expect(expected.length).toBeGreaterThan((await cliRows()).length);
+    await expect(page.getByTestId('images-count')).toHaveText(String(expected.length));
+    expect(await shownRows(page)).toEqual(expected);
+  });
+
+  test('an image tagged or removed with the CLI appears and disappears without a reload', async ({ page }) => {
+    await openImages(page);
+    await page.getByTestId('images-search').fill(`${REPO}/live`);
+    await expect(page.getByTestId('images-no-match')).toBeVisible();
+    await docker(['tag', 'busybox:latest', `${REPO}/live:now`]);
+    await expect(page.locator(`[data-testid="image-row"][data-repository="${REPO}/live"][data-tag="now"]`)).toBeVisible({ timeout: 3000 });
+    await expect(page.getByTestId('images-count')).toHaveText('1');
+    await docker(['rmi', `${REPO}/live:now`]);
+    await expect(page.getByTestId('images-no-match')).toBeVisible({ timeout: 3000 });
+  });
+
+  for (const locale of ['en', 'zh-CN'] as const) {
+    test.describe(`in ${locale}`, () => {
+      test.use({ locale });
+      test(`screenshot of the list (${locale})`, async ({ page }) => {
+        mkdirSync(SHOTS, { recursive: true });
+        await openImages(page);
+        await expect(page.getByTestId('image-row').first()).toBeVisible();
+        await page.screenshot({ path: join(SHOTS, `${locale}-images-list.png`), animations: 'disabled', caret: 'hide' });
+      });
+    });
+  }
+
+  test(`with ${MANY} more tags the DOM holds only the visible rows`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const refs = Array.from({ length: MANY }, (_, i) => `${REPO}/many:${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < refs.length; i += 15) await Promise.all(refs.slice(i, i + 15).map((r) => docker(['tag', 'busybox:latest', r])));
+    await openImages(page);
+    const expected = await cliRows();
+    await expect(page.getByTestId('images-count')).toHaveText(String(expected.length));
+    const inDom = await page.getByTestId('image-row').count();
+    expect(inDom).toBeGreaterThan(5);
+    expect(inDom).toBeLessThan(60);
+    expect(await shownRows(page)).toEqual(expected);
+    // Sorting by tag descending puts the last seeded tag first.
+    await page.getByTestId('images-search').fill(`${REPO}/many`);
+    await page.getByTestId('sort-tag').click();
+    await page.getByTestId('sort-tag').click();
+    await expect(page.getByTestId('image-row').first()).toHaveAttribute('data-tag', refs[refs.length - 1]?.split(':')[1] ?? '');
+  });
+});
