@@ -2,15 +2,14 @@
  * `npm run bench`: what one Wharf call costs through web mode, as a ratio against the raw Engine API call and
  * the docker CLI, measured in the same run on a private engine. Timings are reported, never asserted.
  */
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-harness';
 import { importBusybox } from '../test/support/fixtures';
 import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
+import { engineRequest as rawRequest, median as medianOf, wharfCall as call } from './bench-support';
 
 const SEED_TAGS = Number(process.env.WHARF_BENCH_TAGS ?? 500);
 const SEED_CONTAINERS = Number(process.env.WHARF_BENCH_CONTAINERS ?? 200);
@@ -20,49 +19,15 @@ const REPORT = join(__dirname, '../test-results/bench.md');
 let engine: PrivateEngine;
 let web: RunningWebMode;
 
-function engineRequest(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      { socketPath: engine.socketPath, method, path, headers: payload ? { 'Content-Type': 'application/json' } : {} },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function wharfCall(channel: string): Promise<void> {
-  const res = await fetch(`${web.url}api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${web.token}` }, body: '{}' });
-  const envelope = (await res.json()) as { ok: boolean };
-  if (!envelope.ok) throw new Error(`${channel} failed`);
-}
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? NaN;
-}
-
 beforeAll(async () => {
   engine = await startPrivateEngine({ name: 'bench' });
   const id = await importBusybox(engine);
   for (let i = 0; i < SEED_TAGS; i++) {
-    const r = await engineRequest('POST', `/v1.41/images/${id}/tag?repo=bench/img${i}&tag=v${i % 7}`);
+    const r = await rawRequest(engine.socketPath, 'POST', `/v1.41/images/${id}/tag?repo=bench/img${i}&tag=v${i % 7}`);
     if (r.status !== 201) throw new Error(`tag failed: ${r.status} ${r.text}`);
   }
   for (let i = 0; i < SEED_CONTAINERS; i++) {
-    const r = await engineRequest('POST', `/v1.41/containers/create?name=bench-${i}`, { Image: 'busybox', Cmd: ['true'] });
+    const r = await rawRequest(engine.socketPath, 'POST', `/v1.41/containers/create?name=bench-${i}`, { Image: 'busybox', Cmd: ['true'] });
     if (r.status !== 201) throw new Error(`create failed: ${r.status} ${r.text}`);
   }
   web = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex') });
@@ -76,18 +41,18 @@ afterAll(async () => {
 it('engine.facts and system.df through web mode vs the raw Engine API and the docker CLI', async () => {
   const rows: Array<[string, number, number, number]> = [];
   const measure = async (name: string, wharf: () => Promise<unknown>, raw: () => Promise<unknown>, cli: () => Promise<unknown>): Promise<void> => {
-    rows.push([name, await median(raw), await median(wharf), await median(cli)]);
+    rows.push([name, await medianOf(raw, ROUNDS), await medianOf(wharf, ROUNDS), await medianOf(cli, ROUNDS)]);
   };
   await measure(
     'engine.facts (GET /info)',
-    () => wharfCall('engine.facts'),
-    () => engineRequest('GET', '/v1.41/info'),
+    () => call(web, 'engine.facts'),
+    () => rawRequest(engine.socketPath, 'GET', '/v1.41/info'),
     () => engine.cliOk(['info', '--format', '{{json .}}']),
   );
   await measure(
     'system.df (GET /system/df)',
-    () => wharfCall('system.df'),
-    () => engineRequest('GET', '/v1.41/system/df'),
+    () => call(web, 'system.df'),
+    () => rawRequest(engine.socketPath, 'GET', '/v1.41/system/df'),
     () => engine.cliOk(['system', 'df']),
   );
   const lines = [

@@ -2,17 +2,16 @@
  * `npm run bench`: images.list through web mode vs the raw GET /images/json vs `docker image ls`, on a private engine
  * seeded with 2,000 image rows (design §4). Timings are reported as ratios, never asserted.
  */
-import { request } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-harness';
 import { importBusybox } from '../test/support/fixtures';
 import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
+import { engineRequest as rawRequest, median as medianOf, wharfCall as call } from './bench-support';
 
 const SEED_ROWS = Number(process.env.WHARF_BENCH_IMAGE_ROWS ?? 2_000);
 /** Distinct image IDs, made by importing one tiny tar again and again (each import gets its own config, so its own ID). */
@@ -23,18 +22,6 @@ const REPORT = join(__dirname, '../test-results/bench.md');
 let engine: PrivateEngine;
 let web: RunningWebMode;
 
-function engineRequest(method: string, path: string, body?: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath: engine.socketPath, method, path }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** A one-file tar, made once with the tar binary, imported for every distinct image. */
 function tinyTar(): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-tar-'));
@@ -44,40 +31,18 @@ function tinyTar(): Buffer {
   return tar;
 }
 
-async function wharfList(): Promise<void> {
-  const res = await fetch(`${web.url}api/images.list`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${web.token}` },
-    body: JSON.stringify({ filters: {}, all: false }),
-  });
-  const envelope = (await res.json()) as { ok: boolean };
-  if (!envelope.ok) throw new Error('images.list failed');
-}
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? NaN;
-}
-
 beforeAll(async () => {
   engine = await startPrivateEngine({ name: 'bench-images' });
   const ids = [await importBusybox(engine)];
   const tar = tinyTar();
   for (let i = 1; i < SEED_IMAGES; i++) {
-    const r = await engineRequest('POST', `/v1.41/images/create?fromSrc=-&repo=bench/distinct${i}&tag=v1`, tar);
+    const r = await rawRequest(engine.socketPath, 'POST', `/v1.41/images/create?fromSrc=-&repo=bench/distinct${i}&tag=v1`, tar);
     if (r.status !== 200) throw new Error(`import failed: ${r.status} ${r.text}`);
     ids.push(`bench/distinct${i}:v1`);
   }
   for (let i = ids.length; i < SEED_ROWS; i++) {
     const id = ids[i % ids.length] ?? '';
-    const r = await engineRequest('POST', `/v1.41/images/${id}/tag?repo=bench/img${i}&tag=v${i % 7}`);
+    const r = await rawRequest(engine.socketPath, 'POST', `/v1.41/images/${id}/tag?repo=bench/img${i}&tag=v${i % 7}`);
     if (r.status !== 201) throw new Error(`tag failed: ${r.status} ${r.text}`);
   }
   web = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex') });
@@ -90,9 +55,9 @@ afterAll(async () => {
 
 it('images.list through web mode vs GET /images/json and `docker image ls`', async () => {
   const cliRows = (await engine.cliOk(['image', 'ls', '-q'])).stdout.trim().split('\n').length;
-  const raw = await median(() => engineRequest('GET', '/v1.41/images/json'));
-  const wharf = await median(wharfList);
-  const cli = await median(() => engine.cliOk(['image', 'ls']));
+  const raw = await medianOf(() => rawRequest(engine.socketPath, 'GET', '/v1.41/images/json'), ROUNDS);
+  const wharf = await medianOf(() => call(web, 'images.list', { filters: {}, all: false }), ROUNDS);
+  const cli = await medianOf(() => engine.cliOk(['image', 'ls']), ROUNDS);
   const lines = [
     '',
     `## images.list — ${new Date().toISOString()}`,

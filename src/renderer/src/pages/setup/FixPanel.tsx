@@ -1,4 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
+import { CopyButton } from '../../components/CopyButton';
 import { useTranslation } from 'react-i18next';
 import type { FixId, SetupDiagnosis } from '../../../../shared/setup';
 import { shellQuote } from '../../../../shared/setup';
@@ -10,7 +11,6 @@ import { Spinner } from '../../components/Spinner';
 import { dynamicText } from '../../i18n/messages';
 import { useSetupStore } from '../../stores/setup-store';
 import { useTasksStore } from '../../stores/tasks-store';
-import { CopyAllButton } from './CopyAllButton';
 import { GroupRiskNotes } from './GroupRiskNotes';
 import { serviceName } from './setup-model';
 
@@ -57,7 +57,7 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
           <Icon name="terminal" size={14} />
           {t('setup.fix.plan')}
         </h4>
-        {lines.length > 1 ? <CopyAllButton lines={lines} testId="setup-fix-copy-all" /> : null}
+        {lines.length > 1 ? <CopyButton label={t('setup.copyAll')} text={() => `${lines.join('\n')}\n`} testId="setup-fix-copy-all" /> : null}
       </div>
       {planError ? <ErrorNotice title={t('setup.fix.planFailed')} error={planError} /> : null}
       {plan ? <CommandBlock commands={lines.map((command) => ({ command }))} prompt="#" testId="setup-fix-commands" /> : planError ? null : <Spinner />}
