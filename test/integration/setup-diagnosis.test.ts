@@ -7,9 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core, type CoreDeps } from '../../src/main/core/create-core';
@@ -22,13 +22,8 @@ import type { TaskInfo } from '../../src/shared/tasks';
 import { SERVE_ENTRY, startWebMode, type RunningWebMode } from '../e2e/support/web-mode';
 import { DOCKERD } from '../support/constants';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
+import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../support/throwaway-account';
 import { call } from './make-core';
-
-const ROOT = join(__dirname, '../..');
-
-function groupId(name: string): number {
-  return Number(execFileSync('/usr/bin/getent', ['group', name]).toString().split(':')[2]);
-}
 
 /**
  * A real user's identity as the OS gives it to a root process: the passwd entry (getent) and the groups a new
@@ -81,11 +76,11 @@ function rootCore(dockerHost: string, overrides: Partial<CoreDeps> = {}): Core {
 }
 
 describe('setup diagnosis and fixes', () => {
-  const suffix = randomBytes(3).toString('hex');
-  const user = `wharfsu${suffix}`;
-  const group = `wharfsg${suffix}`;
+  let account: ThrowawayAccount;
+  let app: AppCopy;
+  let user: string;
+  let group: string;
   let engine: PrivateEngine;
-  let appCopy: string;
   let entry: string;
   let uid: number;
   let gid: number;
@@ -102,33 +97,21 @@ describe('setup diagnosis and fixes', () => {
 
   beforeAll(async () => {
     if (!existsSync(SERVE_ENTRY)) throw new Error(`${SERVE_ENTRY} is missing: run \`npm run build\` first (npm test does it)`);
-    execFileSync('/usr/sbin/groupadd', [group]);
-    execFileSync('/usr/sbin/useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', '--user-group', user]);
-    const id = osIdentityOf(user);
-    uid = id.uid;
-    gid = id.gid;
-    socketGid = groupId(group);
+    account = createThrowawayAccount();
+    ({ user, group, uid, gid, groupGid: socketGid } = account);
     engine = await startPrivateEngine({ name: 'setup', socketGroup: group });
-    // The socket's folders must be traversable by others, so the socket's own mode and group decide.
-    for (let dir = dirname(engine.socketPath); dir !== dirname(dir) && dir.startsWith(tmpdir() + '/'); dir = dirname(dir)) chmodSync(dir, 0o711);
-    // The clone may sit in a private folder: the user runs a copy of the built app and its runtime packages.
-    appCopy = mkdtempSync(join(tmpdir(), 'wharf-app-'));
-    chmodSync(appCopy, 0o755);
-    cpSync(join(ROOT, 'out'), join(appCopy, 'out'), { recursive: true });
-    const packages = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT }).toString().split('\n');
-    const topLevel = new Set(packages.map((p) => p.match(/^(.*?\/node_modules\/(?:@[^/]+\/)?[^/]+)/)?.[1]).filter((p): p is string => p !== undefined));
-    for (const dir of topLevel) cpSync(dir, join(appCopy, relative(ROOT, dir)), { recursive: true });
-    entry = join(appCopy, relative(ROOT, SERVE_ENTRY));
+    makeSocketDirsTraversable(engine.socketPath);
+    app = copyBuiltAppForOthers();
+    entry = app.serveEntry;
   });
 
   afterAll(async () => {
     for (const s of servers) await s.stop();
     for (const c of cores) c.stop();
-    if (appCopy) rmSync(appCopy, { recursive: true, force: true });
+    app?.remove();
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
     await engine?.destroy();
-    execFileSync('/usr/sbin/userdel', [user], { stdio: 'ignore' });
-    execFileSync('/usr/sbin/groupdel', [group], { stdio: 'ignore' });
+    account?.remove();
   });
 
   it('a user outside the socket group gets "permission denied" with the evidence; after the fix the old session needs a re-login and a new one connects', async () => {

@@ -12,7 +12,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { startPrivateEngine, type PrivateEngine } from '../../support/engine-harness';
 import { importBusybox } from '../../support/fixtures';
 import { screenshotWholeContent } from '../support/screenshot';
-import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../support/throwaway-account';
+import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../../support/throwaway-account';
 import { startWebMode, type RunningWebMode } from '../support/web-mode';
 
 const SHOTS = join(__dirname, '../../../test-results/screenshots');
