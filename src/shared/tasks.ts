@@ -20,4 +20,42 @@ export interface TaskInfo {
   /** The task's result, once succeeded. */
   result?: unknown;
   cancellable: boolean;
+  /** Structured progress a page draws (per-layer rows of a pull or push, per-item results of a bulk action). */
+  detail?: TaskDetail;
+  /** Lines of output so far (a build's log); read them with tasks.log. Absent for tasks without output. */
+  logLines?: number;
+}
+
+/** One layer of a pull or push, as the engine's progress stream reports it. */
+export interface LayerProgress {
+  /** The layer's short ID as the engine prints it. */
+  id: string;
+  /** The engine's status for it, normalized. */
+  phase: 'waiting' | 'downloading' | 'verifying' | 'download-complete' | 'extracting' | 'done' | 'exists' | 'preparing' | 'pushing' | 'pushed' | 'mounted' | 'retrying';
+  /** Bytes done and total of the current phase, when the engine says. */
+  current?: number;
+  total?: number;
+}
+
+/** One object of a bulk action and what happened to it. */
+export interface ItemResult {
+  /** What the user saw: a reference or a short ID. */
+  target: string;
+  state: 'pending' | 'done' | 'skipped' | 'failed';
+  /** Why it was skipped or failed: an i18n key under tasks.reason, with the engine's message when any. */
+  reason?: string;
+  message?: string;
+}
+
+export type TaskDetail =
+  | { kind: 'layers'; layers: LayerProgress[] }
+  | { kind: 'items'; items: ItemResult[] };
+
+/** A slice of a task's output: lines[from..]. */
+export interface TaskLog {
+  from: number;
+  lines: string[];
+  /** Total lines so far; lines before `firstKept` were dropped to bound memory. */
+  total: number;
+  firstKept: number;
 }

@@ -20,6 +20,17 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'setup.fix': { fix: 'start-service' },
   'setup.installGuide': {},
   'setup.relaunch': {},
+  'tasks.log': { id: randomUUID(), from: 0 },
+  'images.removePlan': { target: { refs: ['busybox:latest'] } },
+  'images.remove': { items: [{ ref: 'busybox:latest', id: `sha256:${'a'.repeat(64)}`, mode: 'untag' }], force: false },
+  'images.pull': { reference: 'localhost:5000/busybox:1.36' },
+  'images.push': { reference: 'localhost:5000/busybox:1.36' },
+  'images.tag': { source: 'busybox:latest', target: 'mine/busybox:v1' },
+  'images.inspect': { image: 'busybox' },
+  'images.build': { contextDir: '/home/user/app', dockerfile: 'Dockerfile', tags: ['app:dev'], buildArgs: { VERSION: '1' }, noCache: false, pull: false },
+  'images.save': { images: ['busybox:latest'], path: '/tmp/busybox.tar', overwrite: false },
+  'images.load': { path: '/tmp/busybox.tar' },
+  'images.import': { path: '/tmp/rootfs.tar', reference: 'rootfs:latest' },
 };
 
 const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch'];

@@ -4,8 +4,7 @@
  * closed sets the renderer looks up by name.
  */
 import { describe, expect, it } from 'vitest';
-import en from '../../src/renderer/src/i18n/en.json';
-import zhCN from '../../src/renderer/src/i18n/zh-CN.json';
+import { catalogs as bundled } from '../../src/renderer/src/i18n/catalogs';
 import type { DiskUsageKind } from '../../src/shared/disk-usage';
 import type { EndpointSource, EngineState } from '../../src/shared/engine';
 import { ERROR_CODES } from '../../src/shared/errors';
@@ -38,7 +37,7 @@ function variables(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^},\s]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] ?? '').sort();
 }
 
-const catalogs = { en: flatten(en), 'zh-CN': flatten(zhCN) };
+const catalogs = { en: flatten(bundled.en), 'zh-CN': flatten(bundled['zh-CN']) };
 
 describe('i18n catalogs', () => {
   it('have exactly the same keys', () => {

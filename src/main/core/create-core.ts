@@ -5,6 +5,7 @@ import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
 import { dispatch, type Handlers } from './dispatch';
+import { WharfError } from './errors';
 import { createEngineConnection, type EngineConnection } from './engine/connection';
 import type { DockerClientFactory } from './engine/docker-client';
 import { resolveEndpoint } from './engine/resolve-endpoint';
@@ -80,6 +81,10 @@ function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClie
   }
 }
 
+function notYet(): never {
+  throw new WharfError('unsupported', 'not built yet');
+}
+
 export function createCore(deps: CoreDeps): Core {
   const bus = createEventBus();
   const { endpoint, createClient } = resolveOrReport(deps);
@@ -116,6 +121,18 @@ export function createCore(deps: CoreDeps): Core {
     'images.list': (input) => images.list(input),
     'images.diskUsage': () => images.diskUsage(),
     'tasks.cancel': ({ id }) => tasks.cancel(id),
+    'tasks.log': ({ id, from }) => tasks.log(id, from),
+    // Filled in by the features under way (issue 4); each replaces its own line.
+    'images.removePlan': () => notYet(),
+    'images.remove': () => notYet(),
+    'images.pull': () => notYet(),
+    'images.push': () => notYet(),
+    'images.tag': () => notYet(),
+    'images.inspect': () => notYet(),
+    'images.build': () => notYet(),
+    'images.save': () => notYet(),
+    'images.load': () => notYet(),
+    'images.import': () => notYet(),
     'setup.diagnose': () => setup.diagnose(),
     'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),
     'setup.fix': ({ fix }) => setup.startFix(fix),

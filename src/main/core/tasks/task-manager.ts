@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskInfo } from '../../../shared/tasks';
+import type { TaskDetail, TaskInfo, TaskLog } from '../../../shared/tasks';
 import type { Clock } from '../clock';
 import { WharfError, toErrorInfo } from '../errors';
 
@@ -7,6 +7,10 @@ export interface TaskContext {
   signal: AbortSignal;
   /** Report progress (0..1 or null when unknown); values below the last one are ignored so bars never jump back. */
   progress(fraction: number | null, step?: TaskInfo['step']): void;
+  /** Replace the task's structured progress (layers, items); sent with the next throttled update. */
+  detail(detail: TaskDetail): void;
+  /** Append output lines (a build log); the newest MAX_LOG_LINES are kept. */
+  log(lines: string[]): void;
 }
 
 export interface StartTaskOptions {
@@ -22,11 +26,15 @@ export interface TaskManager {
   cancel(id: string): TaskInfo;
   /** Resolves when the task has ended (any state). */
   settled(id: string): Promise<TaskInfo>;
+  /** The task's output from line `from` on (what was dropped is said by firstKept). */
+  log(id: string, from: number): TaskLog;
 }
 
 /** At most this many progress updates per second per task reach the listeners. */
 export const MAX_PROGRESS_EVENTS_PER_SECOND = 10;
 const KEEP_FINISHED = 50;
+/** Output lines kept per task; older ones are dropped (a build can print megabytes). */
+export const MAX_LOG_LINES = 5000;
 
 interface Entry {
   info: TaskInfo;
@@ -34,6 +42,9 @@ interface Entry {
   lastEmitAt: number;
   pendingTimer: unknown;
   done: Promise<TaskInfo>;
+  log: string[];
+  /** Lines dropped from the front of log. */
+  dropped: number;
 }
 
 export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInfo) => void; newId?: () => string }): TaskManager {
@@ -85,7 +96,7 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
         cancellable: options.cancellable ?? true,
       };
       let resolveDone: (t: TaskInfo) => void = () => undefined;
-      const entry: Entry = { info, controller, lastEmitAt: 0, pendingTimer: undefined, done: new Promise((r) => (resolveDone = r)) };
+      const entry: Entry = { info, controller, lastEmitAt: 0, pendingTimer: undefined, done: new Promise((r) => (resolveDone = r)), log: [], dropped: 0 };
       entries.set(info.id, entry);
       emitNow(entry);
 
@@ -96,6 +107,22 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
           const previous = entry.info.progress;
           const next = fraction === null ? previous : Math.min(1, Math.max(previous ?? 0, fraction));
           entry.info = { ...entry.info, progress: next, ...(step ? { step } : {}) };
+          emitThrottled(entry);
+        },
+        detail(detail) {
+          if (entry.info.state !== 'running') return;
+          entry.info = { ...entry.info, detail };
+          emitThrottled(entry);
+        },
+        log(lines) {
+          if (entry.info.state !== 'running' || lines.length === 0) return;
+          entry.log.push(...lines);
+          const excess = entry.log.length - MAX_LOG_LINES;
+          if (excess > 0) {
+            entry.log.splice(0, excess);
+            entry.dropped += excess;
+          }
+          entry.info = { ...entry.info, logLines: entry.dropped + entry.log.length };
           emitThrottled(entry);
         },
       };
@@ -130,6 +157,13 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
       entry.controller.abort();
       // The run function sees the signal; the task is reported cancelled at once and its late result is ignored.
       return finish(entry, { state: 'cancelled' });
+    },
+
+    log(id, from) {
+      const entry = entries.get(id);
+      if (!entry) throw new WharfError('not-found', `no task ${id}`);
+      const start = Math.max(from, entry.dropped);
+      return { from: start, lines: entry.log.slice(start - entry.dropped), total: entry.dropped + entry.log.length, firstKept: entry.dropped };
     },
 
     settled(id) {
