@@ -25,9 +25,11 @@ export function Dialog({ title, subtitle, children, footer, onClose, size = 'nor
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
   const busyRef = useRef(busy);
-  busyRef.current = busy;
+  useEffect(() => {
+    closeRef.current = onClose;
+    busyRef.current = busy;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
