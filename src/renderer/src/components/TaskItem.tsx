@@ -4,6 +4,9 @@ import type { TaskInfo, TaskState } from '../../../shared/tasks';
 import { dynamicText, errorMessage } from '../i18n/messages';
 import { useTasksStore } from '../stores/tasks-store';
 import { ProgressBar } from './ProgressBar';
+import { TaskItems } from './TaskItems';
+import { TaskLayers } from './TaskLayers';
+import { TaskLogView } from './TaskLogView';
 
 const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
   running: 'accent',
@@ -52,6 +55,9 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
         <span>{running ? (step ?? (progress === null ? t('tasks.progressUnknown') : `${Math.round(progress * 100)}%`)) : (step ?? '')}</span>
         <time dateTime={new Date(task.startedAt).toISOString()}>{started}</time>
       </div>
+      {task.detail?.kind === 'layers' ? <TaskLayers task={task} /> : null}
+      {task.detail?.kind === 'items' ? <TaskItems task={task} /> : null}
+      {task.logLines ? <TaskLogView task={task} /> : null}
       {task.error ? (
         <div className="task__error" role="alert">
           <p>{errorMessage(t, task.error)}</p>

@@ -11,9 +11,13 @@ import { startImagesSync } from '../../stores/images-sync';
 import { EngineProblem } from '../dashboard/EngineProblem';
 import { listCommand, shownCommand } from './image-command';
 import { nextSort, searchRows, sortRows, visibleRows, type SortColumn, type SortState } from './image-rows';
+import { ImagesDialogs, type ImagesDialog } from './ImagesDialogs';
 import { ImagesExport } from './ImagesExport';
 import { ImagesFilters } from './ImagesFilters';
 import { ImagesTable } from './ImagesTable';
+import { ImagesToolbar, SelectionBar } from './ImagesToolbar';
+import { rowReference } from './row-reference';
+import { useSelection } from './use-selection';
 
 type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
 
@@ -39,6 +43,14 @@ function ImagesList(): ReactElement {
   const nowMs = list?.listedAt ?? 0;
   const command = shownCommand(list?.command ?? listCommand(input), digests);
   const onSort = (column: SortColumn): void => setSort((s) => nextSort(s, column));
+  const [dialog, setDialog] = useState<ImagesDialog | null>(null);
+  const selection = useSelection(shown);
+  const selectedRefs = useMemo(() => shown.filter((r) => selection.selected.has(r.key)).map(rowReference), [shown, selection.selected]);
+  // A finished build: its image is checked (and so highlighted) once the list has it.
+  const onBuilt = (id: string): void => {
+    setQuery('');
+    selection.selectWhenListed(id);
+  };
 
   let body: ReactElement;
   if (list === null && loading) body = <Spinner />;
@@ -76,11 +88,16 @@ function ImagesList(): ReactElement {
         sort={sort}
         nowMs={nowMs}
         onSort={onSort}
+        selected={selection.selected}
+        onSelect={selection.select}
+        onSelectAll={selection.selectAll}
+        onOpen={setDialog}
       />
     );
 
   return (
     <>
+      <ImagesToolbar input={input} listed={list?.rows.length ?? 0} onOpen={setDialog} />
       <ImagesFilters applied={input} command={command} rows={list?.rows ?? []} onApply={(next) => void apply(next)} />
       {listError ? (
         <ErrorNotice title={t('images.loadFailed')} error={listError}>
@@ -113,12 +130,14 @@ function ImagesList(): ReactElement {
             <input type="checkbox" data-testid="images-toggle-digests" checked={digests} onChange={(e) => setDigests(e.target.checked)} />
             {t('images.digests')}
           </label>
+          {selectedRefs.length > 0 ? <SelectionBar refs={selectedRefs} onOpen={setDialog} onClear={selection.clear} /> : null}
           <span className="images-filters__spacer" />
           <ImagesExport rows={shown} digests={digests} usage={diskUsage} />
         </header>
         {diskUsageError ? <p className="images-usage-error muted">{t('images.usageFailed')}</p> : null}
         {body}
       </section>
+      <ImagesDialogs dialog={dialog} onOpen={setDialog} onBuilt={onBuilt} onRemoving={selection.clear} />
     </>
   );
 }

@@ -7,6 +7,9 @@ import { shortId } from './cli-text';
 import { Icon } from '../../components/Icon';
 import { CreatedCell } from './CreatedCell';
 import type { SortColumn, SortState } from './image-rows';
+import type { ImagesDialog } from './ImagesDialogs';
+import { rowReference } from './row-reference';
+import { RowMenu } from './RowMenu';
 
 const ROW_HEIGHT = 41;
 const OVERSCAN = 8;
@@ -37,6 +40,22 @@ export interface ImagesTableProps {
   sort: SortState | null;
   nowMs: number;
   onSort(column: SortColumn): void;
+  /** Row keys that are checked. */
+  selected: ReadonlySet<string>;
+  onSelect(key: string, checked: boolean): void;
+  onSelectAll(checked: boolean): void;
+  onOpen(dialog: ImagesDialog): void;
+}
+
+interface RowProps {
+  row: ImageRow;
+  usage: ImageDiskUsage | null;
+  measuring: boolean;
+  digests: boolean;
+  nowMs: number;
+  checked: boolean;
+  onSelect(key: string, checked: boolean): void;
+  onOpen(dialog: ImagesDialog): void;
 }
 
 function isIntermediate(row: ImageRow): boolean {
@@ -60,18 +79,43 @@ function ContainersCell({ row }: { row: ImageRow }): ReactElement {
   );
 }
 
-function Row({ row, usage, measuring, digests, nowMs }: { row: ImageRow; usage: ImageDiskUsage | null; measuring: boolean; digests: boolean; nowMs: number }): ReactElement {
+function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen }: RowProps): ReactElement {
   const { t } = useTranslation();
   const u = usage?.images[row.id];
   const sizeCell = (bytes: number | undefined): ReactElement =>
     bytes === undefined ? <span className="faint">{measuring ? '…' : '—'}</span> : <>{imageSize(bytes)}</>;
   return (
-    <tr data-testid="image-row" data-repository={row.repository} data-tag={row.tag} data-id={row.id} data-dangling={row.dangling} style={{ height: ROW_HEIGHT }}>
+    <tr
+      data-testid="image-row"
+      data-repository={row.repository}
+      data-tag={row.tag}
+      data-id={row.id}
+      data-dangling={row.dangling}
+      aria-selected={checked}
+      className={checked ? 'is-selected' : undefined}
+      style={{ height: ROW_HEIGHT }}
+    >
+      <td className="col-select">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onSelect(row.key, e.target.checked)}
+          aria-label={t('images.actions.selectRow', { image: rowReference(row) })}
+          data-testid="image-select"
+        />
+      </td>
       <td className="col-repository">
         <span className="images-repo">
-          <span className={row.repository === '<none>' ? 'faint ellipsis' : 'ellipsis'} title={row.repository}>
+          <button
+            type="button"
+            className={row.repository === '<none>' ? 'images-repo__name faint ellipsis' : 'images-repo__name ellipsis'}
+            title={row.repository}
+            aria-label={t('images.actions.openDetails', { image: rowReference(row) })}
+            data-testid="image-open"
+            onClick={() => onOpen({ kind: 'details', image: row.id })}
+          >
             {row.repository}
-          </span>
+          </button>
           {row.dangling ? (
             <span className="chip chip--warning" title={t('images.badge.danglingTitle')} data-testid="badge-dangling">
               {t('images.badge.dangling')}
@@ -108,12 +152,15 @@ function Row({ row, usage, measuring, digests, nowMs }: { row: ImageRow; usage: 
       <td className="col-containers">
         <ContainersCell row={row} />
       </td>
+      <td className="col-menu">
+        <RowMenu row={row} onOpen={onOpen} />
+      </td>
     </tr>
   );
 }
 
 /** The image rows, virtualised: only the rows in view (and a few either side) are in the DOM. */
-export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort }: ImagesTableProps): ReactElement {
+export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort, selected, onSelect, onSelectAll, onOpen }: ImagesTableProps): ReactElement {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself on scroll; nothing here is memoised
@@ -127,6 +174,9 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
     getItemKey: (index) => rows[index]?.key ?? index,
   });
   const items = virtualizer.getVirtualItems();
+  const checkedCount = rows.reduce((n, r) => (selected.has(r.key) ? n + 1 : n), 0);
+  const allChecked = rows.length > 0 && checkedCount === rows.length;
+  const someChecked = checkedCount > 0;
   const columns = COLUMNS.filter((c) => digests || c.id !== 'digest');
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -142,12 +192,26 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
     <div className="images-table__scroll" ref={scrollRef}>
       <table className="table images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
         <colgroup>
+          <col className="col-select" />
           {columns.map((c) => (
             <col key={c.id} className={c.className.replace(' num', '')} />
           ))}
+          <col className="col-menu" />
         </colgroup>
         <thead>
           <tr>
+            <th scope="col" className="col-select">
+              <input
+                type="checkbox"
+                checked={allChecked}
+                ref={(el) => {
+                  if (el) el.indeterminate = someChecked && !allChecked;
+                }}
+                onChange={(e) => onSelectAll(e.target.checked)}
+                aria-label={t('images.actions.selectAll')}
+                data-testid="images-select-all"
+              />
+            </th>
             {columns.map((c) => {
               const active = sort?.column === c.id;
               return (
@@ -162,21 +226,36 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
                 </th>
               );
             })}
+            <th scope="col" className="col-menu">
+              <span className="visually-hidden">{t('images.actions.menuLabel', { image: '' })}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {top > 0 ? (
             <tr aria-hidden="true" className="images-table__spacer">
-              <td colSpan={columns.length} style={{ height: top }} />
+              <td colSpan={columns.length + 2} style={{ height: top }} />
             </tr>
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return row ? <Row key={item.key} row={row} usage={usage} measuring={measuring} digests={digests} nowMs={nowMs} /> : null;
+            return row ? (
+              <Row
+                key={item.key}
+                row={row}
+                usage={usage}
+                measuring={measuring}
+                digests={digests}
+                nowMs={nowMs}
+                checked={selected.has(row.key)}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            ) : null;
           })}
           {bottom > 0 ? (
             <tr aria-hidden="true" className="images-table__spacer">
-              <td colSpan={columns.length} style={{ height: bottom }} />
+              <td colSpan={columns.length + 2} style={{ height: bottom }} />
             </tr>
           ) : null}
         </tbody>
