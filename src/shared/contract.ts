@@ -3,6 +3,10 @@
  * Main validates inputs against it; preload, web transport and the renderer's client are typed from it.
  */
 import { z } from 'zod';
+import { out } from './channel-def';
+import { cleanupChannels } from './channels/cleanup';
+import { daemonConfigChannels } from './channels/daemon-config';
+import { registryChannels } from './channels/registries';
 import type { DiskUsageSummary } from './disk-usage';
 import type { EngineFacts, EngineStatus } from './engine';
 import type { ImageDiskUsage, ImageList } from './images';
@@ -13,16 +17,7 @@ import type { Envelope } from './errors';
 import type { WharfEvent } from './events';
 import type { TaskInfo, TaskLog } from './tasks';
 
-export interface ChannelDef<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the output type only. */
-  output: O;
-}
-
-/** `out<T>()(schema)` keeps the output type without a runtime value. */
-function out<O>() {
-  return <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input, output: undefined as O });
-}
+export type { ChannelDef } from './channel-def';
 
 const none = z.object({}).strict();
 const taskId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -117,6 +112,10 @@ export const contract = {
   'tasks.cancel': out<TaskInfo>()(z.object({ id: taskId }).strict()),
   /** A task's output lines from `from` on (a build log). */
   'tasks.log': out<TaskLog>()(z.object({ id: taskId, from: z.number().int().min(0) }).strict()),
+  // Larger areas keep their channels in src/shared/channels/<area>.ts.
+  ...daemonConfigChannels,
+  ...registryChannels,
+  ...cleanupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,12 +15,12 @@ export interface RemoveItem {
   /** The full image ID the reference pointed to when planned; the task skips the item if it changed. */
   id: string;
   mode: 'untag' | 'delete';
-  /** Bytes that only this image holds (df unique size); 0 for untag. */
+  /** Bytes that only this image holds (df unique size); 0 for untag. The plan's total counts shared layers once. */
   uniqueSize: number;
   /** The CLI's SIZE. */
   size: number;
-  /** Containers (any state) created from this image, by name: the engine refuses to delete without force. */
-  containers: string[];
+  /** Containers created from this image: the engine refuses to delete without force (and even with force while one runs). */
+  containers: Array<{ name: string; running: boolean }>;
   /** The other references of the same image that this plan does not remove. */
   otherTags: string[];
 }
@@ -29,7 +29,10 @@ export interface RemovePlan {
   items: RemoveItem[];
   /** Items the engine will refuse without force (used by a container). */
   blocked: number;
-  /** Bytes freed when every item is removed: the unique sizes of the deleted images, each image once. */
+  /**
+   * Bytes freed when every item is removed: each layer that no kept image uses, once (also layers the deleted
+   * images share only with each other, and their untagged parents the engine prunes with them).
+   */
   freedBytes: number;
   /** Bytes freed when the blocked items are skipped. */
   freedBytesWithoutBlocked: number;

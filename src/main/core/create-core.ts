@@ -5,7 +5,6 @@ import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
 import { dispatch, type Handlers } from './dispatch';
-import { WharfError } from './errors';
 import { createEngineConnection, type EngineConnection } from './engine/connection';
 import type { DockerClientFactory } from './engine/docker-client';
 import { resolveEndpoint } from './engine/resolve-endpoint';
@@ -13,7 +12,13 @@ import { createEventBus, type EventListener } from './event-bus';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { createDiskUsageService } from './services/disk-usage';
 import { readEngineFacts } from './services/engine-facts';
+import { createImageLayersIndex } from './services/image-layers';
+import { createImageRemoveService } from './services/image-remove';
+import { createImageDetailsService } from './services/image-details';
 import { createImagesService } from './services/images-service';
+import { createImageArchiveService } from './services/image-archive';
+import { createImageBuildService } from './services/image-build';
+import { createImageTransferService } from './services/image-transfer';
 import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
 
@@ -81,10 +86,6 @@ function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClie
   }
 }
 
-function notYet(): never {
-  throw new WharfError('unsupported', 'not built yet');
-}
-
 export function createCore(deps: CoreDeps): Core {
   const bus = createEventBus();
   const { endpoint, createClient } = resolveOrReport(deps);
@@ -99,6 +100,12 @@ export function createCore(deps: CoreDeps): Core {
   const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
   const diskUsage = createDiskUsageService(connection, deps.clock);
   const images = createImagesService(connection, deps.clock);
+  const imageBuild = createImageBuildService(connection, tasks);
+  const imageArchive = createImageArchiveService(connection, tasks);
+  const imageLayers = createImageLayersIndex(connection);
+  const imageDetails = createImageDetailsService(connection, imageLayers);
+  const imageTransfer = createImageTransferService(connection, tasks);
+  const imageRemove = createImageRemoveService({ connection, clock: deps.clock, tasks, diskUsage: () => images.diskUsage(), layers: imageLayers });
   const setup = createSetupService({
     env: deps.env,
     endpoint,
@@ -123,16 +130,16 @@ export function createCore(deps: CoreDeps): Core {
     'tasks.cancel': ({ id }) => tasks.cancel(id),
     'tasks.log': ({ id, from }) => tasks.log(id, from),
     // Filled in by the features under way (issue 4); each replaces its own line.
-    'images.removePlan': () => notYet(),
-    'images.remove': () => notYet(),
-    'images.pull': () => notYet(),
-    'images.push': () => notYet(),
-    'images.tag': () => notYet(),
-    'images.inspect': () => notYet(),
-    'images.build': () => notYet(),
-    'images.save': () => notYet(),
-    'images.load': () => notYet(),
-    'images.import': () => notYet(),
+    'images.removePlan': ({ target }) => imageRemove.plan(target),
+    'images.remove': ({ items, force }) => imageRemove.remove(items, force),
+    'images.pull': ({ reference }) => imageTransfer.pull(reference),
+    'images.push': ({ reference }) => imageTransfer.push(reference),
+    'images.tag': ({ source, target }) => imageTransfer.tag(source, target),
+    'images.inspect': ({ image }) => imageDetails.details(image),
+    'images.build': (input) => imageBuild.build(input),
+    'images.save': (input) => imageArchive.save(input),
+    'images.load': (input) => imageArchive.load(input),
+    'images.import': (input) => imageArchive.import(input),
     'setup.diagnose': () => setup.diagnose(),
     'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),
     'setup.fix': ({ fix }) => setup.startFix(fix),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runDockerCliOk, type CliResult } from '../../support/docker-cli';
+import { runDockerCliOk, type CliOptions, type CliResult } from '../../support/docker-cli';
+import type { FixtureEngine } from '../../support/fixtures';
 
 /** What global setup started, shared with the test workers through a file. */
 export interface E2eEnv {
@@ -20,4 +21,10 @@ export function e2eEnv(): E2eEnv {
 export function docker(args: string[]): Promise<CliResult> {
   const env = e2eEnv();
   return runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args);
+}
+
+/** The harness fixtures (buildImage, importBusybox…) against the e2e engine, with `dir` for their scratch files. */
+export function fixtureEngine(dir: string): FixtureEngine {
+  const env = e2eEnv();
+  return { dir, cliOk: (args: string[], opts?: CliOptions) => runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args, opts) };
 }

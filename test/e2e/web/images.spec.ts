@@ -2,9 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { runDockerCliOk, type CliOptions } from '../../support/docker-cli';
-import { buildImage, type FixtureEngine } from '../../support/fixtures';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { buildImage } from '../../support/fixtures';
+import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
 
 const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const REPO = 'e2e-images';
@@ -72,12 +71,6 @@ async function openImages(page: Page): Promise<void> {
 async function applyDangling(page: Page, value: 'any' | 'true' | 'false'): Promise<void> {
   await page.getByTestId('images-filter-dangling').selectOption(value);
   await page.getByTestId('images-apply-filters').click();
-}
-
-/** The legacy builder (no BuildKit) leaves intermediate images, and a rebuild of a tag leaves the old image dangling. */
-function fixtureEngine(dir: string): FixtureEngine {
-  const env = e2eEnv();
-  return { dir, cliOk: (args: string[], opts?: CliOptions) => runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args, opts) };
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
 import { imageSize } from '../../../../shared/units';
 import { shortId } from './cli-text';
-import { Icon } from '../../components/Icon';
 import { CreatedCell } from './CreatedCell';
 import type { SortColumn, SortState } from './image-rows';
 import type { ImagesDialog } from './ImagesDialogs';
@@ -217,8 +216,8 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
               return (
                 <th key={c.id} scope="col" className={c.className} aria-sort={active ? sort.direction : 'none'} title={tooltip[c.id]}>
                   <button type="button" className="images-sort" data-testid={`sort-${c.id}`} onClick={() => onSort(c.id)}>
-                    {t(`images.column.${c.id}`)}
-                    {tooltip[c.id] && c.id !== 'created' && c.id !== 'id' ? <span className="images-sort__info"><Icon name="info" size={12} /></span> : null}
+                    {/* A dotted underline marks the columns whose header explains itself on hover. */}
+                    <span className={tooltip[c.id] && c.id !== 'created' && c.id !== 'id' ? 'images-sort__info' : undefined}>{t(`images.column.${c.id}`)}</span>
                     <span className={active ? 'images-sort__arrow is-active' : 'images-sort__arrow'} aria-hidden="true">
                       {active && sort.direction === 'ascending' ? '▲' : '▼'}
                     </span>

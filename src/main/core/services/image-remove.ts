@@ -1,0 +1,174 @@
+/** `docker image rm`, previewed: images.removePlan resolves and plans, images.remove runs the confirmed items as a task. */
+import type { RemoveItem, RemovePlan, RemoveReport, RemoveTarget } from '../../../shared/image-remove';
+import type { ImageDiskUsage } from '../../../shared/images';
+import type { ItemResult, TaskInfo } from '../../../shared/tasks';
+import { engineFiltersParam } from '../../../shared/image-filters';
+import type { Clock } from '../clock';
+import type { EngineConnection } from '../engine/connection';
+import { eachLimited } from '../concurrency';
+import { toErrorInfo } from '../errors';
+import type { TaskManager } from '../tasks/task-manager';
+import type { ImageLayersIndex } from './image-layers';
+import { freedBytes, withPrunedParents } from './layer-accounting';
+import { planRemoval, type PlanContainer, type PlanImage, type ResolvedTarget } from './remove-plan';
+
+type ListedImage = PlanImage & { ParentId?: string };
+
+/** Images removed at once; items of one image always run in order, one after the other. */
+export const REMOVE_CONCURRENCY = 4;
+
+export interface ImageRemoveService {
+  plan(target: RemoveTarget): Promise<RemovePlan>;
+  remove(items: Array<Pick<RemoveItem, 'ref' | 'id' | 'mode'>>, force: boolean): TaskInfo;
+}
+
+interface RawInspect {
+  Id: string;
+  RepoTags?: string[] | null;
+  RepoDigests?: string[] | null;
+}
+
+/** The forms the engine accepts for one name: as typed, with :latest, without docker.io/ or library/. */
+function familiarForms(ref: string): string[] {
+  const short = ref.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+  const forms = new Set([ref, short]);
+  for (const f of [...forms]) {
+    const lastSlash = f.lastIndexOf('/');
+    if (!f.includes('@') && f.lastIndexOf(':') <= lastSlash) forms.add(`${f}:latest`);
+  }
+  return [...forms];
+}
+
+/** What a name resolved to: the reference as the image lists it, or the image itself when it is an ID. */
+export function resolvedTarget(asked: string, image: RawInspect): ResolvedTarget {
+  const names = new Set([...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])]);
+  const named = familiarForms(asked).find((f) => names.has(f));
+  // Otherwise it was an ID (or a prefix of one): the image goes under every name.
+  return named ? { kind: 'reference', ref: named, id: image.Id } : { kind: 'id', id: image.Id };
+}
+
+function isNotFound(error: unknown): boolean {
+  return toErrorInfo(error).code === 'not-found';
+}
+
+export function createImageRemoveService(deps: {
+  connection: EngineConnection;
+  clock: Clock;
+  tasks: TaskManager;
+  diskUsage(): Promise<ImageDiskUsage>;
+  layers: ImageLayersIndex;
+}): ImageRemoveService {
+  const { connection, tasks } = deps;
+
+  async function resolveTargets(target: RemoveTarget): Promise<{ targets: ResolvedTarget[]; missing: string[] }> {
+    const docker = connection.client();
+    if ('filter' in target) {
+      // The rows `docker image ls [-a] -f …` lists: each tagged row by its reference, each untagged image by ID.
+      const query: Record<string, string> = {};
+      if (target.filter.all) query.all = '1';
+      const filters = engineFiltersParam(target.filter.filters);
+      if (filters !== undefined) query.filters = filters;
+      const listed = (await docker.listImages(query)) as PlanImage[];
+      const targets: ResolvedTarget[] = [];
+      for (const img of listed) {
+        const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+        if (tags.length === 0) targets.push({ kind: 'id', id: img.Id });
+        else for (const ref of tags) targets.push({ kind: 'reference', ref, id: img.Id });
+      }
+      return { targets, missing: [] };
+    }
+    const targets: ResolvedTarget[] = [];
+    const missing: string[] = [];
+    await Promise.all(
+      target.refs.map(async (ref, index) => {
+        try {
+          const image = (await docker.getImage(ref).inspect()) as RawInspect;
+          targets[index] = resolvedTarget(ref, image);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+          missing.push(ref);
+        }
+      }),
+    );
+    return { targets: targets.filter(Boolean), missing };
+  }
+
+  return {
+    async plan(target) {
+      const docker = connection.client();
+      const [{ targets, missing }, images, containers, usage] = await Promise.all([
+        resolveTargets(target),
+        docker.listImages({ all: true }) as Promise<ListedImage[]>,
+        docker.listContainers({ all: true }) as Promise<PlanContainer[]>,
+        deps.diskUsage(),
+      ]);
+      const plan = planRemoval({ targets, missing, images, containers, usage: usage.images, now: deps.clock.now() });
+      // The exact totals: every layer no kept image uses, once; with and without the blocked images.
+      const used = new Set(containers.map((c) => c.ImageID));
+      const deletes = plan.items.filter((i) => i.mode === 'delete');
+      const all = withPrunedParents(images, new Set(deletes.map((i) => i.id)), used);
+      const unblocked = withPrunedParents(images, new Set(deletes.filter((i) => i.containers.length === 0).map((i) => i.id)), used);
+      if (all.size === 0) return plan;
+      const layers = await deps.layers.layersOf(images, all);
+      return { ...plan, freedBytes: freedBytes(layers, all), freedBytesWithoutBlocked: freedBytes(layers, unblocked) };
+    },
+
+    remove(items, force) {
+      const target = items.length === 1 ? (items[0]?.ref ?? '') : `${items.length} ${items.length === 1 ? 'reference' : 'references'}`;
+      return tasks.start({ kind: 'image-remove', target }, async (ctx): Promise<RemoveReport> => {
+        const docker = connection.client();
+        const results: ItemResult[] = items.map((i) => ({ target: i.ref, state: 'pending' }));
+        const report: RemoveReport = { removed: 0, untagged: 0, skipped: 0, failed: 0, lines: [] };
+        let settled = 0;
+        const settle = (index: number, result: ItemResult): void => {
+          results[index] = result;
+          settled += 1;
+          ctx.detail({ kind: 'items', items: [...results] });
+          ctx.progress(settled / items.length, { key: 'items', values: { done: settled, total: items.length } });
+        };
+        // Items of one image in plan order (untags before the delete); images side by side.
+        const groups = new Map<string, number[]>();
+        items.forEach((item, index) => groups.set(item.id, [...(groups.get(item.id) ?? []), index]));
+        ctx.detail({ kind: 'items', items: [...results] });
+
+        await eachLimited([...groups.values()], REMOVE_CONCURRENCY, ctx.signal, async (indexes) => {
+          for (const index of indexes) {
+            if (ctx.signal.aborted) return;
+            const item = items[index] as (typeof items)[number];
+            // The reference must still name the image the user saw; otherwise it is not removed.
+            let current: RawInspect;
+            try {
+              current = (await docker.getImage(item.ref).inspect()) as RawInspect;
+            } catch (error) {
+              const info = toErrorInfo(error);
+              report[info.code === 'not-found' ? 'skipped' : 'failed'] += 1;
+              settle(index, { target: item.ref, state: info.code === 'not-found' ? 'skipped' : 'failed', reason: info.code === 'not-found' ? 'gone' : 'engine', message: info.message });
+              continue;
+            }
+            if (current.Id !== item.id) {
+              report.skipped += 1;
+              settle(index, { target: item.ref, state: 'skipped', reason: 'changed' });
+              continue;
+            }
+            try {
+              const answer = (await docker.getImage(item.ref).remove({ force: force && item.mode === 'delete', noprune: false })) as Array<{ Untagged?: string; Deleted?: string }>;
+              for (const line of answer ?? []) {
+                if (line.Untagged) report.lines.push(`Untagged: ${line.Untagged}`);
+                if (line.Deleted) report.lines.push(`Deleted: ${line.Deleted}`);
+              }
+              const deletedIt = (answer ?? []).some((l) => l.Deleted === item.id);
+              if (deletedIt) report.removed += 1;
+              else report.untagged += 1;
+              settle(index, { target: item.ref, state: 'done' });
+            } catch (error) {
+              const info = toErrorInfo(error);
+              report.failed += 1;
+              settle(index, { target: item.ref, state: 'failed', reason: info.code === 'conflict' ? 'in-use' : 'engine', message: info.message });
+            }
+          }
+        });
+        return report;
+      });
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * `docker pull`, `docker push` and `docker tag` through the Engine API. Pull and push are tasks whose
+ * per-layer rows come from the engine's progress stream; cancelling aborts the HTTP request, which makes
+ * the engine stop the transfer.
+ */
+import type Docker from 'dockerode';
+import { familiarName, parseReference, type ParsedReference } from '../../../shared/image-reference';
+import type { PullResult, PushResult, RegistryAuthDetails, TransferStepKey } from '../../../shared/image-transfer';
+import type { TaskInfo } from '../../../shared/tasks';
+import type { EngineConnection } from '../engine/connection';
+import { WharfError, toErrorInfo } from '../errors';
+import type { TaskContext, TaskManager } from '../tasks/task-manager';
+import { dialStream, readMessages } from './engine-stream';
+import { createTransferProgress, transferStep } from './transfer-progress';
+
+/** What the CLI sends when it has no credentials for the registry: base64 of "{}". */
+const EMPTY_AUTH = Buffer.from('{}').toString('base64');
+/** The engine's words when a registry wants credentials (distribution errcode, registry client). */
+const AUTH_REFUSED = /unauthorized|authentication required|no basic auth credentials|denied|may require 'docker login'/i;
+const NOT_FOUND = /not found|manifest unknown|does not exist/i;
+
+export interface ImageTransferService {
+  pull(reference: string): TaskInfo;
+  push(reference: string): TaskInfo;
+  tag(source: string, target: string): Promise<{ target: string }>;
+}
+
+/** Parses a typed reference like the CLI (adding :latest), or refuses it with the problem's name. */
+export function checkReference(typed: string): ParsedReference {
+  const parsed = parseReference(typed);
+  if (!parsed.ok) throw new WharfError('invalid-input', `invalid reference "${typed}": ${parsed.problem}`, { problem: parsed.problem });
+  return parsed.value;
+}
+
+/** The name part the engine's API wants (fromImage=, /images/{name}/push, repo=): as the CLI sends it. */
+function apiName(ref: ParsedReference): string {
+  return familiarName(ref.domain, ref.path);
+}
+
+/** An engine failure (HTTP error or error line), with the code a user acts on. */
+export function transferFailure(error: unknown, ref: ParsedReference): WharfError {
+  const info = toErrorInfo(error);
+  if (info.code === 'cancelled') return new WharfError('cancelled', info.message);
+  if (AUTH_REFUSED.test(info.message)) {
+    const details: RegistryAuthDetails = { reason: 'registry-auth', registry: ref.domain };
+    return new WharfError('permission-denied', info.message, details);
+  }
+  if (NOT_FOUND.test(info.message)) return new WharfError('not-found', info.message);
+  return new WharfError(info.code, info.message);
+}
+
+/** Follows one pull or push stream to its end, drawing rows and progress; throws the engine's error. */
+async function follow(docker: Docker, ctx: TaskContext, ref: ParsedReference, direction: 'pull' | 'push', path: string, query: Record<string, string>) {
+  const progress = createTransferProgress();
+  let step: TransferStepKey = 'starting';
+  ctx.progress(null, { key: step });
+  try {
+    const response = await dialStream(docker, {
+      method: 'POST',
+      path,
+      // _body: {} keeps modem from sending the query again as a JSON body.
+      query: { _query: query, _body: {} },
+      headers: { 'X-Registry-Auth': EMPTY_AUTH },
+      signal: ctx.signal,
+    });
+    await readMessages(response, (message) => {
+      if (!progress.read(message)) return;
+      const layers = progress.layers();
+      step = transferStep(layers, direction);
+      ctx.detail({ kind: 'layers', layers });
+      ctx.progress(progress.fraction(), { key: step });
+    });
+  } catch (error) {
+    throw transferFailure(error, ref);
+  }
+  const failed = progress.error();
+  if (failed !== undefined) throw transferFailure(new Error(failed), ref);
+  ctx.detail({ kind: 'layers', layers: progress.layers() });
+  ctx.progress(1, { key: 'finishing' });
+  return progress;
+}
+
+export function createImageTransferService(connection: EngineConnection, tasks: TaskManager): ImageTransferService {
+  return {
+    pull(typed) {
+      const ref = checkReference(typed);
+      const docker = connection.client();
+      const name = apiName(ref);
+      return tasks.start({ kind: 'pull', target: ref.familiar }, async (ctx): Promise<PullResult> => {
+        // Like the CLI: one tag (or the digest), never all tags of the repository.
+        const progress = await follow(docker, ctx, ref, 'pull', '/images/create', { fromImage: name, tag: ref.digest ?? ref.tag ?? 'latest' });
+        const local = ref.digest ? `${name}@${ref.digest}` : `${name}:${ref.tag ?? 'latest'}`;
+        const inspected = (await docker.getImage(local).inspect()) as { Id: string };
+        const digest = progress.digest() ?? ref.digest;
+        return { reference: ref.familiar, id: inspected.Id, ...(digest ? { digest } : {}), upToDate: progress.upToDate() };
+      });
+    },
+
+    push(typed) {
+      const ref = checkReference(typed);
+      if (ref.digest) throw new WharfError('invalid-input', `cannot push a digest reference: ${typed}`);
+      const docker = connection.client();
+      const name = apiName(ref);
+      return tasks.start({ kind: 'push', target: ref.familiar }, async (ctx): Promise<PushResult> => {
+        const progress = await follow(docker, ctx, ref, 'push', `/images/${name}/push`, { tag: ref.tag ?? 'latest' });
+        const digest = progress.digest();
+        return { reference: ref.familiar, ...(digest ? { digest } : {}) };
+      });
+    },
+
+    async tag(source, typedTarget) {
+      const target = checkReference(typedTarget);
+      if (target.digest) throw new WharfError('invalid-input', `refusing to create a tag with a digest reference: ${typedTarget}`);
+      const docker = connection.client();
+      await docker.getImage(source).tag({ repo: apiName(target), tag: target.tag ?? 'latest' });
+      return { target: target.familiar };
+    },
+  };
+}

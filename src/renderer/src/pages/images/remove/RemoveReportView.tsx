@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RemoveReport } from '../../../../../shared/image-remove';
+import type { TaskInfo } from '../../../../../shared/tasks';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { Spinner } from '../../../components/Spinner';
+import { TaskItems } from '../../../components/TaskItems';
+import { errorMessage } from '../../../i18n/messages';
+
+function isReport(value: unknown): value is RemoveReport {
+  return typeof value === 'object' && value !== null && 'removed' in value && 'lines' in value;
+}
+
+/** The removal task as it runs, then what it did: removed, untagged, skipped and failed, each with why. */
+export function RemoveReportView({ task }: { task: TaskInfo | undefined }): ReactElement {
+  const { t } = useTranslation();
+  if (!task) return <Spinner />;
+  const report = isReport(task.result) ? task.result : null;
+  return (
+    <div className="remove-report" data-testid="remove-report" data-state={task.state}>
+      <ProgressBar value={task.state === 'running' ? task.progress : 1} tone={task.state === 'failed' ? 'danger' : task.state === 'running' ? 'accent' : 'success'} label={t('imageRemove.progress')} />
+      {report ? (
+        <div className="remove-report__counts">
+          <span className="chip chip--success">{t('imageRemove.report.removed', { count: report.removed })}</span>
+          <span className="chip chip--muted">{t('imageRemove.report.untagged', { count: report.untagged })}</span>
+          {report.skipped > 0 ? <span className="chip chip--warning">{t('imageRemove.report.skipped', { count: report.skipped })}</span> : null}
+          {report.failed > 0 ? <span className="chip chip--danger">{t('imageRemove.report.failed', { count: report.failed })}</span> : null}
+        </div>
+      ) : (
+        <p className="muted">{t(`tasks.state.${task.state}`)}</p>
+      )}
+      <TaskItems task={task} counts={report === null} />
+      {task.error ? <p className="remove-report__error">{errorMessage(t, task.error)}</p> : null}
+      {report && report.lines.length > 0 ? <pre className="remove-report__lines">{report.lines.join('\n')}</pre> : null}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * Registry mirrors and insecure registries as daemon.json holds them (`registry-mirrors`, `insecure-registries`):
+ * the presets users pick from, and the checks the engine would make (so a typo never reaches the file).
+ * Mirrors only apply to Docker Hub images (docker.io); other registries are always contacted directly.
+ */
+import type { CommandLine } from './setup';
+
+export type MirrorPresetId = 'daocloud' | 'aliyun' | 'custom';
+
+export interface MirrorPreset {
+  id: MirrorPresetId;
+  /** i18n keys under registryMirrors.preset.<id>: name, notes, limits. */
+  i18n: string;
+  /** The address, or its pattern when the user supplies a part (`<your-id>`). */
+  urlPattern: string;
+  /** A fixed address that needs nothing from the user. */
+  url?: string;
+  /** The user pastes their own address (Aliyun console) or a whole URL (custom). */
+  needsInput: boolean;
+}
+
+export const MIRROR_PRESETS: readonly MirrorPreset[] = [
+  { id: 'daocloud', i18n: 'daocloud', urlPattern: 'https://docker.m.daocloud.io', url: 'https://docker.m.daocloud.io', needsInput: false },
+  { id: 'aliyun', i18n: 'aliyun', urlPattern: 'https://<your-id>.mirror.aliyuncs.com', needsInput: true },
+  { id: 'custom', i18n: 'custom', urlPattern: 'https://mirror.example.com', needsInput: true },
+];
+
+/** The Aliyun accelerator address from what was pasted: the whole URL from the console, or only the id. */
+export function aliyunMirrorUrl(pasted: string): string | undefined {
+  const text = pasted.trim().toLowerCase().replace(/\/+$/, '');
+  const id = /^(?:https:\/\/)?([a-z0-9]{4,40})(?:\.mirror\.aliyuncs\.com)?$/.exec(text)?.[1];
+  return id === undefined ? undefined : `https://${id}.mirror.aliyuncs.com`;
+}
+
+/** Why an entry cannot be written; i18n keys under registryMirrors.problem. */
+export type EntryProblem =
+  | 'empty'
+  | 'not-a-url'
+  | 'scheme'
+  | 'path'
+  | 'credentials'
+  | 'duplicate'
+  | 'has-scheme'
+  | 'not-host-or-cidr'
+  | 'bad-port'
+  | 'bad-cidr';
+
+/** A note that does not block (i18n key under registryMirrors.note). */
+export type EntryNote = 'loopback-not-needed' | 'plain-http-mirror';
+
+export interface EntryCheck {
+  /** As typed. */
+  input: string;
+  /** What goes into the file (trimmed, normalized) when the entry is valid. */
+  value?: string;
+  problem?: EntryProblem;
+  note?: EntryNote;
+}
+
+/** A mirror as dockerd keeps it, without the trailing slash it adds (for comparing with GET /info). */
+export function normalizeMirror(raw: string): string | EntryCheck['problem'] {
+  const text = raw.trim();
+  if (text === '') return 'empty';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not-a-url';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
+  if (url.username !== '' || url.password !== '') return 'credentials';
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') return 'path';
+  if (url.hostname === '') return 'not-a-url';
+  return `${url.protocol}//${url.host}`;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const IPV6 = /^[0-9a-f:.]+$/i;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '::1';
+}
+
+function checkCidr(text: string): EntryCheck {
+  const [address = '', bits = ''] = text.split('/');
+  const v4 = IPV4.test(address);
+  const max = v4 ? 32 : 128;
+  if ((!v4 && !(IPV6.test(address) && address.includes(':'))) || !/^\d{1,3}$/.test(bits) || Number(bits) > max) {
+    return { input: text, problem: 'bad-cidr' };
+  }
+  return { input: text, value: text, ...(isLoopback(address) ? { note: 'loopback-not-needed' as const } : {}) };
+}
+
+/** An insecure-registries entry: `host[:port]`, an IP, or a CIDR — never a URL (dockerd refuses "://"). */
+export function checkInsecureEntry(raw: string): EntryCheck {
+  const text = raw.trim();
+  if (text === '') return { input: raw, problem: 'empty' };
+  if (text.includes('://')) return { input: raw, problem: 'has-scheme' };
+  if (text.includes('/')) return { ...checkCidr(text), input: raw };
+  const bracketed = /^\[([0-9a-f:.]+)\](?::(\d+))?$/i.exec(text);
+  const plain = /^([^:]+)(?::([^:]*))?$/.exec(text);
+  const host = bracketed?.[1] ?? plain?.[1];
+  const port = bracketed ? bracketed[2] : plain?.[2];
+  if (host === undefined || (!bracketed && !IPV4.test(host) && !HOSTNAME.test(host))) return { input: raw, problem: 'not-host-or-cidr' };
+  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) return { input: raw, problem: 'bad-port' };
+  const value = text.toLowerCase();
+  return { input: raw, value, ...(isLoopback(host) ? { note: 'loopback-not-needed' as const } : {}) };
+}
+
+export function checkMirrorEntry(raw: string): EntryCheck {
+  const normalized = normalizeMirror(raw);
+  if (normalized === undefined || !normalized.includes('://')) return { input: raw, problem: (normalized ?? 'empty') as EntryProblem };
+  const host = new URL(normalized).hostname;
+  const note = normalized.startsWith('http:') && !isLoopback(host) ? ('plain-http-mirror' as const) : undefined;
+  return { input: raw, value: normalized, ...(note ? { note } : {}) };
+}
+
+/** Checks each entry, then marks repeats (after normalization) as duplicates. */
+export function checkEntries(raw: readonly string[], check: (entry: string) => EntryCheck): EntryCheck[] {
+  const seen = new Set<string>();
+  return raw.map((entry) => {
+    const result = check(entry);
+    if (result.value === undefined) return result;
+    if (seen.has(result.value)) return { input: entry, problem: 'duplicate' };
+    seen.add(result.value);
+    return result;
+  });
+}
+
+/** The two settings Wharf edits; every other key of daemon.json is left as it is. */
+export interface RegistrySettings {
+  registryMirrors: string[];
+  insecureRegistries: string[];
+}
+
+export type RegistryKey = 'registry-mirrors' | 'insecure-registries';
+
+/** A setting given both as a dockerd flag and in the file: dockerd refuses to start (or reload) then. */
+export interface FlagConflict {
+  key: RegistryKey;
+  flag: '--registry-mirror' | '--insecure-registry';
+  /** The values given by the flags. */
+  flagValues: string[];
+}
+
+export interface ParseProblem {
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+/** daemon.json as Wharf sees it (daemonConfig.read). */
+export interface DaemonConfigState {
+  path: string;
+  exists: boolean;
+  /** sha256 of the file's bytes ('' when it does not exist); apply refuses when the file changed since. */
+  hash: string;
+  settings: RegistrySettings;
+  /** The other top-level keys, in file order (kept as they are). */
+  otherKeys: string[];
+  parseError?: ParseProblem;
+  /** Registry settings the running dockerd got as flags (its command line), when it could be read. */
+  flags?: { registryMirrors: string[]; insecureRegistries: string[]; configFile?: string; pid: number };
+  rootless: boolean;
+  /** 'run': Wharf runs the commands; 'commands': it can only show them (web mode, no privilege). */
+  apply: 'run' | 'commands';
+  /** What the engine uses now (GET /info), when it answers. */
+  inEffect?: RegistrySettings;
+  engineVersion?: string;
+}
+
+export interface DiffLine {
+  op: 'same' | 'add' | 'remove';
+  text: string;
+}
+
+/** What daemonConfig.plan answers: the checks, the new file, the diff and the commands. */
+export interface DaemonConfigPlan {
+  path: string;
+  currentHash: string;
+  mirrors: EntryCheck[];
+  insecure: EntryCheck[];
+  /** Every entry is valid, the file parses and no flag conflicts. */
+  valid: boolean;
+  /** Nothing would change. */
+  unchanged: boolean;
+  newText: string;
+  diff: DiffLine[];
+  /** Other lines change only in formatting (the file is rewritten with 2-space indentation). */
+  reformatted: boolean;
+  conflicts: FlagConflict[];
+  parseError?: ParseProblem;
+  /** dockerd --validate ran (engine ≥ 23.0), or why it did not. */
+  engineValidation: { ran: true; ok: boolean; output: string } | { ran: false; reason: 'engine-too-old' | 'no-dockerd' | 'not-local' };
+  commands: CommandLine[];
+  apply: 'run' | 'commands';
+}
+
+/** daemonConfig.apply's task result when the new settings are in effect. */
+export interface DaemonConfigApplyResult {
+  outcome: 'applied' | 'unchanged';
+  path: string;
+  backupPath?: string;
+  via: 'reload' | 'restart';
+  inEffect: RegistrySettings;
+}
+
+/** Carried in the failed task's error.details when the change was undone. */
+export interface DaemonConfigRollback {
+  rolledBack: true;
+  /** Why: the engine did not come back, or it runs without the new values. */
+  reason: 'engine-down' | 'not-in-effect';
+  /** The engine is running with the original file again. */
+  restored: boolean;
+  backupPath?: string;
+  engineLog: string[];
+  inEffect?: RegistrySettings;
+}
