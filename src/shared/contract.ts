@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { out } from './channel-def';
 import { cleanupChannels } from './channels/cleanup';
+import { containerChannels } from './channels/containers';
 import { daemonConfigChannels } from './channels/daemon-config';
+import { networkChannels } from './channels/networks';
 import { registryChannels } from './channels/registries';
+import { volumeChannels } from './channels/volumes';
 import type { DiskUsageSummary } from './disk-usage';
 import type { EngineFacts, EngineStatus } from './engine';
 import type { ImageDiskUsage, ImageList } from './images';
@@ -15,6 +18,7 @@ import type { RemovePlan } from './image-remove';
 import type { FixPlan, InstallGuide, SetupDiagnosis } from './setup';
 import type { Envelope } from './errors';
 import type { WharfEvent } from './events';
+import type { StreamServerMessage } from './streams';
 import type { TaskInfo, TaskLog } from './tasks';
 
 export type { ChannelDef } from './channel-def';
@@ -116,6 +120,9 @@ export const contract = {
   ...daemonConfigChannels,
   ...registryChannels,
   ...cleanupChannels,
+  ...containerChannels,
+  ...volumeChannels,
+  ...networkChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -138,8 +145,14 @@ export const IPC_PREFIX = 'wharf:';
 /** One function per channel: what the preload exposes as window.wharf.api and the web client implements. */
 export type WharfApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>> };
 
-/** Everything the preload exposes on window.wharf: the contract's methods and one event subscription. */
+/** Everything the preload exposes on window.wharf: the contract's methods, one event subscription, the stream ops. */
 export interface WharfBridge {
   api: WharfApi;
   onEvent(listener: (event: WharfEvent) => void): () => void;
+  streams: {
+    open(sid: string, name: string, input: unknown): void;
+    write(sid: string, data: unknown): void;
+    close(sid: string): void;
+    onMessage(listener: (message: StreamServerMessage) => void): () => void;
+  };
 }

@@ -58,20 +58,21 @@ export interface EntryCheck {
 }
 
 /** A mirror as dockerd keeps it, without the trailing slash it adds (for comparing with GET /info). */
-export function normalizeMirror(raw: string): string | EntryCheck['problem'] {
+export function normalizeMirror(raw: string): { value: string } | { problem: EntryProblem } {
   const text = raw.trim();
-  if (text === '') return 'empty';
+  if (text === '') return { problem: 'empty' };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { problem: /^[^/:\s]+(:\d+)?\/?$/.test(text) ? 'scheme' : 'not-a-url' };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'not-a-url';
+    return { problem: 'not-a-url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
-  if (url.username !== '' || url.password !== '') return 'credentials';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') return 'path';
-  if (url.hostname === '') return 'not-a-url';
-  return `${url.protocol}//${url.host}`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'scheme' };
+  if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || text.includes('?')) return { problem: 'path' };
+  if (url.hostname === '') return { problem: 'not-a-url' };
+  return { value: `${url.protocol}//${url.host}` };
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -89,7 +90,16 @@ function checkCidr(text: string): EntryCheck {
   if ((!v4 && !(IPV6.test(address) && address.includes(':'))) || !/^\d{1,3}$/.test(bits) || Number(bits) > max) {
     return { input: text, problem: 'bad-cidr' };
   }
-  return { input: text, value: text, ...(isLoopback(address) ? { note: 'loopback-not-needed' as const } : {}) };
+  const value = v4 ? `${ipv4Network(address, Number(bits))}/${Number(bits)}` : text.toLowerCase();
+  return { input: text, value, ...(isLoopback(address) ? { note: 'loopback-not-needed' as const } : {}) };
+}
+
+/** The network address of an IPv4 CIDR, as dockerd keeps it (10.1.2.3/8 → 10.0.0.0). */
+function ipv4Network(address: string, bits: number): string {
+  const n = address.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  const size = 2 ** (32 - bits);
+  const network = Math.floor(n / size) * size;
+  return [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
 }
 
 /** An insecure-registries entry: `host[:port]`, an IP, or a CIDR — never a URL (dockerd refuses "://"). */
@@ -110,10 +120,10 @@ export function checkInsecureEntry(raw: string): EntryCheck {
 
 export function checkMirrorEntry(raw: string): EntryCheck {
   const normalized = normalizeMirror(raw);
-  if (normalized === undefined || !normalized.includes('://')) return { input: raw, problem: (normalized ?? 'empty') as EntryProblem };
-  const host = new URL(normalized).hostname;
-  const note = normalized.startsWith('http:') && !isLoopback(host) ? ('plain-http-mirror' as const) : undefined;
-  return { input: raw, value: normalized, ...(note ? { note } : {}) };
+  if ('problem' in normalized) return { input: raw, problem: normalized.problem };
+  const host = new URL(normalized.value).hostname;
+  const note = normalized.value.startsWith('http:') && !isLoopback(host) ? ('plain-http-mirror' as const) : undefined;
+  return { input: raw, value: normalized.value, ...(note ? { note } : {}) };
 }
 
 /** Checks each entry, then marks repeats (after normalization) as duplicates. */
@@ -151,7 +161,7 @@ export interface ParseProblem {
   column: number;
 }
 
-/** daemon.json as Wharf sees it (daemonConfig.read). */
+/** daemon.json as Wharf sees it (daemon.readConfig). */
 export interface DaemonConfigState {
   path: string;
   exists: boolean;
@@ -176,7 +186,7 @@ export interface DiffLine {
   text: string;
 }
 
-/** What daemonConfig.plan answers: the checks, the new file, the diff and the commands. */
+/** What daemon.planConfig answers: the checks, the new file, the diff and the commands. */
 export interface DaemonConfigPlan {
   path: string;
   currentHash: string;
@@ -198,7 +208,7 @@ export interface DaemonConfigPlan {
   apply: 'run' | 'commands';
 }
 
-/** daemonConfig.apply's task result when the new settings are in effect. */
+/** daemon.applyConfig's task result when the new settings are in effect. */
 export interface DaemonConfigApplyResult {
   outcome: 'applied' | 'unchanged';
   path: string;

@@ -5,13 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { PullResult, PushResult } from '../../src/shared/image-transfer';
 import type { TaskInfo } from '../../src/shared/tasks';
+import { startAuthRegistry } from '../support/auth-registry';
 import { TAR } from '../support/constants';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { runOk } from '../support/exec';
@@ -23,29 +22,18 @@ import { call, makeCore, recordEvents } from './make-core';
 const MB = 1_000_000;
 const BIG_BYTES = 40 * MB;
 
-/** One image whose single layer is BIG_BYTES of random data (it does not compress). */
-async function importBigImage(engine: PrivateEngine, ref: string): Promise<void> {
+/** One image whose single layer is `bytes` of random data (it does not compress). */
+async function importBigImage(engine: PrivateEngine, ref: string, bytes = BIG_BYTES): Promise<void> {
   const work = fs.mkdtempSync(path.join(engine.dir, 'big-'));
   try {
     fs.mkdirSync(path.join(work, 'rootfs'));
-    fs.writeFileSync(path.join(work, 'rootfs', 'blob'), randomBytes(BIG_BYTES));
+    fs.writeFileSync(path.join(work, 'rootfs', 'blob'), randomBytes(bytes));
     const tarball = path.join(work, 'big.tar');
     await runOk(TAR, ['--numeric-owner', '--owner=0', '--group=0', '-C', path.join(work, 'rootfs'), '-cf', tarball, '.']);
     await engine.cliOk(['import', tarball, ref], { timeoutMs: 120_000 });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** A registry that wants credentials for everything (what Docker Hub says to a push without login). */
-async function startAuthRegistry(): Promise<{ address: string; close(): Promise<void> }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="wharf-test"', 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required', detail: null }] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { address: `127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe('images.pull / images.push / images.tag on a private engine and registry', () => {
@@ -214,6 +202,28 @@ describe('images.pull / images.push / images.tag on a private engine and registr
     const repoDigests = (await engine.cliOk(['image', 'inspect', '--format', '{{json .RepoDigests}}', target])).stdout;
     expect(repoDigests).toContain(`${registry.address}/team/app@${result.digest}`);
   });
+
+  it('a push reports its layer moving, and the registry then has it as the CLI sees it', async () => {
+    proxy.setRate(8 * MB);
+    const ref = `${proxy.address}/team/fresh:1`;
+    await importBigImage(engine, ref, 16 * MB);
+    const phases: string[] = [];
+    const stop = core.subscribe((e) => {
+      if (e.type === 'task.update' && e.task.kind === 'push' && e.task.detail?.kind === 'layers') phases.push(...e.task.detail.layers.map((l) => `${l.phase}:${l.current ?? ''}/${l.total ?? ''}`));
+    });
+    const done = await core.tasks.settled((await call(core, 'images.push', { reference: ref })).id);
+    stop();
+    expect(done.state, JSON.stringify(done.error)).toBe('succeeded');
+    expect(phases.some((p) => /^pushing:\d+\/\d+$/.test(p))).toBe(true);
+    expect(done.detail).toEqual({ kind: 'layers', layers: [expect.objectContaining({ phase: 'pushed' })] });
+    expect(done.progress).toBe(1);
+    const digest = (done.result as PushResult).digest;
+    expect((await engine.cliOk(['image', 'inspect', '--format', '{{json .RepoDigests}}', ref])).stdout).toContain(`${proxy.address}/team/fresh@${digest}`);
+    const again = await engine.cliOk(['push', ref]);
+    expect(again.stdout).toContain('Layer already exists');
+    expect(again.stdout).toContain(`digest: ${digest}`);
+    await engine.cliOk(['rmi', ref]);
+  }, 90_000);
 
   it('tag: a short name gets :latest, a missing source is not found, a digest target is refused', async () => {
     expect(await call(core, 'images.tag', { source: busyboxId, target: 'wharf-tag/plain' })).toEqual({ target: 'wharf-tag/plain:latest' });

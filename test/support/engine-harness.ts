@@ -23,6 +23,8 @@ export interface PrivateEngineOptions {
   daemonConfig?: Record<string, unknown>;
   /** A short label that goes into the temp dir's name (for debugging). */
   name?: string;
+  /** Extra dockerd flags, e.g. ['--registry-mirror=http://127.0.0.1:5000'] (after the harness's own). */
+  extraArgs?: string[];
 }
 
 export interface PrivateEngine {
@@ -83,6 +85,7 @@ class Engine implements PrivateEngine {
     readonly bridge: BridgeInfo,
     private readonly subnetIndex: number,
     socketGroup: string | undefined,
+    extraArgs: readonly string[] = [],
   ) {
     this.socketPath = path.join(dir, 'docker.sock');
     this.host = `unix://${this.socketPath}`;
@@ -100,6 +103,7 @@ class Engine implements PrivateEngine {
       '--ip-forward=false',
       `--bridge=${bridge.name}`,
       ...(socketGroup !== undefined ? [`--group=${socketGroup}`] : []),
+      ...extraArgs,
     ];
     this.daemon = new DaemonProcess(DOCKERD, args, path.join(dir, 'dockerd.log'));
   }
@@ -209,7 +213,7 @@ export async function startPrivateEngine(options: PrivateEngineOptions = {}): Pr
     subnetIndex = reserveSubnetIndex(dir);
     writeOwnerRecord(dir, { kind: 'engine', bridge: bridgeName, subnetIndex });
     const bridge = createBridge(bridgeName, subnetIndex);
-    engine = new Engine(dir, bridge, subnetIndex, options.socketGroup);
+    engine = new Engine(dir, bridge, subnetIndex, options.socketGroup, options.extraArgs);
     engine.guardProcessExit();
     engine.writeConfig(options.daemonConfig ?? {});
     await engine.start();

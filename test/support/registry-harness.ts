@@ -26,21 +26,26 @@ export interface PrivateRegistry {
 const READY_TIMEOUT_MS = 20_000;
 const START_ATTEMPTS = 3;
 
-function registryConfig(storageDir: string, port: number): string {
-  // Distribution 2.8 config; YAML written by hand (no YAML dependency). Paths are quoted.
+export interface PrivateRegistryOptions {
+  /** Log every request (Apache combined format) to its log: to check what the registry served. */
+  accessLog?: boolean;
+}
+
+/** Distribution 2.8 config; YAML written by hand (no YAML dependency). Paths are quoted. */
+export function registryConfig(storageDir: string, addr: string, options: PrivateRegistryOptions = {}): string {
   return [
     'version: 0.1',
     'log:',
     '  level: warn',
     '  accesslog:',
-    '    disabled: true',
+    `    disabled: ${options.accessLog === true ? 'false' : 'true'}`,
     'storage:',
     '  filesystem:',
     `    rootdirectory: ${JSON.stringify(storageDir)}`,
     '  delete:',
     '    enabled: true',
     'http:',
-    `  addr: 127.0.0.1:${port}`,
+    `  addr: ${addr}`,
     'health:',
     '  storagedriver:',
     '    enabled: false',
@@ -85,10 +90,10 @@ class Registry implements PrivateRegistry {
   }
 }
 
-async function launch(dir: string): Promise<Registry> {
+async function launch(dir: string, options: PrivateRegistryOptions): Promise<Registry> {
   const port = await freeLoopbackPort();
   const configPath = path.join(dir, 'config.yml');
-  fs.writeFileSync(configPath, registryConfig(path.join(dir, 'storage'), port));
+  fs.writeFileSync(configPath, registryConfig(path.join(dir, 'storage'), `127.0.0.1:${port}`, options));
   const daemon = new DaemonProcess(DOCKER_REGISTRY, ['serve', configPath], path.join(dir, 'registry.log'));
   daemon.start();
   try {
@@ -107,7 +112,7 @@ async function launch(dir: string): Promise<Registry> {
 }
 
 /** Starts Debian's docker-registry on 127.0.0.1:<free port> with storage in a temp dir and no auth. */
-export async function startPrivateRegistry(): Promise<PrivateRegistry> {
+export async function startPrivateRegistry(options: PrivateRegistryOptions = {}): Promise<PrivateRegistry> {
   assertHarnessPreconditions();
   sweepStaleHarnesses();
   const dir = fs.mkdtempSync(path.join(harnessBaseDir(), `${DIR_PREFIX}reg-`));
@@ -115,7 +120,7 @@ export async function startPrivateRegistry(): Promise<PrivateRegistry> {
   let lastError: unknown;
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt += 1) {
     try {
-      return await launch(dir);
+      return await launch(dir, options);
     } catch (error) {
       lastError = error; // most likely the port was taken between probing and binding; try another
     }

@@ -1,6 +1,6 @@
 /**
- * A loopback TCP proxy that limits the bandwidth towards the client, so a pull from a local registry
- * takes long enough to watch its progress or cancel it midway. Counts bytes and open connections so a
+ * A loopback TCP proxy that limits the bandwidth (each direction), so a pull from or push to a local
+ * registry takes long enough to watch its progress or cancel it midway. Counts bytes and open connections so a
  * test can see a transfer stop.
  */
 import net from 'node:net';
@@ -11,9 +11,11 @@ export interface ThrottleProxy {
   readonly port: number;
   /** Bytes sent to clients so far. */
   readonly bytesDown: number;
+  /** Bytes sent by clients so far (a push's upload). */
+  readonly bytesUp: number;
   /** Client connections currently open. */
   readonly openConnections: number;
-  /** Changes the limit (bytes per second, towards the client) for what is sent from now on. */
+  /** Changes the limit (bytes per second, each direction) for what is sent from now on. */
   setRate(bytesPerSecond: number): void;
   close(): Promise<void>;
 }
@@ -21,10 +23,29 @@ export interface ThrottleProxy {
 export async function startThrottleProxy(target: { host: string; port: number }, bytesPerSecond: number): Promise<ThrottleProxy> {
   let rate = bytesPerSecond;
   let bytesDown = 0;
-  /** When the shared link is free again (ms since epoch): all connections share one budget. */
-  let nextFree = 0;
+  let bytesUp = 0;
+  /** When each direction of the shared link is free again (ms since epoch): all connections share one budget. */
+  const nextFree = { down: 0, up: 0 };
   const sockets = new Set<net.Socket>();
   const clients = new Set<net.Socket>();
+
+  /** Forwards from → to at the rate, pausing `from` while over budget. */
+  const forward = (from: net.Socket, to: net.Socket, direction: 'down' | 'up'): void => {
+    from.on('data', (chunk: Buffer) => {
+      if (direction === 'down') bytesDown += chunk.length;
+      else bytesUp += chunk.length;
+      to.write(chunk);
+      const now = Date.now();
+      nextFree[direction] = Math.max(now, nextFree[direction]) + (chunk.length / rate) * 1000;
+      const wait = nextFree[direction] - now;
+      if (wait > 1) {
+        from.pause();
+        setTimeout(() => {
+          if (!from.destroyed) from.resume();
+        }, wait);
+      }
+    });
+  };
 
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
@@ -42,20 +63,8 @@ export async function startThrottleProxy(target: { host: string; port: number },
     upstream.on('error', closeBoth);
     client.on('close', closeBoth);
     upstream.on('close', closeBoth);
-    client.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => {
-      bytesDown += chunk.length;
-      client.write(chunk);
-      const now = Date.now();
-      nextFree = Math.max(now, nextFree) + (chunk.length / rate) * 1000;
-      const wait = nextFree - now;
-      if (wait > 1) {
-        upstream.pause();
-        setTimeout(() => {
-          if (!upstream.destroyed) upstream.resume();
-        }, wait);
-      }
-    });
+    forward(client, upstream, 'up');
+    forward(upstream, client, 'down');
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -69,6 +78,9 @@ export async function startThrottleProxy(target: { host: string; port: number },
     port,
     get bytesDown() {
       return bytesDown;
+    },
+    get bytesUp() {
+      return bytesUp;
     },
     get openConnections() {
       return clients.size;

@@ -6,6 +6,26 @@ import { CHANNELS, IPC_PREFIX, contract, isChannel } from '../../src/shared/cont
 
 /** One valid input per channel; typed so that adding a channel without an entry here fails the typecheck. */
 const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
+  'containers.list': { all: true },
+  'containers.action': { ids: ['web'], action: 'stop', timeout: 10 },
+  'containers.inspect': { id: 'web' },
+  'containers.rename': { id: 'web', name: 'web2' },
+  'containers.runPlan': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
+  'containers.run': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
+  'containers.networks': {},
+  'volumes.list': {},
+  'volumes.usage': {},
+  'volumes.create': { name: 'data', driver: 'local', labels: { team: 'web' }, options: { type: 'tmpfs' } },
+  'volumes.remove': { names: ['data'] },
+  'volumes.prunePlan': {},
+  'volumes.prune': { names: ['data'] },
+  'networks.list': {},
+  'networks.create': { name: 'backend', driver: 'bridge', subnet: '10.20.0.0/24', gateway: '10.20.0.1', internal: false, labels: { team: 'web' } },
+  'networks.remove': { ids: ['backend'] },
+  'networks.connect': { network: 'backend', container: 'web' },
+  'networks.disconnect': { network: 'backend', container: 'web', force: false },
+  'networks.prunePlan': {},
+  'networks.prune': { ids: ['backend'] },
   'app.info': {},
   'engine.status': {},
   'engine.reconnect': {},
@@ -31,9 +51,17 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'images.save': { images: ['busybox:latest'], path: '/tmp/busybox.tar', overwrite: false },
   'images.load': { path: '/tmp/busybox.tar' },
   'images.import': { path: '/tmp/rootfs.tar', reference: 'rootfs:latest' },
+  'cleanup.diskUsage': {},
+  'cleanup.preview': { wizard: 'images', options: { untilHours: 24, keepNewest: 2, protect: ['myorg/*', 'label=keep'] } },
+  'cleanup.estimate': { previewId: randomUUID(), keys: ['image:sha256:' + 'a'.repeat(64)] },
+  'cleanup.run': { previewId: randomUUID(), keys: ['volume:data', 'buildCache:ni2eqoof4lv6n4z602c5ucm82'] },
+  'cleanup.history': {},
+  'daemon.readConfig': {},
+  'daemon.planConfig': { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: ['10.0.0.5:5000'] },
+  'daemon.applyConfig': { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: [], expectedHash: '' },
 };
 
-const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch'];
+const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'daemon.readConfig'];
 
 function accepts(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(input).success;

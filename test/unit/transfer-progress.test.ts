@@ -69,11 +69,11 @@ describe('createTransferProgress: pull', () => {
     expect(new Set(numbers).size).toBeGreaterThan(5);
   });
 
-  it('stays unknown while the engine lists the layers, so a first "Already exists" is not 100%', () => {
+  it('stays unknown while the engine lists the layers, and layers already there do not fill the bar', () => {
     const { fractions } = feed(PULL.slice(0, 6));
     expect(fractions.slice(0, 5)).toEqual([null, null, null, null, null]);
-    // Then: one layer there, one at half its download, one waiting.
-    expect(fractions[5]).toBeCloseTo((1 + 0.7 * 0.5 + 0) / 3);
+    // Then: one at half its download, one waiting; the layer already there does not count.
+    expect(fractions[5]).toBeCloseTo((0.7 * 0.5 + 0) / 2);
   });
 
   it('keeps the bar when a layer retries and restarts its download, or a layer appears late', () => {
@@ -95,6 +95,16 @@ describe('createTransferProgress: pull', () => {
     ]);
     expect(progress.error()).toBe('manifest for 127.0.0.1:5000/app:nope not found: manifest unknown: manifest unknown');
     expect(progress.layers()).toEqual([]);
+  });
+
+  it('has no fraction when every layer is already there (nothing moves)', () => {
+    const { progress, fractions } = feed([
+      { status: 'Already exists', progressDetail: {}, id: 'a' },
+      { status: 'Already exists', progressDetail: {}, id: 'b' },
+      { status: `Digest: ${DIGEST}` },
+    ]);
+    expect(fractions).toEqual([null, null, null]);
+    expect(progress.layers().map((l) => l.phase)).toEqual(['exists', 'exists']);
   });
 
   it('says when the image was already up to date', () => {
@@ -134,7 +144,8 @@ describe('createTransferProgress: push', () => {
     ]);
     expect(progress.digest()).toBe(DIGEST);
     expect(progress.fraction()).toBe(1);
-    expect(fractions[7]).toBeCloseTo((2 + 0.25) / 3);
+    // Only the layer that moves bytes counts: a quarter pushed.
+    expect(fractions[7]).toBeCloseTo(0.25);
   });
 
   it('takes an auth refusal as the error', () => {

@@ -11,6 +11,7 @@ import { resolveEndpoint } from './engine/resolve-endpoint';
 import { createEventBus, type EventListener } from './event-bus';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { createDiskUsageService } from './services/disk-usage';
+import { createCleanupService } from './cleanup/cleanup-service';
 import { readEngineFacts } from './services/engine-facts';
 import { createImageLayersIndex } from './services/image-layers';
 import { createImageRemoveService } from './services/image-remove';
@@ -19,8 +20,17 @@ import { createImagesService } from './services/images-service';
 import { createImageArchiveService } from './services/image-archive';
 import { createImageBuildService } from './services/image-build';
 import { createImageTransferService } from './services/image-transfer';
+import { createNetworksService } from './networks/networks-service';
+import { createVolumesService } from './volumes/volumes-service';
+import { containerExecHandler } from './streams/container-exec';
+import { containerLogsHandler } from './streams/container-logs';
+import { containerStatsHandler } from './streams/container-stats';
+import { createContainersService } from './containers/containers-service';
+import { connectStreams, type StreamConnection, type StreamHandlers, type StreamOut } from './streams/stream-hub';
 import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
+import { createDaemonConfigService, type RegistriesOptions } from './daemon-config/daemon-config-service';
+import { createRegistryAccessService, type RegistryAccessOptions } from './registries/registries-service';
 
 /** Everything the core needs from outside; Electron and web mode pass their own, tests pass theirs. */
 export interface CoreDeps {
@@ -35,6 +45,10 @@ export interface CoreDeps {
   backoff?: { initialMs: number; maxMs: number };
   /** The setup wizard's seams (service controller, identity, search dirs); production passes none. */
   setup?: SetupOptions;
+  /** The Registries page's seams (daemon.json path, engine controller); production passes none. */
+  registries?: RegistriesOptions;
+  /** Logins, speed test and browsing (docker CLI config folder); production passes none. */
+  registryAccess?: RegistryAccessOptions;
   /** Desktop only: restart Wharf under the group (sg) so a new membership applies now; absent in web mode. */
   relaunchWithGroup?: (group: string) => void;
 }
@@ -43,6 +57,8 @@ export interface Core {
   /** Validate and run one channel call; always answers an envelope. */
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(listener: EventListener): () => void;
+  /** Streams (logs…) for one page connection; its `out` carries the stream messages back to that page. */
+  connectStreams(out: StreamOut): StreamConnection;
   /** Resolve the endpoint and make the first connection attempt (never rejects for engine trouble). */
   start(): Promise<void>;
   stop(): void;
@@ -105,7 +121,11 @@ export function createCore(deps: CoreDeps): Core {
   const imageLayers = createImageLayersIndex(connection);
   const imageDetails = createImageDetailsService(connection, imageLayers);
   const imageTransfer = createImageTransferService(connection, tasks);
+  const containers = createContainersService(connection, tasks, deps.clock);
+  const volumes = createVolumesService(connection, deps.clock);
+  const networks = createNetworksService(connection, deps.clock);
   const imageRemove = createImageRemoveService({ connection, clock: deps.clock, tasks, diskUsage: () => images.diskUsage(), layers: imageLayers });
+  const cleanup = createCleanupService({ connection, clock: deps.clock, tasks, layers: imageLayers });
   const setup = createSetupService({
     env: deps.env,
     endpoint,
@@ -117,6 +137,19 @@ export function createCore(deps: CoreDeps): Core {
     options: deps.setup,
     relaunchWithGroup: deps.relaunchWithGroup,
   });
+
+  const daemonConfig = createDaemonConfigService({
+    endpoint,
+    connection,
+    tasks,
+    runner: deps.privilegeRunner,
+    clock: deps.clock,
+    env: deps.env,
+    home: deps.paths.home,
+    options: deps.registries,
+  });
+
+  const registryAccess = createRegistryAccessService({ connection, tasks, env: deps.env, home: deps.paths.home, options: deps.registryAccess });
 
   const handlers: Handlers = {
     'app.info': () => deps.app,
@@ -140,16 +173,58 @@ export function createCore(deps: CoreDeps): Core {
     'images.save': (input) => imageArchive.save(input),
     'images.load': (input) => imageArchive.load(input),
     'images.import': (input) => imageArchive.import(input),
+    'cleanup.diskUsage': () => cleanup.diskUsage(),
+    'cleanup.preview': ({ wizard, options }) => cleanup.preview(wizard, options),
+    'cleanup.estimate': ({ previewId, keys }) => cleanup.estimate(previewId, keys),
+    'cleanup.run': ({ previewId, keys }) => cleanup.run(previewId, keys),
+    'cleanup.history': () => cleanup.history(),
     'setup.diagnose': () => setup.diagnose(),
     'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),
     'setup.fix': ({ fix }) => setup.startFix(fix),
     'setup.installGuide': () => setup.installGuide(),
     'setup.relaunch': () => setup.relaunch(),
+    'containers.list': ({ all }) => containers.list(all),
+    'containers.action': (input) => containers.action(input),
+    'containers.inspect': ({ id }) => containers.inspect(id),
+    'containers.rename': ({ id, name }) => containers.rename(id, name),
+    'containers.runPlan': ({ spec }) => containers.runPlan(spec),
+    'containers.run': ({ spec }) => containers.run(spec),
+    'containers.networks': () => containers.networks(),
+    'daemon.readConfig': () => daemonConfig.read(),
+    'daemon.planConfig': (input) => daemonConfig.plan(input),
+    'daemon.applyConfig': (input) => daemonConfig.apply(input),
+    'registries.speedTest': ({ mirrors, image }) => registryAccess.speedTest(mirrors, image),
+    'registries.logins': () => registryAccess.logins(),
+    'registries.login': ({ server, username, password }) => registryAccess.login(server, username, password),
+    'registries.logout': ({ server }) => registryAccess.logout(server),
+    'registries.catalog': ({ registry, last, n }) => registryAccess.catalog(registry, last, n),
+    'registries.tags': ({ registry, repository, last, n }) => registryAccess.tags(registry, repository, last, n),
+    'registries.deleteTag': ({ registry, repository, tag }) => registryAccess.deleteTag(registry, repository, tag),
+    'volumes.list': () => volumes.list(),
+    'volumes.usage': () => volumes.usage(),
+    'volumes.create': (input) => volumes.create(input),
+    'volumes.remove': ({ names }) => volumes.remove(names),
+    'volumes.prunePlan': () => volumes.prunePlan(),
+    'volumes.prune': ({ names }) => volumes.remove(names),
+    'networks.list': () => networks.list(),
+    'networks.create': (input) => networks.create(input),
+    'networks.remove': ({ ids }) => networks.remove(ids),
+    'networks.connect': ({ network, container }) => networks.connect(network, container),
+    'networks.disconnect': ({ network, container, force }) => networks.disconnect(network, container, force ?? false),
+    'networks.prunePlan': () => networks.prunePlan(),
+    'networks.prune': ({ ids }) => networks.remove(ids),
+  };
+
+  const streamHandlers: StreamHandlers = {
+    'containers.logs': containerLogsHandler(connection),
+    'containers.exec': containerExecHandler(connection),
+    'containers.stats': containerStatsHandler(connection),
   };
 
   return {
     invoke: (channel, input) => dispatch(handlers, channel, input),
     subscribe: (listener) => bus.subscribe(listener),
+    connectStreams: (out) => connectStreams(streamHandlers, out),
     start: async () => {
       await connection.start();
     },

@@ -11,7 +11,7 @@ import { createDockerodeClient } from '../core/engine/docker-client';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
 import { shellQuote } from '../../shared/setup';
-import { forwardEvents, registerIpc } from './ipc';
+import { forwardEvents, registerIpc, registerStreams } from './ipc';
 import { isAppNavigation } from './sender-check';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
@@ -130,6 +130,7 @@ if (!app.requestSingleInstanceLock()) {
       relaunchWithGroup: existsSync(SG_PATH) ? relaunchWithGroup : undefined,
     });
     registerIpc(ipcMain, core, appUrl);
+    registerStreams(ipcMain, core, appUrl);
     mainWindow = createWindow(core);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(core);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { StreamClientMessage } from '../../shared/streams';
 import type { Core } from '../core/create-core';
 import { allowedHostsFor, checkRequest, type AuthConfig, sameToken, tokenCookie } from './auth';
 import { serveStatic } from './static-files';
@@ -85,6 +86,22 @@ async function handleApi(core: Core, channel: string, req: IncomingMessage, res:
   sendJson(res, 200, await core.invoke(channel, input));
 }
 
+/** A socket with more than this queued is congested: log streams batch and drop instead of queueing more. */
+const CONGESTED_BYTES = 1_000_000;
+
+/** A stream op from the page, or undefined for anything else (which is ignored). */
+function parseClientMessage(text: string): StreamClientMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const op: unknown = Reflect.get(value, 'op');
+  return op === 'open' || op === 'write' || op === 'close' ? (value as StreamClientMessage) : undefined;
+}
+
 /**
  * Web mode: the built renderer, POST /api/<channel> answering the envelope, and the event WebSocket at
  * /api/events. Every request passes the Host, Origin and token checks.
@@ -149,12 +166,26 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const unsubscribe = core.subscribe((event) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
       });
+      // Streams (logs…) ride the same socket: the page opens, writes to and closes them by id.
+      const streams = core.connectStreams({
+        send: (message) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+        },
+        congested: () => ws.bufferedAmount > CONGESTED_BYTES,
+      });
+      ws.on('message', (raw, isBinary) => {
+        if (isBinary) return;
+        const message = parseClientMessage(raw.toString());
+        if (message?.op === 'open') streams.open(message.sid, message.name, message.input);
+        else if (message?.op === 'write') streams.write(message.sid, message.data);
+        else if (message?.op === 'close') streams.close(message.sid);
+      });
       ws.on('close', () => {
         unsubscribe();
+        streams.closeAll();
         sockets.delete(ws);
       });
       ws.on('error', () => ws.terminate());
-      // The socket is one-way (server → browser); anything the browser sends is ignored.
     });
   });
 

@@ -3,10 +3,12 @@
  * runs, the new image is listed and selected; a failing RUN shows the step that failed. Save and load round-trip
  * an image through a file.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { BUSYBOX, TAR } from '../../support/constants';
+import { runOk } from '../../support/exec';
 import { docker, e2eEnv } from '../support/e2e-env';
 
 const DOCS_SHOTS = join(__dirname, '../../../docs/screenshots');
@@ -178,5 +180,35 @@ test.describe('Building, saving and loading images', () => {
     await expect(load.getByTestId('task-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
     await expect(load.getByTestId('load-outcome')).toContainText(`${REPO}/app:1`);
     expect(await cliRefs()).toContain(`${REPO}/app:1`);
+  });
+
+  test('imports a root filesystem tar under a name', async ({ page }) => {
+    test.setTimeout(120_000);
+    const rootfs = join(scratch, 'rootfs');
+    mkdirSync(rootfs, { recursive: true });
+    copyFileSync(BUSYBOX, join(rootfs, 'busybox'));
+    chmodSync(join(rootfs, 'busybox'), 0o755);
+    const tarball = join(scratch, 'rootfs.tar');
+    await runOk(TAR, ['--numeric-owner', '--owner=0', '--group=0', '-C', rootfs, '-cf', tarball, '.']);
+
+    await openImages(page);
+    await page.getByTestId('images-load').click();
+    const dialog = page.getByTestId('load-dialog');
+    await dialog.getByTestId('load-mode-import').click();
+    await dialog.getByTestId('load-path').fill(tarball);
+    await dialog.getByTestId('load-reference').fill('Not Valid');
+    await expect(dialog.getByRole('alert')).toHaveCount(1);
+    await dialog.getByTestId('load-reference').fill(`${REPO}/rootfs:1`);
+    await dialog.getByTestId('load-message').fill('from the e2e suite');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByTestId('load-command')).toContainText(`docker import --message 'from the e2e suite' ${tarball} ${REPO}/rootfs:1`);
+    await page.screenshot({ path: join(DOCS_SHOTS, 'images-import.png'), animations: 'disabled', caret: 'hide' });
+    await dialog.getByTestId('load-start').click();
+    await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
+    await expect(dialog.getByTestId('load-outcome')).toContainText(`as ${REPO}/rootfs:1`);
+    const { stdout } = await docker(['image', 'history', '--format', '{{.Comment}}', `${REPO}/rootfs:1`]);
+    expect(stdout.trim()).toBe('from the e2e suite');
+    await dialog.getByTestId('load-close').click();
+    await expect(page.locator(`[data-testid="image-row"][data-repository="${REPO}/rootfs"][data-tag="1"]`)).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { startAuthRegistry } from '../../support/auth-registry';
 import { buildImage } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
 import { startThrottleProxy, type ThrottleProxy } from '../../support/throttle-proxy';
@@ -29,8 +30,12 @@ async function imageId(ref: string): Promise<string | undefined> {
 async function openRowAction(page: Page, repository: string, tag: string, action: 'tag' | 'push'): Promise<void> {
   await page.getByTestId('images-search').fill(repository);
   const row = page.locator(`[data-testid="image-row"][data-repository="${repository}"][data-tag="${tag}"]`);
-  await row.getByTestId('image-actions').click();
-  await page.getByTestId(`image-action-${action}`).click();
+  await expect(row).toBeVisible();
+  // The list refreshes on engine events (a new tag); a refresh may close a menu just opened, so retry.
+  await expect(async () => {
+    if (!(await page.getByTestId(`image-action-${action}`).isVisible())) await row.getByTestId('image-actions').click();
+    await page.getByTestId(`image-action-${action}`).click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -121,21 +126,26 @@ test.describe('Pull, tag and push', () => {
     await expect(page.locator(`[data-testid="image-row"][data-repository="${slowRepo}"][data-tag="latest"]`)).toBeVisible();
   });
 
-  test('cancel in the dialog stops the pull and keeps nothing', async ({ page }) => {
-    test.setTimeout(90_000);
-    await docker(['rmi', `${slowRepo}:latest`]);
-    await openImages(page);
-    await page.getByTestId('images-pull').click();
-    await page.getByTestId('pull-reference').fill(slowRepo);
-    await page.getByTestId('pull-start').click();
-    const run = page.getByTestId('transfer-run');
-    await expect(run.locator('[data-testid="task-layer"][data-phase="downloading"]').first()).toBeVisible({ timeout: 20_000 });
-    await page.getByTestId('task-progress-cancel').click();
-    await expect(run).toHaveAttribute('data-state', 'cancelled');
-    await expect(run).toContainText('cancelled');
-    // The engine dropped its registry connection, so the download really stopped.
-    await expect.poll(() => proxy.openConnections, { timeout: 10_000 }).toBe(0);
-    expect(await imageId(`${slowRepo}:latest`)).toBeUndefined();
+  test.describe('in zh-CN, dark', () => {
+    test.use({ locale: 'zh-CN', colorScheme: 'dark' });
+    test('cancel in the dialog stops the pull and keeps nothing', async ({ page }) => {
+      test.setTimeout(90_000);
+      await docker(['rmi', `${slowRepo}:latest`]);
+      await openImages(page);
+      await page.getByTestId('images-pull').click();
+      await page.getByTestId('pull-reference').fill(slowRepo);
+      await page.getByTestId('pull-start').click();
+      const run = page.getByTestId('transfer-run');
+      await expect(run.locator('[data-testid="task-layer"][data-phase="downloading"]').first()).toBeVisible({ timeout: 20_000 });
+      await expect(run.locator('[data-testid="task-layer"][data-phase="exists"]')).toContainText('已存在');
+      await page.screenshot({ path: join(DOCS_SHOTS, 'images-pull-zh-CN-dark.png'), animations: 'disabled', caret: 'hide' });
+      await page.getByTestId('task-progress-cancel').click();
+      await expect(run).toHaveAttribute('data-state', 'cancelled');
+      await expect(run).toContainText('拉取已取消');
+      // The engine dropped its registry connection, so the download really stopped.
+      await expect.poll(() => proxy.openConnections, { timeout: 10_000 }).toBe(0);
+      expect(await imageId(`${slowRepo}:latest`)).toBeUndefined();
+    });
   });
 
   test('tag then push to the private registry; the registry lists the new tag', async ({ page }) => {
@@ -161,6 +171,25 @@ test.describe('Pull, tag and push', () => {
     const tags = (await (await fetch(`${registry.url}/v2/${REPO}/pushed/tags/list`)).json()) as { tags: string[] };
     expect(tags.tags).toEqual(['1']);
     await docker(['rmi', `${REPO}/local:1`]);
+  });
+
+  test('a push the registry refuses for want of credentials says how to log in', async ({ page }) => {
+    const auth = await startAuthRegistry();
+    const ref = `${auth.address}/${REPO}/private:1`;
+    try {
+      await docker(['tag', 'busybox:latest', ref]);
+      await openImages(page);
+      await openRowAction(page, `${auth.address}/${REPO}/private`, '1', 'push');
+      await page.getByTestId('push-start').click();
+      const run = page.getByTestId('transfer-run');
+      await expect(run).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+      await expect(run.getByTestId('task-auth-hint')).toContainText(`docker login ${auth.address}`);
+      await expect(run).toContainText('no basic auth credentials');
+      await page.screenshot({ path: join(DOCS_SHOTS, 'images-push-auth.png'), animations: 'disabled', caret: 'hide' });
+    } finally {
+      await docker(['rmi', ref]).catch(() => undefined);
+      await auth.close();
+    }
   });
 
   test('pushing a Docker Hub name warns before anything starts', async ({ page }) => {

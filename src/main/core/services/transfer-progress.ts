@@ -34,6 +34,8 @@ const FINISHED: ReadonlySet<Phase> = new Set(['done', 'exists', 'pushed', 'mount
  * "Already exists" alone would otherwise read as 100%).
  */
 const LISTING: ReadonlySet<Phase> = new Set(['waiting', 'preparing', 'exists']);
+/** Layers that need no transfer (already on the engine, or already in / mounted within the registry). */
+const SKIPPED: ReadonlySet<Phase> = new Set(['exists', 'mounted']);
 
 export function phaseOf(status: string): Phase | undefined {
   return PHASES.find(([pattern]) => pattern.test(status))?.[1];
@@ -86,12 +88,16 @@ export function createTransferProgress(): TransferProgress {
   const recompute = (): void => {
     if (!moving) return;
     let sum = 0;
+    let counted = 0;
     for (const [id, layer] of rows) {
+      // A layer the other side already has moves no bytes: it does not count towards the bar.
+      if (SKIPPED.has(layer.phase)) continue;
       const value = Math.max(best.get(id) ?? 0, layerFraction(layer));
       best.set(id, value);
       sum += value;
+      counted += 1;
     }
-    overall = Math.max(overall ?? 0, sum / rows.size);
+    if (counted > 0) overall = Math.max(overall ?? 0, sum / counted);
   };
 
   return {

@@ -8,7 +8,8 @@ export function findBridge(): WharfBridge | undefined {
   if (typeof candidate !== 'object' || candidate === null) return undefined;
   const api: unknown = Reflect.get(candidate, 'api');
   const onEvent: unknown = Reflect.get(candidate, 'onEvent');
-  if (typeof api !== 'object' || api === null || typeof onEvent !== 'function') return undefined;
+  const streams: unknown = Reflect.get(candidate, 'streams');
+  if (typeof api !== 'object' || api === null || typeof onEvent !== 'function' || typeof streams !== 'object' || streams === null) return undefined;
   return candidate as WharfBridge;
 }
 
@@ -29,5 +30,6 @@ export function createBridgeTransport(bridge: WharfBridge): Transport {
     // IPC events cannot drop while the window lives.
     eventStreamState: () => 'open',
     onEventStreamConnection: () => () => undefined,
+    streams: bridge.streams,
   };
 }

@@ -2,6 +2,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import type { Envelope } from '../../../shared/errors';
 import { WharfApiError } from './api-error';
 import { createBridgeTransport, findBridge } from './bridge-transport';
+import { createStreams } from './streams';
 import type { ConnectionListener, EventListener, EventStreamState, Transport } from './transport';
 import { createWebTransport } from './web-transport';
 
@@ -12,6 +13,9 @@ function pickTransport(): Transport {
 }
 
 const transport = pickTransport();
+
+/** Opens a stream (container logs…); the handle writes to it and closes it. See shared/streams.ts. */
+export const openStream = createStreams(transport.streams, (listener) => transport.onEventStreamConnection(listener));
 
 export function transportKind(): Transport['kind'] {
   return transport.kind;

@@ -1,4 +1,4 @@
-export { call, request, unwrap, subscribeEvents, eventStreamState, onEventStreamConnection, transportKind } from './client';
+export { call, request, unwrap, subscribeEvents, eventStreamState, onEventStreamConnection, transportKind, openStream } from './client';
 export { WharfApiError, toErrorInfo } from './api-error';
 export { isServerUnreachable } from './server-unreachable';
 export type { EventStreamState } from './transport';

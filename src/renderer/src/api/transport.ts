@@ -1,6 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 import type { WharfEvent } from '../../../shared/events';
+import type { StreamServerMessage } from '../../../shared/streams';
 
 export type EventListener = (event: WharfEvent) => void;
 /** connecting: first attempt not answered yet; open: events flow; closed: dropped, reconnecting with backoff. */
@@ -16,4 +17,13 @@ export interface Transport {
   /** Whether the event stream is up; listeners hear every change (web mode reconnects after a server restart). */
   eventStreamState(): EventStreamState;
   onEventStreamConnection(listener: ConnectionListener): () => void;
+  streams: StreamPort;
+}
+
+/** The raw stream ops of a transport; api/streams.ts builds typed streams on it. */
+export interface StreamPort {
+  open(sid: string, name: string, input: unknown): void;
+  write(sid: string, data: unknown): void;
+  close(sid: string): void;
+  onMessage(listener: (message: StreamServerMessage) => void): () => void;
 }

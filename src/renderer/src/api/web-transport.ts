@@ -10,5 +10,6 @@ export function createWebTransport(): Transport {
     subscribe: (listener) => events.subscribe(listener),
     eventStreamState: () => events.state(),
     onEventStreamConnection: (listener) => events.onConnection(listener),
+    streams: events.streams,
   };
 }

@@ -5,7 +5,7 @@ import { dynamicText, errorMessage } from '../i18n/messages';
 import { useTasksStore } from '../stores/tasks-store';
 import { ProgressBar } from './ProgressBar';
 import { TaskItems } from './TaskItems';
-import { TaskLayers } from './TaskLayers';
+import { RegistryAuthHint, TaskLayers } from './TaskLayers';
 import { TaskLogView } from './TaskLogView';
 
 const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
@@ -52,16 +52,18 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
         <ProgressBar value={running ? progress : (progress ?? 1)} tone={TONES[task.state]} label={t('tasks.progressLabel', { target: task.target })} />
       ) : null}
       <div className="task__meta">
-        <span>{running ? (step ?? (progress === null ? t('tasks.progressUnknown') : `${Math.round(progress * 100)}%`)) : (step ?? '')}</span>
+        {/* The step says what is happening; once the task has ended its state chip says it. */}
+        <span>{running ? (step ?? (progress === null ? t('tasks.progressUnknown') : `${Math.round(progress * 100)}%`)) : ''}</span>
         <time dateTime={new Date(task.startedAt).toISOString()}>{started}</time>
       </div>
-      {task.detail?.kind === 'layers' ? <TaskLayers task={task} /> : null}
+      {task.detail?.kind === 'layers' ? <TaskLayers task={task} authHint={false} /> : null}
       {task.detail?.kind === 'items' ? <TaskItems task={task} /> : null}
       {task.logLines ? <TaskLogView task={task} /> : null}
       {task.error ? (
         <div className="task__error" role="alert">
           <p>{errorMessage(t, task.error)}</p>
           <code>{task.error.message}</code>
+          <RegistryAuthHint error={task.error} />
         </div>
       ) : null}
       {cancelError ? (

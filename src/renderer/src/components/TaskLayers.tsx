@@ -67,7 +67,7 @@ export function RegistryAuthHint({ error }: { error: WharfErrorInfo | undefined 
  * A pull's or push's layers, as `docker pull` draws them: short ID, what the engine is doing with it,
  * bytes so far. Also says what to do when the registry wanted credentials.
  */
-export function TaskLayers({ task }: { task: TaskInfo }): ReactElement | null {
+export function TaskLayers({ task, authHint = true }: { task: TaskInfo; /** false where the error (and its hint) is shown apart. */ authHint?: boolean }): ReactElement | null {
   const { t } = useTranslation();
   if (task.detail?.kind !== 'layers') return null;
   const layers = task.detail.layers;
@@ -86,7 +86,7 @@ export function TaskLayers({ task }: { task: TaskInfo }): ReactElement | null {
       ) : task.state === 'running' ? (
         <div className="task-layers__summary faint">{t('imageTransfer.layers.waitingForLayers')}</div>
       ) : null}
-      <RegistryAuthHint error={task.error} />
+      {authHint ? <RegistryAuthHint error={task.error} /> : null}
     </div>
   );
 }

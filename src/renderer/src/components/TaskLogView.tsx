@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskInfo } from '../../../shared/tasks';
 import { call } from '../api';
 import { CopyButton } from './CopyButton';
-import '../styles/images-build.css';
+import '../styles/tasks.css';
 
 /** Lines kept on screen; older ones scroll away (the core keeps as many). */
 const MAX_LINES = 5000;

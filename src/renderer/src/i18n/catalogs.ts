@@ -1,20 +1,60 @@
 import en from './en.json';
+import enContainers from './features/en/containers.json';
 import enImageBuild from './features/en/imageBuild.json';
 import enImageDetails from './features/en/imageDetails.json';
 import enImageRemove from './features/en/imageRemove.json';
 import enImageTransfer from './features/en/imageTransfer.json';
+import enLogs from './features/en/logs.json';
+import enNetworks from './features/en/networks.json';
+import enVolumes from './features/en/volumes.json';
+import enStats from './features/en/stats.json';
+import enTerminal from './features/en/terminal.json';
+import enRegistryMirrors from './features/en/registryMirrors.json';
 import zhCN from './zh-CN.json';
+import zhContainers from './features/zh-CN/containers.json';
 import zhImageBuild from './features/zh-CN/imageBuild.json';
 import zhImageDetails from './features/zh-CN/imageDetails.json';
 import zhImageRemove from './features/zh-CN/imageRemove.json';
 import zhImageTransfer from './features/zh-CN/imageTransfer.json';
+import zhRegistryMirrors from './features/zh-CN/registryMirrors.json';
+import zhLogs from './features/zh-CN/logs.json';
+import zhNetworks from './features/zh-CN/networks.json';
+import zhVolumes from './features/zh-CN/volumes.json';
+import zhStats from './features/zh-CN/stats.json';
+import zhTerminal from './features/zh-CN/terminal.json';
 
 /**
  * One catalog per language: the shell's messages (en.json, zh-CN.json) plus one namespace per feature
  * (features/<lang>/<namespace>.json), so a feature's texts live next to each other and apart from the rest.
  */
-const enCatalog = { ...en, imageBuild: enImageBuild, imageDetails: enImageDetails, imageRemove: enImageRemove, imageTransfer: enImageTransfer };
-const zhCatalog = { ...zhCN, imageBuild: zhImageBuild, imageDetails: zhImageDetails, imageRemove: zhImageRemove, imageTransfer: zhImageTransfer };
+const enCatalog = {
+  ...en,
+  imageBuild: enImageBuild,
+  containers: enContainers,
+  imageDetails: enImageDetails,
+  imageRemove: enImageRemove,
+  imageTransfer: enImageTransfer,
+  registryMirrors: enRegistryMirrors,
+  logs: enLogs,
+  volumes: enVolumes,
+  networks: enNetworks,
+  terminal: enTerminal,
+  stats: enStats,
+};
+const zhCatalog = {
+  ...zhCN,
+  imageBuild: zhImageBuild,
+  containers: zhContainers,
+  imageDetails: zhImageDetails,
+  imageRemove: zhImageRemove,
+  imageTransfer: zhImageTransfer,
+  registryMirrors: zhRegistryMirrors,
+  logs: zhLogs,
+  volumes: zhVolumes,
+  networks: zhNetworks,
+  terminal: zhTerminal,
+  stats: zhStats,
+};
 
 export type Catalog = typeof enCatalog;
 

@@ -1,7 +1,182 @@
-import type { ReactElement } from 'react';
-import { ComingSoon } from '../coming-soon/ComingSoon';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
+import type { EngineStatus } from '../../../../shared/engine';
+import { call } from '../../api';
+import { CommandBlock } from '../../components/CommandBlock';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
+import { Spinner } from '../../components/Spinner';
+import { useContainersStore } from '../../stores/containers-store';
+import { startContainersSync } from '../../stores/containers-sync';
+import { useEngineStore } from '../../stores/engine-store';
+import { EngineProblem } from '../dashboard/EngineProblem';
+import { useStartedTask } from '../../stores/use-started-task';
+import { isDestructive, rowsFor, type DestructiveAction } from './container-actions';
+import { nextSort, searchRows, sortRows, viewItems, type SortColumn, type SortState } from './container-view';
+import { ContainerDetailsDialog } from './details/ContainerDetailsDialog';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
+import { ContainersTable } from './ContainersTable';
+import { QuickActionNotice, SelectionBar } from './SelectionBar';
+import { RunDialog } from './run/RunDialog';
+import '../../styles/containers.css';
 
-/** Placeholder until the Containers issue builds this page. */
+type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
+
+type ContainersDialog = { kind: 'run' } | { kind: 'details'; id: string } | { kind: 'confirm'; action: DestructiveAction; rows: ContainerRow[] };
+
+function isProblem(status: EngineStatus): status is ProblemStatus {
+  return status.state !== 'connected';
+}
+
+/** `docker ps [-a]`, searchable, sortable and grouped by Compose project, live from Docker events. */
+function ContainersList(): ReactElement {
+  const { t } = useTranslation();
+  const { all, list, listError, loading, setAll, refresh } = useContainersStore();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [group, setGroup] = useState(true);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<ContainersDialog | null>(null);
+  const quick = useStartedTask();
+
+  const shown = useMemo(() => sortRows(searchRows(list?.rows ?? [], query), sort), [list, query, sort]);
+  const items = useMemo(() => viewItems(shown, group, collapsed), [shown, group, collapsed]);
+  // Containers that left the list (removed, filtered out) drop out of the selection.
+  const selectedRows = useMemo(() => shown.filter((r) => checked.has(r.id)), [shown, checked]);
+  const selected = useMemo(() => new Set(selectedRows.map((r) => r.id)), [selectedRows]);
+
+  const onSelect = useCallback((ids: readonly string[], on: boolean) => {
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const onToggleGroup = useCallback((project: string) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(project)) next.add(project);
+      return next;
+    });
+  }, []);
+  const onAction = (action: ContainerAction, rows: ContainerRow[]): void => {
+    const targets = rowsFor(action, rows);
+    if (targets.length === 0) return;
+    if (isDestructive(action)) setDialog({ kind: 'confirm', action, rows: targets });
+    else void quick.start(() => call('containers.action', { ids: targets.map((r) => r.id), action }));
+  };
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  let body: ReactElement;
+  if (list === null && loading) body = <Spinner />;
+  else if (list === null) body = <div className="ctr-empty" />;
+  else if (list.rows.length === 0)
+    body = (
+      <div className="ctr-empty" data-testid="containers-empty">
+        <div className="ctr-empty__icon">
+          <Icon name="containers" size={28} />
+        </div>
+        <h2>{all ? t('containers.empty.titleAll') : t('containers.empty.title')}</h2>
+        <p className="muted">{t('containers.empty.body')}</p>
+        <CommandBlock commands={[{ command: 'docker run -d --name web -p 8080:80 nginx' }]} />
+        {all ? null : (
+          <button type="button" className="button button--subtle" onClick={() => void setAll(true)}>
+            {t('containers.empty.showAll')}
+          </button>
+        )}
+      </div>
+    );
+  else if (shown.length === 0)
+    body = (
+      <div className="ctr-empty" data-testid="containers-no-match">
+        <h2>{t('containers.noMatch.title')}</h2>
+        <p className="muted">{t('containers.noMatch.search', { query })}</p>
+        <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
+          {t('containers.noMatch.clearSearch')}
+        </button>
+      </div>
+    );
+  else
+    body = (
+      <ContainersTable
+        items={items}
+        rows={shown}
+        sort={sort}
+        nowMs={list.listedAt}
+        onSort={(c: SortColumn) => setSort((s) => nextSort(s, c))}
+        selected={selected}
+        onSelect={onSelect}
+        onToggleGroup={onToggleGroup}
+        onAction={onAction}
+        onDetails={(id) => setDialog({ kind: 'details', id })}
+      />
+    );
+
+  return (
+    <>
+      <div className="ctr-toolbar">
+        <button type="button" className="button button--primary" data-testid="containers-run" onClick={() => setDialog({ kind: 'run' })}>
+          <Icon name="play" size={16} />
+          {t('containers.toolbar.run')}
+        </button>
+        <span className="ctr-toolbar__spacer" />
+        <label className="checkbox" title={t('containers.toolbar.allHint')}>
+          <input type="checkbox" checked={all} onChange={(e) => void setAll(e.target.checked)} data-testid="containers-all" />
+          {t('containers.toolbar.all')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} data-testid="containers-group" />
+          {t('containers.toolbar.group')}
+        </label>
+      </div>
+      {listError ? (
+        <ErrorNotice title={t('containers.loadFailed')} error={listError}>
+          <div>
+            <button type="button" className="button" onClick={() => void refresh()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </ErrorNotice>
+      ) : null}
+      <QuickActionNotice quick={quick} />
+      <section className="card ctr-list">
+        <header className="ctr-list__bar">
+          <label className="ctr-search">
+            <Icon name="search" size={16} />
+            <input type="search" className="input" data-testid="containers-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('containers.search')} aria-label={t('containers.searchLabel')} spellCheck={false} />
+          </label>
+          <span className="muted ctr-count">
+            <strong data-testid="containers-count">{shown.length}</strong> {t('containers.countOf', { total: list?.rows.length ?? 0 })}
+          </span>
+          {selectedRows.length > 0 ? <SelectionBar rows={selectedRows} onAction={onAction} onClear={() => setChecked(new Set())} /> : null}
+          <span className="ctr-toolbar__spacer" />
+          <code className="ctr-command mono faint" data-testid="containers-command">
+            {(list?.command ?? ['docker', 'ps', ...(all ? ['-a'] : [])]).join(' ')}
+          </code>
+        </header>
+        {body}
+      </section>
+      {dialog?.kind === 'run' ? <RunDialog onClose={closeDialog} /> : null}
+      {dialog?.kind === 'details' ? <ContainerDetailsDialog key={dialog.id} id={dialog.id} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'confirm' ? <ConfirmActionDialog action={dialog.action} rows={dialog.rows} onClose={closeDialog} onStarted={() => setChecked(new Set())} /> : null}
+    </>
+  );
+}
+
 export function ContainersPage(): ReactElement {
-  return <ComingSoon page="containers" />;
+  const status = useEngineStore((s) => s.status);
+  useEffect(() => startContainersSync(), []);
+
+  let body: ReactElement;
+  if (status === null) body = <Spinner />;
+  else if (isProblem(status)) body = <EngineProblem status={status} />;
+  else body = <ContainersList />;
+  return (
+    <div className="page ctr-page" data-testid="page-containers">
+      {body}
+    </div>
+  );
 }

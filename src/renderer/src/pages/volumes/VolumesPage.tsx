@@ -1,7 +1,168 @@
-import type { ReactElement } from 'react';
-import { ComingSoon } from '../coming-soon/ComingSoon';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VolumeRow } from '../../../../shared/volume-list';
+import { CommandBlock } from '../../components/CommandBlock';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
+import { Spinner } from '../../components/Spinner';
+import { useVolumesStore } from '../../stores/volumes-store';
+import { startVolumesSync } from '../../stores/volumes-sync';
+import '../../styles/volumes.css';
+import { CreateVolumeDialog } from './CreateVolumeDialog';
+import { EngineGate } from './EngineGate';
+import { PruneVolumesDialog } from './PruneVolumesDialog';
+import { RemoveVolumesDialog } from './RemoveVolumesDialog';
+import { SearchBar } from './SearchBar';
+import { useChecked } from './use-checked';
+import { VolumesTable } from './VolumesTable';
 
-/** Placeholder until the Volumes issue builds this page. */
+type VolumesDialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; names: string[] };
+
+function matches(row: VolumeRow, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  const texts = [row.name, row.driver, row.mountpoint, ...Object.entries(row.labels).map(([k, v]) => `${k}=${v}`), ...row.containers.map((c) => c.name)];
+  return texts.some((text) => text.toLowerCase().includes(q));
+}
+
+/** `docker volume ls`, searchable, with sizes on demand, live from Docker events. */
+function VolumesList(): ReactElement {
+  const { t } = useTranslation();
+  const { list, listError, loading, usage, usageError, refresh, loadUsage } = useVolumesStore();
+  const [query, setQuery] = useState('');
+  const [dialog, setDialog] = useState<VolumesDialog | null>(null);
+  const [measuring, setMeasuring] = useState(false);
+  const all = useMemo(() => list?.rows ?? [], [list]);
+  const shown = useMemo(() => all.filter((r) => matches(r, query)), [all, query]);
+  const keys = useMemo(() => shown.map((r) => r.name), [shown]);
+  const checked = useChecked(keys);
+  const byName = new Map(all.map((r) => [r.name, r]));
+  const dialogRows = dialog?.kind === 'remove' ? dialog.names.map((n) => byName.get(n)).filter((r): r is VolumeRow => r !== undefined) : [];
+
+  const measure = async (): Promise<void> => {
+    setMeasuring(true);
+    await loadUsage();
+    setMeasuring(false);
+  };
+
+  let body: ReactElement;
+  if (list === null && loading) body = <Spinner />;
+  else if (list === null) body = <div className="vn-empty" />;
+  else if (all.length === 0)
+    body = (
+      <div className="vn-empty" data-testid="volumes-empty">
+        <Icon name="volumes" size={28} />
+        <h2>{t('volumes.empty.title')}</h2>
+        <p className="muted">{t('volumes.empty.body')}</p>
+        <CommandBlock commands={[{ command: 'docker volume create mydata' }]} />
+      </div>
+    );
+  else if (shown.length === 0)
+    body = (
+      <div className="vn-empty" data-testid="volumes-no-match">
+        <h2>{t('volumes.noMatch.title')}</h2>
+        <p className="muted">{t('volumes.noMatch.body', { query })}</p>
+        <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
+          {t('volumes.noMatch.clear')}
+        </button>
+      </div>
+    );
+  else
+    body = (
+      <VolumesTable
+        rows={shown}
+        usage={usage}
+        nowMs={list.listedAt}
+        selected={checked.selected}
+        onSelect={checked.select}
+        onSelectAll={checked.selectAll}
+        onRemove={(name) => setDialog({ kind: 'remove', names: [name] })}
+      />
+    );
+
+  return (
+    <>
+      <div className="vn-toolbar">
+        <button type="button" className="button button--primary" data-testid="volumes-create" onClick={() => setDialog({ kind: 'create' })}>
+          <Icon name="plus" size={16} />
+          {t('volumes.actions.create')}
+        </button>
+        <button type="button" className="button button--secondary" data-testid="volumes-prune" onClick={() => setDialog({ kind: 'prune' })}>
+          <Icon name="trash" size={16} />
+          {t('volumes.actions.prune')}
+        </button>
+        <button type="button" className="button button--secondary" data-testid="volumes-measure" onClick={() => void measure()} disabled={measuring} title={t('volumes.sizeNotMeasured')}>
+          <Icon name="disk" size={16} />
+          {measuring ? t('volumes.actions.measuring') : t('volumes.actions.measure')}
+        </button>
+        <span className="vn-spacer" />
+        <CommandBlock commands={[{ command: usage ? 'docker system df -v' : 'docker volume ls' }]} testId="volumes-command" />
+      </div>
+      {listError ? (
+        <ErrorNotice title={t('volumes.loadFailed')} error={listError}>
+          <div>
+            <button type="button" className="button" onClick={() => void refresh()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </ErrorNotice>
+      ) : null}
+      <section className="card vn-card">
+        <SearchBar
+          query={query}
+          onQuery={setQuery}
+          placeholder={t('volumes.search')}
+          label={t('volumes.searchLabel')}
+          count={shown.length}
+          total={t('volumes.countOf', { total: all.length })}
+          testId="volumes"
+          selection={
+            checked.selected.size > 0 ? (
+              <>
+                <strong>{t('volumes.actions.selected', { count: checked.selected.size })}</strong>
+                <button type="button" className="button button--small button--secondary vn-danger-text" data-testid="volumes-remove-selected" onClick={() => setDialog({ kind: 'remove', names: [...checked.selected] })}>
+                  <Icon name="trash" size={14} />
+                  {t('volumes.actions.remove')}
+                </button>
+                <button type="button" className="button button--small button--subtle" onClick={checked.clear}>
+                  {t('volumes.actions.clearSelection')}
+                </button>
+              </>
+            ) : null
+          }
+        />
+        {usageError ? <p className="vn-note muted">{t('volumes.usageFailed')}</p> : null}
+        {body}
+      </section>
+      {dialog?.kind === 'create' ? (
+        <CreateVolumeDialog
+          onClose={() => setDialog(null)}
+          onCreated={() => {
+            setDialog(null);
+            void refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'remove' ? (
+        <RemoveVolumesDialog
+          rows={dialogRows}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            checked.clear();
+            void refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'prune' ? <PruneVolumesDialog onClose={() => setDialog(null)} onDone={() => void refresh()} /> : null}
+    </>
+  );
+}
+
 export function VolumesPage(): ReactElement {
-  return <ComingSoon page="volumes" />;
+  useEffect(() => startVolumesSync(), []);
+  return (
+    <div className="page vn-page" data-testid="page-volumes">
+      <EngineGate>{() => <VolumesList />}</EngineGate>
+    </div>
+  );
 }

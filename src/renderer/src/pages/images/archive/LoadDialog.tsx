@@ -10,8 +10,8 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { shortId } from '../cli-text';
 import { pathProblem, tagProblem } from '../build/form-checks';
 import { TaskDialogFooter } from '../build/TaskDialogFooter';
-import { TaskProgress } from '../build/TaskProgress';
-import { useStartedTask } from '../build/use-started-task';
+import { TaskProgress } from '../../../components/TaskProgress';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { PathField } from './PathField';
 import '../../../styles/images-build.css';
 

@@ -9,8 +9,8 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { pathProblem } from '../build/form-checks';
 import { TaskDialogFooter } from '../build/TaskDialogFooter';
-import { TaskProgress } from '../build/TaskProgress';
-import { useStartedTask } from '../build/use-started-task';
+import { TaskProgress } from '../../../components/TaskProgress';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { PathField } from './PathField';
 import '../../../styles/images-build.css';
 

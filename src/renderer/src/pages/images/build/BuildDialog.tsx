@@ -14,8 +14,8 @@ import { shortId } from '../cli-text';
 import { buildInput, checkForm, INITIAL_FORM, type BuildForm } from './build-form';
 import { BuildFormFields } from './BuildFormFields';
 import { TaskDialogFooter } from './TaskDialogFooter';
-import { TaskProgress } from './TaskProgress';
-import { useStartedTask } from './use-started-task';
+import { TaskProgress } from '../../../components/TaskProgress';
+import { useStartedTask } from '../../../stores/use-started-task';
 import '../../../styles/images-build.css';
 
 function progressLabel(t: TFunction, task: TaskInfo): string {

@@ -7,7 +7,7 @@ import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { useStartedTask } from '../build/use-started-task';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { shortId } from '../cli-text';
 import { ReferenceField } from './ReferenceField';
 import { readReference } from './reference-input';

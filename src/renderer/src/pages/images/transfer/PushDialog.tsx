@@ -8,7 +8,7 @@ import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
-import { useStartedTask } from '../build/use-started-task';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { readReference } from './reference-input';
 import { TransferRun } from './TransferRun';
 import '../../../styles/images-transfer.css';

@@ -4,7 +4,7 @@ import type { TaskInfo } from '../../../../../shared/tasks';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { RegistryAuthHint, TaskLayers } from '../../../components/TaskLayers';
 import { dynamicText } from '../../../i18n/messages';
-import { TaskProgress } from '../build/TaskProgress';
+import { TaskProgress } from '../../../components/TaskProgress';
 import '../../../styles/images-build.css';
 import '../../../styles/images-transfer.css';
 
@@ -24,10 +24,10 @@ export function TransferRun({ task, failedTitle, cancelledText, outcome }: Trans
   return (
     <div className="transfer-run" data-testid="transfer-run" data-state={task.state}>
       <TaskProgress task={task} label={task.state === 'running' ? `${step}${percent}` : t(`tasks.state.${task.state}`)} />
-      <TaskLayers task={task} />
+      <TaskLayers task={task} authHint={false} />
       {task.error ? (
         <ErrorNotice title={failedTitle} error={task.error}>
-          {task.detail?.kind === 'layers' ? null : <RegistryAuthHint error={task.error} />}
+          <RegistryAuthHint error={task.error} />
         </ErrorNotice>
       ) : null}
       {task.state === 'cancelled' ? <p className="muted">{cancelledText}</p> : null}

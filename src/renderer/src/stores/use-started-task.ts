@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { Envelope, WharfErrorInfo } from '../../../../../shared/errors';
-import type { TaskInfo } from '../../../../../shared/tasks';
-import { useTasksStore } from '../../../stores/tasks-store';
+import type { Envelope, WharfErrorInfo } from '../../../shared/errors';
+import type { TaskInfo } from '../../../shared/tasks';
+import { useTasksStore } from './tasks-store';
 
 export interface StartedTask {
   /** The task as the task panel knows it (live through task.update events); undefined until started. */

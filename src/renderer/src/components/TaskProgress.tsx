@@ -1,8 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskInfo, TaskState } from '../../../../../shared/tasks';
-import { ProgressBar } from '../../../components/ProgressBar';
-import { useTasksStore } from '../../../stores/tasks-store';
+import type { TaskInfo, TaskState } from '../../../shared/tasks';
+import { ProgressBar } from './ProgressBar';
+import { useTasksStore } from '../stores/tasks-store';
+import '../styles/tasks.css';
 
 const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
   running: 'accent',
@@ -19,10 +20,10 @@ export function TaskProgress({ task, label }: { task: TaskInfo; label: string })
   const running = task.state === 'running';
   const value = task.state === 'succeeded' ? 1 : running ? task.progress : (task.progress ?? 1);
   return (
-    <div className="build-progress" data-testid="task-progress" data-state={task.state}>
+    <div className="task-progress" data-testid="task-progress" data-state={task.state}>
       <ProgressBar value={value} tone={TONES[task.state]} label={t('tasks.progressLabel', { target: task.target })} />
       {label || running ? (
-        <div className="build-progress__line">
+        <div className="task-progress__line">
           <span className="muted">{label}</span>
           {running && task.cancellable ? (
             <button type="button" className="button button--subtle button--small" onClick={() => void cancel(task.id)} disabled={cancelling} data-testid="task-progress-cancel">

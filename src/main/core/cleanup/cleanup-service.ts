@@ -1,0 +1,158 @@
+/**
+ * The Cleanup page's core: `docker system df -v`, wizard previews, the estimate of a selection, the run
+ * (exactly the previewed objects, by ID, as a task) and a short history of reports kept in memory.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CleanupItem, CleanupOptions, CleanupPreview, CleanupReport, CleanupWizard, DiskUsageDetail } from '../../../shared/cleanup';
+import type { ItemResult, TaskInfo } from '../../../shared/tasks';
+import type { Clock } from '../clock';
+import { eachLimited } from '../concurrency';
+import type { EngineConnection } from '../engine/connection';
+import { WharfError } from '../errors';
+import type { TaskManager } from '../tasks/task-manager';
+import type { ImageLayersIndex } from '../services/image-layers';
+import type { ImageLayers } from '../services/layer-accounting';
+import { deleteBuildCache, deleteContainer, deleteImage, deleteNetwork, deleteVolume, type Outcome } from './delete-objects';
+import { detailFromRaw, totalSize, type RawDfVerbose } from './df-detail';
+import { estimateBytes, imagesDeleted } from './estimate';
+import { selectFor } from './select';
+import { isStopped, type SnapContainer, type SnapImage, type SnapNetwork, type Snapshot } from './snapshot';
+import { buildReport } from './report';
+
+/** Objects deleted at once (build cache goes one record at a time: the engine serializes prunes anyway). */
+export const CLEANUP_CONCURRENCY = 4;
+const KEEP_PREVIEWS = 8;
+const KEEP_REPORTS = 20;
+/** Deletion order: containers free images, networks and volumes for the steps after them. */
+const ORDER = ['container', 'image', 'network', 'volume'] as const;
+
+export interface CleanupService {
+  diskUsage(): Promise<DiskUsageDetail>;
+  preview(wizard: CleanupWizard, options: CleanupOptions): Promise<CleanupPreview>;
+  estimate(previewId: string, keys: string[]): { bytes: number };
+  run(previewId: string, keys: string[]): TaskInfo;
+  history(): CleanupReport[];
+}
+
+interface Stored {
+  preview: CleanupPreview;
+  snap: Snapshot;
+  layers: ImageLayers[];
+}
+
+export function createCleanupService(deps: { connection: EngineConnection; clock: Clock; tasks: TaskManager; layers: ImageLayersIndex }): CleanupService {
+  const { connection, clock, tasks } = deps;
+  const previews = new Map<string, Stored>();
+  const reports: CleanupReport[] = [];
+
+  async function snapshot(options: CleanupOptions): Promise<Snapshot> {
+    const docker = connection.client();
+    const [df, images, containers, listedNetworks] = await Promise.all([
+      docker.df() as Promise<RawDfVerbose>,
+      docker.listImages({ all: true }) as Promise<SnapImage[]>,
+      docker.listContainers({ all: true }) as Promise<SnapContainer[]>,
+      docker.listNetworks() as Promise<SnapNetwork[]>,
+    ]);
+    // The list answer has no attached containers: inspect the custom networks (few) for them.
+    const networks = await Promise.all(
+      listedNetworks.map(async (n) => (['bridge', 'host', 'none'].includes(n.Name) ? n : ((await docker.getNetwork(n.Id).inspect()) as SnapNetwork))),
+    );
+    const finishedAt: Record<string, number> = {};
+    if (options.exitedHours !== undefined) {
+      await eachLimited(containers.filter((c) => isStopped(c.State)), 8, new AbortController().signal, async (c) => {
+        const inspect = (await docker.getContainer(c.Id).inspect()) as { State?: { FinishedAt?: string } };
+        const ms = Date.parse(inspect.State?.FinishedAt ?? '');
+        if (Number.isFinite(ms) && ms > 0) finishedAt[c.Id] = ms;
+      });
+    }
+    return { now: clock.now(), df, images, containers, networks, finishedAt };
+  }
+
+  function stored(previewId: string, keys: readonly string[]): { entry: Stored; selected: CleanupItem[] } {
+    const entry = previews.get(previewId);
+    if (!entry) throw new WharfError('not-found', `No preview ${previewId}: preview again.`);
+    const wanted = new Set(keys);
+    const selected = entry.preview.items.filter((i) => wanted.has(i.key));
+    if (selected.length !== wanted.size) throw new WharfError('invalid-input', 'Only objects of the preview can be selected.');
+    return { entry, selected };
+  }
+
+  return {
+    async diskUsage() {
+      return detailFromRaw((await connection.client().df()) as RawDfVerbose, clock.now());
+    },
+
+    async preview(wizard, options) {
+      const snap = await snapshot(options);
+      const selection = selectFor(wizard, options, snap);
+      const deletable = imagesDeleted(snap, selection.items);
+      const layers = deletable.size > 0 ? await deps.layers.layersOf(snap.images, deletable) : [];
+      const preview: CleanupPreview = {
+        id: randomUUID(),
+        wizard,
+        options,
+        ...selection,
+        reclaimable: estimateBytes(snap, layers, selection.items.filter((i) => i.selected)),
+        plannedAt: snap.now,
+      };
+      previews.set(preview.id, { preview, snap, layers });
+      for (const id of [...previews.keys()].slice(0, Math.max(0, previews.size - KEEP_PREVIEWS))) previews.delete(id);
+      return preview;
+    },
+
+    estimate(previewId, keys) {
+      const { entry, selected } = stored(previewId, keys);
+      return { bytes: estimateBytes(entry.snap, entry.layers, selected) };
+    },
+
+    run(previewId, keys) {
+      const { entry, selected } = stored(previewId, keys);
+      if (selected.length === 0) throw new WharfError('invalid-input', 'Nothing is selected.');
+      const { preview, snap, layers } = entry;
+      return tasks.start({ kind: 'cleanup', target: preview.wizard }, async (ctx): Promise<CleanupReport> => {
+        const docker = connection.client();
+        const startedAt = clock.now();
+        const before = detailFromRaw((await docker.df()) as RawDfVerbose, clock.now()).rows;
+        const results: ItemResult[] = selected.map((i) => ({ target: i.name, state: 'pending' }));
+        const outcomes = new Map<CleanupItem, Outcome>();
+        const settle = (item: CleanupItem, outcome: Outcome): void => {
+          outcomes.set(item, outcome);
+          results[selected.indexOf(item)] = { target: item.name, state: outcome.state, reason: outcome.reason, message: outcome.message };
+          ctx.detail({ kind: 'items', items: [...results] });
+          ctx.progress(outcomes.size / selected.length, { key: 'items', values: { done: outcomes.size, total: selected.length } });
+        };
+        ctx.detail({ kind: 'items', items: [...results] });
+        for (const kind of ORDER) {
+          const group = selected.filter((i) => i.kind === kind);
+          await eachLimited(group, CLEANUP_CONCURRENCY, ctx.signal, async (item) => {
+            if (kind === 'container') settle(item, await deleteContainer(docker, item));
+            else if (kind === 'image') settle(item, await deleteImage(docker, item, snap, clock.now()));
+            else if (kind === 'network') settle(item, await deleteNetwork(docker, item));
+            else settle(item, await deleteVolume(docker, item, snap));
+          });
+        }
+        const cache = selected.filter((i) => i.kind === 'buildCache');
+        if (cache.length > 0 && !ctx.signal.aborted) await deleteBuildCache(docker, cache, snap, settle, () => ctx.signal.aborted);
+        const after = detailFromRaw((await docker.df()) as RawDfVerbose, clock.now()).rows;
+        const report = buildReport({
+          id: randomUUID(),
+          wizard: preview.wizard,
+          startedAt,
+          endedAt: clock.now(),
+          estimate: estimateBytes(snap, layers, selected),
+          reclaimed: totalSize(before) - totalSize(after),
+          before,
+          after,
+          outcomes: selected.map((item) => ({ item, outcome: outcomes.get(item) })),
+        });
+        reports.unshift(report);
+        reports.splice(KEEP_REPORTS);
+        return report;
+      });
+    },
+
+    history() {
+      return [...reports];
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/** The Containers page's core: `docker ps`, lifecycle, inspect, rename, run. */
+import type { ContainerActionInput, ContainerDetails, ContainerList, ContainerState, RunPlan } from '../../../shared/container-list';
+import type { RunSpec } from '../../../shared/container-run';
+import { CONTAINER_NAME } from '../../../shared/container-run-parse';
+import type { TaskInfo } from '../../../shared/tasks';
+import type { Clock } from '../clock';
+import type { EngineConnection } from '../engine/connection';
+import { WharfError } from '../errors';
+import type { TaskManager } from '../tasks/task-manager';
+import { runContainerAction } from './container-actions';
+import { containerRow, type RawContainer } from './container-rows';
+import { planRun, runSpec } from './container-run';
+
+export interface ContainersService {
+  list(all: boolean): Promise<ContainerList>;
+  action(input: ContainerActionInput): TaskInfo;
+  inspect(id: string): Promise<ContainerDetails>;
+  rename(id: string, name: string): Promise<null>;
+  runPlan(spec: RunSpec): Promise<RunPlan>;
+  run(spec: RunSpec): Promise<{ id: string }>;
+  networks(): Promise<string[]>;
+}
+
+interface RawInspect {
+  Id: string;
+  Name: string;
+  Config?: { Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null };
+  State?: { Status?: string };
+  Mounts?: Array<{ Type: string; Name?: string; Source: string; Destination: string; Mode: string; RW: boolean }> | null;
+  NetworkSettings?: {
+    Networks?: Record<string, { IPAddress?: string; Gateway?: string; MacAddress?: string; Aliases?: string[] | null }> | null;
+    Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null;
+  };
+}
+
+function details(raw: RawInspect): ContainerDetails {
+  const ports = Object.entries(raw.NetworkSettings?.Ports ?? {}).flatMap(([key, bindings]) => {
+    const [port, type] = key.split('/');
+    const privatePort = Number(port);
+    if (!bindings || bindings.length === 0) return [{ ip: '', privatePort, type: type ?? 'tcp' }];
+    return bindings.map((b) => ({ ip: b.HostIp, publicPort: Number(b.HostPort), privatePort, type: type ?? 'tcp' }));
+  });
+  return {
+    id: raw.Id,
+    name: raw.Name.replace(/^\//, ''),
+    image: raw.Config?.Image ?? '',
+    state: (raw.State?.Status ?? 'created') as ContainerState,
+    env: raw.Config?.Env ?? [],
+    mounts: (raw.Mounts ?? []).map((m) => ({ type: m.Type, source: m.Source, destination: m.Destination, mode: m.Mode, rw: m.RW, ...(m.Name ? { name: m.Name } : {}) })),
+    networks: Object.entries(raw.NetworkSettings?.Networks ?? {}).map(([name, n]) => ({
+      name,
+      ipAddress: n.IPAddress ?? '',
+      gateway: n.Gateway ?? '',
+      macAddress: n.MacAddress ?? '',
+      aliases: n.Aliases ?? [],
+    })),
+    ports: ports.sort((a, b) => a.privatePort - b.privatePort),
+    labels: raw.Config?.Labels ?? {},
+    inspect: raw,
+  };
+}
+
+export function createContainersService(connection: EngineConnection, tasks: TaskManager, clock: Clock): ContainersService {
+  return {
+    async list(all) {
+      const raw = (await connection.client().listContainers({ all })) as RawContainer[];
+      return { rows: raw.map(containerRow), command: all ? ['docker', 'ps', '-a'] : ['docker', 'ps'], listedAt: clock.now() };
+    },
+    action: (input) => runContainerAction(connection, tasks, input),
+    async inspect(id) {
+      return details((await connection.client().getContainer(id).inspect()) as RawInspect);
+    },
+    async rename(id, name) {
+      if (!CONTAINER_NAME.test(name)) throw new WharfError('invalid-input', `invalid container name "${name}": use letters, digits, _ . - (2 or more, starting with a letter or digit)`);
+      await connection.client().getContainer(id).rename({ name });
+      return null;
+    },
+    runPlan: (spec) => planRun(connection, spec),
+    run: (spec) => runSpec(connection, spec),
+    async networks() {
+      const raw = (await connection.client().listNetworks()) as Array<{ Name: string }>;
+      return raw.map((n) => n.Name).sort();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The apply task: validate, back up, write atomically, reload, verify through GET /info; when the engine does not come
+ * back or the values are not in effect, restore the backup, bring the engine back (reload when it still answers,
+ * restart when it does not), verify the original values and report why — nothing is left half-applied.
+ */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DaemonConfigApplyResult, DaemonConfigPlan, DaemonConfigRollback, RegistrySettings } from '../../../shared/registry-mirrors';
+import type { CommandLine } from '../../../shared/setup';
+import type { Clock } from '../clock';
+import type { EngineConnection } from '../engine/connection';
+import { WharfError, toErrorInfo } from '../errors';
+import type { TaskContext } from '../tasks/task-manager';
+import type { Situation } from './daemon-config-service';
+import { fileCommands } from './file-commands';
+import { inEffectOf, settingsMatch, type RegistryInfo } from './in-effect';
+import { parseDaemonJson } from './json-text';
+import { registrySettingsOf } from './merge';
+
+export interface ApplyDeps {
+  input: RegistrySettings & { expectedHash: string };
+  plan: () => Promise<DaemonConfigPlan & { situation: Situation; wanted: RegistrySettings }>;
+  connection: EngineConnection;
+  clock: Clock;
+  verifyTimeoutMs: number;
+}
+
+const POLL_MS = 300;
+
+async function currentSettings(connection: EngineConnection): Promise<RegistrySettings | undefined> {
+  try {
+    return inEffectOf((await connection.client().info()) as RegistryInfo);
+  } catch {
+    await connection.reconnectNow().catch(() => undefined);
+    return undefined;
+  }
+}
+
+/** Polls GET /info until the wanted settings show, or the timeout; answers what was seen last. */
+async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings): Promise<{ ok: boolean; seen?: RegistrySettings }> {
+  const deadline = deps.clock.now() + deps.verifyTimeoutMs;
+  let seen: RegistrySettings | undefined;
+  for (;;) {
+    seen = (await currentSettings(deps.connection)) ?? seen;
+    if (seen && settingsMatch(seen, wanted)) return { ok: true, seen };
+    if (deps.clock.now() >= deadline) return { ok: false, seen };
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function quote(argv: CommandLine): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The engine's errors (what the user needs to see), else its last lines. */
+export function importantLines(lines: string[]): string[] {
+  const errors = lines.filter((line) => /level=(error|fatal)|^(failed|unable|error)\b/i.test(line));
+  return (errors.length > 0 ? errors : lines).slice(-30);
+}
+
+export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<DaemonConfigApplyResult> {
+  ctx.progress(0.05, { key: 'registry-validate' });
+  const plan = await deps.plan();
+  const s = plan.situation;
+  if (plan.parseError) {
+    const { line, column, message } = plan.parseError;
+    throw new WharfError('invalid-input', `${s.path} does not parse (line ${line}, column ${column}: ${message}); it was left as it is`, { parseError: plan.parseError });
+  }
+  if (plan.currentHash !== deps.input.expectedHash) {
+    throw new WharfError('conflict', `${s.path} changed since the plan was made: review the new plan`);
+  }
+  if (plan.conflicts.length > 0) {
+    const flags = plan.conflicts.map((c) => c.flag).join(', ');
+    throw new WharfError('conflict', `dockerd runs with ${flags}: the same setting in ${s.path} would make it refuse to start; nothing was changed`, { conflicts: plan.conflicts });
+  }
+  if (!plan.valid) throw new WharfError('invalid-input', 'some entries are not valid; nothing was changed', { mirrors: plan.mirrors, insecure: plan.insecure, engineValidation: plan.engineValidation });
+  if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: 'reload', inEffect: (await currentSettings(deps.connection)) ?? plan.wanted };
+  if (s.apply === 'commands') throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: plan.commands });
+
+  const before = await currentSettings(deps.connection);
+  const parsed = parseDaemonJson(s.text ?? '');
+  const original = parsed.ok ? registrySettingsOf(parsed.value) : undefined;
+  const startedAt = deps.clock.now();
+  const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs: startedAt, systemDirs: s.systemDirs });
+  const run = async (argv: CommandLine, stdin?: string): Promise<void> => {
+    ctx.log([`$ ${quote(argv)}`]);
+    await s.exec(argv, stdin);
+  };
+
+  ctx.progress(0.2, { key: 'registry-backup' });
+  for (const argv of files.backup) await run(argv);
+  ctx.progress(0.35, { key: 'registry-write' });
+  for (const step of files.write) await run(step.argv, step.stdin ? plan.newText : undefined);
+
+  ctx.progress(0.5, { key: 'registry-reload' });
+  let failure: string | undefined;
+  try {
+    ctx.log(s.controller.describe('reload').map((argv) => `$ ${quote(argv)}`));
+    await s.controller.reload();
+  } catch (error) {
+    failure = toErrorInfo(error).message;
+  }
+  ctx.progress(0.65, { key: 'registry-verify' });
+  const verified = failure === undefined ? await waitForSettings(deps, plan.wanted) : { ok: false, seen: undefined };
+  if (verified.ok && verified.seen) return { outcome: 'applied', path: s.path, ...(files.backupPath ? { backupPath: files.backupPath } : {}), via: 'reload', inEffect: verified.seen };
+
+  // Roll back: the original file, then the engine back on it.
+  const engineUp = (await currentSettings(deps.connection)) !== undefined;
+  const reason: DaemonConfigRollback['reason'] = engineUp ? 'not-in-effect' : 'engine-down';
+  ctx.progress(0.75, { key: 'registry-restore' });
+  for (const argv of files.restore) await run(argv);
+  ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
+  let restoreError: string | undefined;
+  try {
+    if (engineUp) await s.controller.reload();
+    else await s.controller.restart();
+  } catch (error) {
+    restoreError = toErrorInfo(error).message;
+  }
+  ctx.progress(0.95, { key: 'registry-verify' });
+  const target = before ?? original;
+  const back = target ? await waitForSettings(deps, target) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
+  const engineLog = importantLines((await s.controller.logs?.(startedAt - 1000).catch(() => [])) ?? []);
+  ctx.log(engineLog);
+  const rollback: DaemonConfigRollback = {
+    rolledBack: true,
+    reason,
+    restored: back.ok,
+    ...(files.backupPath ? { backupPath: files.backupPath } : {}),
+    engineLog,
+    ...(back.seen ? { inEffect: back.seen } : {}),
+  };
+  const why = reason === 'engine-down' ? 'the engine did not come back' : `the new values did not take effect${failure ? ` (${failure})` : ''}`;
+  const state = back.ok ? 'the original daemon.json is restored and in effect' : `the original daemon.json is restored but the engine is not back yet${restoreError ? ` (${restoreError})` : ''}`;
+  throw new WharfError('failed', `${why}: ${state}`, { rollback });
+}

@@ -1,0 +1,98 @@
+/**
+ * How the engine is told to re-read daemon.json: a reload (SIGHUP — registry mirrors and insecure registries are
+ * reloadable, containers keep running) or a restart, through its service manager. Tests pass their own controller.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { CommandLine } from '../../../shared/setup';
+import { WharfError } from '../errors';
+import type { PrivilegeRunner } from '../privilege/privilege-runner';
+import { systemBinary } from '../setup/binaries';
+import { nodeFiles } from '../setup/system-files';
+
+export interface DaemonController {
+  /** The commands reload() / restart() run, for the plan (empty when the controller acts itself). */
+  describe(action: 'reload' | 'restart'): CommandLine[];
+  reload(): Promise<void>;
+  restart(): Promise<void>;
+  /** The engine's log lines since a moment (epoch ms), when they can be read. */
+  logs?(sinceMs: number): Promise<string[]>;
+}
+
+/** Runs one argv: the privilege runner for the system engine, directly for a rootless engine (the user's own). */
+export type Executor = (argv: CommandLine, stdin?: string) => Promise<unknown>;
+
+export function runnerExecutor(runner: PrivilegeRunner): Executor {
+  return async (argv, stdin) => {
+    const [binary, ...args] = argv;
+    if (binary === undefined) return;
+    await runner.run({ binary, args, ...(stdin !== undefined ? { stdin } : {}) });
+  };
+}
+
+export function tool(name: string, systemDirs: readonly string[], fallback: string): string {
+  return systemBinary(name, systemDirs, nodeFiles, fallback);
+}
+
+function readLines(binary: string, args: string[]): Promise<string[]> {
+  return new Promise((resolve) => {
+    execFile(binary, args, { timeout: 5_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+      resolve(error ? [] : stdout.split('\n').filter((line) => line !== ''));
+    });
+  });
+}
+
+function commandController(exec: Executor, reload: CommandLine, restart: CommandLine | undefined, logs?: DaemonController['logs']): DaemonController {
+  return {
+    describe: (action) => (action === 'reload' ? [reload] : restart ? [restart] : []),
+    reload: async () => {
+      await exec(reload);
+    },
+    restart: async () => {
+      if (!restart) throw new WharfError('unsupported', 'dockerd runs without a service manager: restart it the way it was started');
+      await exec(restart);
+    },
+    ...(logs ? { logs } : {}),
+  };
+}
+
+export interface PickControllerOptions {
+  pid: number | undefined;
+  rootless: boolean;
+  exec: Executor;
+  systemDirs: readonly string[];
+  proc?: string;
+}
+
+/**
+ * systemd when dockerd runs in docker.service's cgroup (systemctl reload / restart; logs from journalctl); SysV when
+ * /etc/init.d/docker exists (service docker reload / restart); otherwise SIGHUP to the pid, and no restart.
+ */
+export function pickDaemonController(o: PickControllerOptions): DaemonController {
+  const cgroup = o.pid === undefined ? '' : (() => {
+    try {
+      return readFileSync(`${o.proc ?? '/proc'}/${o.pid}/cgroup`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const systemctl = tool('systemctl', o.systemDirs, '/usr/bin/systemctl');
+  const journalctl = tool('journalctl', o.systemDirs, '/usr/bin/journalctl');
+  const unitLogs = (user: boolean) => (sinceMs: number) =>
+    readLines(journalctl, [...(user ? ['--user'] : []), '-u', 'docker.service', '--since', `@${Math.floor(sinceMs / 1000)}`, '-n', '60', '--no-pager', '-o', 'cat']);
+  if (/\/docker\.service\b/.test(cgroup)) {
+    const user = o.rootless ? ['--user'] : [];
+    return commandController(o.exec, [systemctl, ...user, 'reload', 'docker.service'], [systemctl, ...user, 'restart', 'docker.service'], unitLogs(o.rootless));
+  }
+  if (!o.rootless && existsSync('/etc/init.d/docker')) {
+    const service = tool('service', o.systemDirs, '/usr/sbin/service');
+    return commandController(o.exec, [service, 'docker', 'reload'], [service, 'docker', 'restart']);
+  }
+  const kill = tool('kill', o.systemDirs, '/usr/bin/kill');
+  const reload = [kill, '-s', 'HUP', String(o.pid ?? '<dockerd-pid>')];
+  if (o.pid !== undefined) return commandController(o.exec, reload, undefined);
+  const unknown = async (): Promise<never> => {
+    throw new WharfError('unsupported', 'the running dockerd was not found: reload or restart it yourself');
+  };
+  return { describe: (action) => (action === 'reload' ? [reload] : []), reload: unknown, restart: unknown };
+}

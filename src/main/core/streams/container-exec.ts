@@ -1,0 +1,68 @@
+/** The `containers.exec` stream: `docker exec -it` over a hijacked connection, with resize and the exit code. */
+import type { Duplex } from 'node:stream';
+import type { EngineConnection } from '../engine/connection';
+import { WharfError } from '../errors';
+import type { StreamHandler } from './stream-hub';
+
+/**
+ * Closing a terminal does not end what runs in it: the engine keeps an exec's process when its connection
+ * closes (moby/moby#9098) and offers no call to signal it. So a closing terminal types Ctrl-C then Ctrl-D,
+ * which ends a shell waiting at its prompt (the usual case) before the connection goes.
+ */
+const GOODBYE = '\u0003\u0004';
+
+/** What the runtime prints when the command does not exist in the container (exit 126/127). */
+const NOT_FOUND = /executable file not found|no such file or directory/i;
+
+export function containerExecHandler(connection: EngineConnection): StreamHandler<'containers.exec'> {
+  return async (input, ctx, onWrite) => {
+    const container = connection.client().getContainer(input.id);
+    const exec = await container.exec({
+      Cmd: input.command,
+      ...(input.user ? { User: input.user } : {}),
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: true,
+      Env: ['TERM=xterm-256color'],
+    });
+    const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+    const resize = (cols: number, rows: number): void => {
+      exec.resize({ w: cols, h: rows }).catch(() => undefined);
+    };
+    resize(input.cols, input.rows);
+    onWrite((message) => {
+      if (message.kind === 'stdin') socket.write(message.data);
+      else resize(message.cols, message.rows);
+    });
+
+    const decoder = new TextDecoder();
+    let head = '';
+    await new Promise<void>((resolve) => {
+      const done = (): void => resolve();
+      ctx.signal.addEventListener(
+        'abort',
+        () => {
+          socket.end(GOODBYE, () => socket.destroy());
+          setTimeout(() => socket.destroy(), 500).unref();
+          resolve();
+        },
+        { once: true },
+      );
+      socket.on('data', (chunk: Buffer) => {
+        const data = decoder.decode(chunk, { stream: true });
+        if (head.length < 2048) head += data;
+        ctx.send({ kind: 'output', data });
+      });
+      socket.on('end', done);
+      socket.on('close', done);
+      socket.on('error', done);
+    });
+    if (ctx.signal.aborted) return;
+    const info = (await exec.inspect()) as { ExitCode: number | null };
+    if ((info.ExitCode === 126 || info.ExitCode === 127) && NOT_FOUND.test(head)) {
+      throw new WharfError('not-found', `${input.command[0] ?? ''}: not found in the container`);
+    }
+    ctx.send({ kind: 'exit', code: info.ExitCode });
+  };
+}

@@ -1,0 +1,38 @@
+/** The `containers.stats` stream: the engine's stats stream of each container, one sample a second each. */
+import type { Readable } from 'node:stream';
+import { toSample, type RawStats } from '../../../shared/container-stats';
+import type { EngineConnection } from '../engine/connection';
+import type { StreamHandler } from './stream-hub';
+
+export function containerStatsHandler(connection: EngineConnection): StreamHandler<'containers.stats'> {
+  return async (input, ctx) => {
+    const docker = connection.client();
+    await Promise.all(
+      input.ids.map(async (id) => {
+        const raw = (await docker.getContainer(id).stats({ stream: true, abortSignal: ctx.signal } as never)) as unknown as Readable;
+        await new Promise<void>((resolve, reject) => {
+          let pending = '';
+          ctx.signal.addEventListener(
+            'abort',
+            () => {
+              raw.destroy();
+              resolve();
+            },
+            { once: true },
+          );
+          raw.on('data', (chunk: Buffer) => {
+            const parts = (pending + chunk.toString('utf8')).split('\n');
+            pending = parts.pop() ?? '';
+            for (const part of parts) {
+              if (part.trim() === '') continue;
+              // A container that stopped answers zeros; the CLI shows them, so does Wharf.
+              ctx.send(toSample(id, JSON.parse(part) as RawStats));
+            }
+          });
+          raw.on('end', () => resolve());
+          raw.on('error', (error) => (ctx.signal.aborted ? resolve() : reject(error)));
+        });
+      }),
+    );
+  };
+}

@@ -1,0 +1,190 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
+import { Icon } from '../../components/Icon';
+import { CreatedCell } from '../images/CreatedCell';
+import type { SortColumn, SortState, ViewItem } from './container-view';
+import { ContainerMenu } from './ContainerMenu';
+import { PortsCell } from './PortsCell';
+import { StatusCell } from './StatusCell';
+
+const ROW_HEIGHT = 44;
+const OVERSCAN = 8;
+const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports'];
+
+export interface ContainersTableProps {
+  items: readonly ViewItem[];
+  /** The containers shown (rows of expanded and collapsed groups): what "select all" selects. */
+  rows: readonly ContainerRow[];
+  sort: SortState | null;
+  nowMs: number;
+  onSort(column: SortColumn): void;
+  selected: ReadonlySet<string>;
+  onSelect(ids: readonly string[], checked: boolean): void;
+  onToggleGroup(project: string): void;
+  onAction(action: ContainerAction, rows: ContainerRow[]): void;
+  onDetails(id: string): void;
+}
+
+type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails'> & { row: ContainerRow; grouped: boolean; checked: boolean };
+
+function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails }: RowProps): ReactElement {
+  const { t } = useTranslation();
+  const running = row.state === 'running';
+  const canStart = row.state === 'created' || row.state === 'exited';
+  return (
+    <tr data-testid="container-row" data-name={row.name} data-id={row.id} data-state={row.state} aria-selected={checked} className={checked ? 'is-selected' : undefined} style={{ height: ROW_HEIGHT }}>
+      <td className="col-select">
+        <input type="checkbox" checked={checked} onChange={(e) => onSelect([row.id], e.target.checked)} aria-label={t('containers.actions.selectRow', { name: row.name })} data-testid="container-select" />
+      </td>
+      <td className={grouped ? 'col-name ctr-name--grouped' : 'col-name'}>
+        <button type="button" className="ctr-name ellipsis" title={`${row.name}\n${row.id}`} aria-label={t('containers.actions.openDetails', { name: row.name })} data-testid="container-open" onClick={() => onDetails(row.id)}>
+          {row.name}
+        </button>
+        <span className="ctr-id mono faint">{row.id.slice(0, 12)}</span>
+      </td>
+      <td className="col-image">
+        <span className="ellipsis" title={row.image}>
+          {row.image}
+        </span>
+      </td>
+      <td className="col-command mono">
+        <span className="ellipsis faint" title={row.command}>
+          {row.command}
+        </span>
+      </td>
+      <td className="col-created">
+        <CreatedCell created={row.created} nowMs={nowMs} />
+      </td>
+      <td className="col-status">
+        <StatusCell row={row} />
+      </td>
+      <td className="col-ports">
+        <PortsCell ports={row.ports} />
+      </td>
+      <td className="col-quick">
+        {running || canStart ? (
+          <button
+            type="button"
+            className="icon-button ctr-quick"
+            title={t(running ? 'containers.actions.stop' : 'containers.actions.start')}
+            aria-label={`${t(running ? 'containers.actions.stop' : 'containers.actions.start')} ${row.name}`}
+            data-testid={running ? 'container-stop' : 'container-start'}
+            onClick={() => onAction(running ? 'stop' : 'start', [row])}
+          >
+            <Icon name={running ? 'close' : 'play'} size={15} />
+          </button>
+        ) : null}
+      </td>
+      <td className="col-menu">
+        <ContainerMenu row={row} onAction={(action) => onAction(action, [row])} onDetails={() => onDetails(row.id)} />
+      </td>
+    </tr>
+  );
+}
+
+function GroupRow({ item, onToggle }: { item: Extract<ViewItem, { kind: 'group' }>; onToggle(): void }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <tr className="ctr-group" data-testid="container-group" data-project={item.project} style={{ height: ROW_HEIGHT }}>
+      <td colSpan={COLUMNS.length + 3}>
+        <button type="button" className="ctr-group__toggle" aria-expanded={!item.collapsed} aria-label={t('containers.group.toggle', { project: item.project })} onClick={onToggle}>
+          <span className={item.collapsed ? 'ctr-group__caret' : 'ctr-group__caret is-open'} aria-hidden="true">
+            ▶
+          </span>
+          <Icon name="layers" size={15} />
+          <strong>{item.project}</strong>
+          <span className="faint">{t('containers.group.label')}</span>
+          <span className={item.running > 0 ? 'chip chip--success' : 'chip chip--muted'}>{t('containers.group.summary', { running: item.running, count: item.count })}</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The containers, virtualised (only the rows in view are in the DOM), with Compose projects as collapsible groups. */
+export function ContainersTable(props: ContainersTableProps): ReactElement {
+  const { items, rows, sort, onSort, selected, onSelect, onToggleGroup } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself on scroll; nothing here is memoised
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    initialRect: { width: 1000, height: 640 },
+    getItemKey: (index) => items[index]?.key ?? index,
+  });
+  const virtual = virtualizer.getVirtualItems();
+  const checkedCount = rows.reduce((n, r) => (selected.has(r.id) ? n + 1 : n), 0);
+  const allChecked = rows.length > 0 && checkedCount === rows.length;
+  const top = virtual[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (virtual[virtual.length - 1]?.end ?? 0);
+  const span = COLUMNS.length + 3;
+
+  return (
+    <div className="ctr-table__scroll" ref={scrollRef}>
+      <table className="table ctr-table" data-testid="containers-table" aria-rowcount={items.length + 1}>
+        <colgroup>
+          <col className="col-select" />
+          {COLUMNS.map((c) => (
+            <col key={c} className={`col-${c}`} />
+          ))}
+          <col className="col-quick" />
+          <col className="col-menu" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col" className="col-select">
+              <input
+                type="checkbox"
+                checked={allChecked}
+                ref={(el) => {
+                  if (el) el.indeterminate = checkedCount > 0 && !allChecked;
+                }}
+                onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
+                aria-label={t('containers.actions.selectAll')}
+                data-testid="containers-select-all"
+              />
+            </th>
+            {COLUMNS.map((c) => {
+              const active = sort?.column === c;
+              return (
+                <th key={c} scope="col" className={`col-${c}`} aria-sort={active ? sort.direction : 'none'}>
+                  <button type="button" className="ctr-sort" data-testid={`containers-sort-${c}`} onClick={() => onSort(c)}>
+                    {t(`containers.column.${c}`)}
+                    <span className={active ? 'ctr-sort__arrow is-active' : 'ctr-sort__arrow'} aria-hidden="true">
+                      {active && sort.direction === 'ascending' ? '▲' : '▼'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+            <th scope="col" className="col-quick" />
+            <th scope="col" className="col-menu" />
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 ? (
+            <tr aria-hidden="true" className="ctr-table__spacer">
+              <td colSpan={span} style={{ height: top }} />
+            </tr>
+          ) : null}
+          {virtual.map((v) => {
+            const item = items[v.index];
+            if (!item) return null;
+            if (item.kind === 'group') return <GroupRow key={v.key} item={item} onToggle={() => onToggleGroup(item.project)} />;
+            return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} />;
+          })}
+          {bottom > 0 ? (
+            <tr aria-hidden="true" className="ctr-table__spacer">
+              <td colSpan={span} style={{ height: bottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

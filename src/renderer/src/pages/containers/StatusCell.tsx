@@ -1,0 +1,34 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerRow } from '../../../../shared/container-list';
+
+const TONE: Record<ContainerRow['state'], string> = {
+  running: 'chip--success',
+  paused: 'chip--warning',
+  restarting: 'chip--warning',
+  created: 'chip--muted',
+  removing: 'chip--muted',
+  exited: 'chip--muted',
+  dead: 'chip--danger',
+};
+
+/** The state as a chip, the health when there is a check, and the engine's own status text (as docker ps prints it). */
+export function StatusCell({ row }: { row: ContainerRow }): ReactElement {
+  const { t } = useTranslation();
+  const exited = row.state === 'exited' ? /^Exited \((\d+)\)/.exec(row.status)?.[1] : undefined;
+  const failed = exited !== undefined && exited !== '0';
+  return (
+    <span className="ctr-status" title={row.status}>
+      <span className={`chip ${failed ? 'chip--danger' : TONE[row.state]}`} data-testid="container-state" data-state={row.state}>
+        {t(`containers.state.${row.state}`)}
+        {exited !== undefined ? ` (${exited})` : ''}
+      </span>
+      {row.health ? (
+        <span className={`chip ${row.health === 'healthy' ? 'chip--success' : row.health === 'unhealthy' ? 'chip--danger' : 'chip--warning'}`}>
+          {t(`containers.health.${row.health}`)}
+        </span>
+      ) : null}
+      <span className="ctr-status__text faint ellipsis">{row.status}</span>
+    </span>
+  );
+}

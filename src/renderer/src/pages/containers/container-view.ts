@@ -1,0 +1,81 @@
+/** What the table shows: the CLI's rows searched, sorted and (optionally) grouped by Compose project. */
+import { portText, type ContainerRow } from '../../../../shared/container-list';
+
+export type SortColumn = 'name' | 'image' | 'command' | 'created' | 'status' | 'ports';
+export interface SortState {
+  column: SortColumn;
+  direction: 'ascending' | 'descending';
+}
+
+/** One line of the virtualised table: a project's header or a container. */
+export type ViewItem =
+  | { kind: 'group'; key: string; project: string; count: number; running: number; collapsed: boolean }
+  | { kind: 'row'; key: string; row: ContainerRow; grouped: boolean };
+
+/** Case-insensitive; every word must match the name, image, ID, project, command or status. */
+export function searchRows(rows: readonly ContainerRow[], query: string): ContainerRow[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...rows];
+  return rows.filter((r) => {
+    const hay = `${r.name} ${r.image} ${r.id} ${r.project ?? ''} ${r.command} ${r.status} ${r.ports.map(portText).join(' ')}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+const STATE_ORDER = ['running', 'restarting', 'paused', 'created', 'removing', 'exited', 'dead'];
+
+function sortValue(row: ContainerRow, column: SortColumn): string | number {
+  switch (column) {
+    case 'name':
+      return row.name;
+    case 'image':
+      return row.image;
+    case 'command':
+      return row.command;
+    case 'created':
+      return row.created;
+    case 'status':
+      return STATE_ORDER.indexOf(row.state) * 1e12 - row.created;
+    case 'ports':
+      return row.ports.find((p) => p.publicPort !== undefined)?.publicPort ?? 1e6 + (row.ports[0]?.privatePort ?? 1e6);
+  }
+}
+
+/** A stable sort: equal values keep the engine's order (newest first, like docker ps). */
+export function sortRows(rows: readonly ContainerRow[], sort: SortState | null): ContainerRow[] {
+  if (!sort) return [...rows];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  return rows
+    .map((row, index) => ({ row, index, value: sortValue(row, sort.column) }))
+    .sort((a, b) => {
+      const c = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
+      return c !== 0 ? c * sign : a.index - b.index;
+    })
+    .map((x) => x.row);
+}
+
+export function nextSort(current: SortState | null, column: SortColumn): SortState {
+  if (current?.column === column) return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  return { column, direction: column === 'created' ? 'descending' : 'ascending' };
+}
+
+/** Projects first (by name, each with its containers in sort order), then the containers of no project. */
+export function viewItems(rows: readonly ContainerRow[], group: boolean, collapsed: ReadonlySet<string>): ViewItem[] {
+  if (!group) return rows.map((row) => ({ kind: 'row', key: row.id, row, grouped: false }));
+  const projects = new Map<string, ContainerRow[]>();
+  const loose: ContainerRow[] = [];
+  for (const row of rows) {
+    if (row.project === null) loose.push(row);
+    else projects.set(row.project, [...(projects.get(row.project) ?? []), row]);
+  }
+  const items: ViewItem[] = [];
+  for (const project of [...projects.keys()].sort(new Intl.Collator(undefined, { numeric: true }).compare)) {
+    const members = projects.get(project) ?? [];
+    const isCollapsed = collapsed.has(project);
+    items.push({ kind: 'group', key: `group:${project}`, project, count: members.length, running: members.filter((r) => r.state === 'running').length, collapsed: isCollapsed });
+    if (!isCollapsed) for (const row of members) items.push({ kind: 'row', key: row.id, row, grouped: true });
+  }
+  for (const row of loose) items.push({ kind: 'row', key: row.id, row, grouped: false });
+  return items;
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerDetails } from '../../../../../shared/container-list';
+import type { WharfErrorInfo } from '../../../../../shared/errors';
+import { call } from '../../../api';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Spinner } from '../../../components/Spinner';
+import { DETAILS_TABS, DetailsSection, type DetailsTab } from './DetailsSections';
+
+/** The name, editable (docker rename), with the engine's refusal under it. */
+function RenameField({ details, onRenamed }: { details: ContainerDetails; onRenamed(): void }): ReactElement {
+  const { t } = useTranslation();
+  const [name, setName] = useState(details.name);
+  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rename = async (): Promise<void> => {
+    setBusy(true);
+    const answer = await call('containers.rename', { id: details.id, name: name.trim() });
+    setBusy(false);
+    setError(answer.ok ? null : answer.error);
+    if (answer.ok) onRenamed();
+  };
+  return (
+    <form
+      className="ctr-details__rename"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void rename();
+      }}
+    >
+      <label className="field">
+        <span>{t('containers.details.name')}</span>
+        <span className="ctr-details__rename-row">
+          <input className="input mono" value={name} onChange={(e) => setName(e.target.value)} data-testid="container-rename-input" spellCheck={false} />
+          <button type="submit" className="button button--secondary" disabled={busy || name.trim() === details.name || name.trim() === ''} data-testid="container-rename">
+            {t('containers.details.rename')}
+          </button>
+        </span>
+      </label>
+      {error ? <ErrorNotice title={t('containers.details.renameFailed')} error={error} /> : null}
+    </form>
+  );
+}
+
+/** docker inspect, readable: overview with rename, environment, mounts, networks, ports, labels and the raw JSON. */
+export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose(): void }): ReactElement {
+  const { t } = useTranslation();
+  const [details, setDetails] = useState<ContainerDetails | null>(null);
+  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  const [tab, setTab] = useState<DetailsTab>('overview');
+  const load = useCallback(async () => {
+    const answer = await call('containers.inspect', { id });
+    if (answer.ok) setDetails(answer.value);
+    else setError(answer.error);
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  let body: ReactElement;
+  if (error) body = <ErrorNotice title={t('containers.details.loadFailed')} error={error} />;
+  else if (!details) body = <Spinner />;
+  else
+    body = (
+      <>
+        <div className="ctr-details__tabs" role="tablist" aria-label={t('containers.details.tabs.label')}>
+          {DETAILS_TABS.map((id) => (
+            <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'ctr-details__tab is-active' : 'ctr-details__tab'} data-testid={`container-details-tab-${id}`} onClick={() => setTab(id)}>
+              {t(`containers.details.tabs.${id}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" className="ctr-details__panel">
+          {tab === 'overview' ? (
+            <div className="ctr-details__overview">
+              <RenameField key={details.name} details={details} onRenamed={() => void load()} />
+              <dl className="ctr-details__facts">
+                <dt>{t('containers.details.id')}</dt>
+                <dd className="mono">{details.id}</dd>
+                <dt>{t('containers.details.image')}</dt>
+                <dd className="mono">{details.image}</dd>
+                <dt>{t('containers.details.state')}</dt>
+                <dd>{t(`containers.state.${details.state}`)}</dd>
+              </dl>
+            </div>
+          ) : (
+            <DetailsSection tab={tab} details={details} />
+          )}
+        </div>
+      </>
+    );
+
+  return (
+    <Dialog title={t('containers.details.title', { name: details?.name ?? id.slice(0, 12) })} onClose={onClose} size="wide" testId="container-details">
+      {body}
+    </Dialog>
+  );
+}

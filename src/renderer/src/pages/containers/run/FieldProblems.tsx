@@ -1,0 +1,20 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunProblem } from '../../../../../shared/container-run';
+import { dynamicText } from '../../../i18n/messages';
+
+/** The problems of one field (e.g. "ports.1.hostPort"), explained; nothing when it is fine. */
+export function FieldProblems({ problems, field }: { problems: readonly RunProblem[]; field: string }): ReactElement | null {
+  const { t } = useTranslation();
+  const mine = problems.filter((p) => p.field === field);
+  if (mine.length === 0) return null;
+  return (
+    <span className="ctr-problem" data-testid={`problem-${field}`} role="alert">
+      {mine.map((p) => dynamicText(t, `containers.problem.${p.key}`, p.key, p.values)).join(' ')}
+    </span>
+  );
+}
+
+export function hasProblem(problems: readonly RunProblem[], field: string): boolean {
+  return problems.some((p) => p.field === field);
+}

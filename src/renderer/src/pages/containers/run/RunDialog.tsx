@@ -1,0 +1,195 @@
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunProblem, RunSpec } from '../../../../../shared/container-run';
+import type { WharfErrorInfo } from '../../../../../shared/errors';
+import { shellQuote } from '../../../../../shared/setup';
+import { call } from '../../../api';
+import { CommandBlock } from '../../../components/CommandBlock';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { FieldProblems, hasProblem } from './FieldProblems';
+import { PortRows, TextRows, VolumeRows } from './RunListFields';
+import { useRunForm } from './use-run-form';
+
+const RESTART: readonly RunSpec['restart'][] = ['no', 'always', 'unless-stopped', 'on-failure'];
+
+function Section({ title, children }: { title: string; children: ReactNode }): ReactElement {
+  return (
+    <fieldset className="ctr-run__section">
+      <legend className="section-label">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** A labelled single input with its hint and its problems. */
+function Field(props: { field: keyof RunSpec; label: string; hint?: string; problems: readonly RunProblem[]; children: ReactNode }): ReactElement {
+  return (
+    <label className="field ctr-run__field">
+      <span>{props.label}</span>
+      {props.children}
+      {props.hint ? <span className="field__hint">{props.hint}</span> : null}
+      <FieldProblems problems={props.problems} field={props.field} />
+    </label>
+  );
+}
+
+function useChoices(): { images: string[]; networks: string[] } {
+  const [images, setImages] = useState<string[]>([]);
+  const [networks, setNetworks] = useState<string[]>([]);
+  useEffect(() => {
+    void call('images.list', { filters: {}, all: false }).then((a) => {
+      if (a.ok) setImages([...new Set(a.value.rows.filter((r) => r.repository !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort());
+    });
+    void call('containers.networks', {}).then((a) => {
+      if (a.ok) setNetworks(a.value);
+    });
+  }, []);
+  return { images, networks };
+}
+
+/** The form of `docker run`: explains every invalid entry before anything is created, and shows the command. */
+export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
+  const { t } = useTranslation();
+  const { spec, update, problems, localProblems, argv, setRefused } = useRunForm();
+  const { images, networks } = useChoices();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  const text = (field: 'image' | 'name' | 'command' | 'entrypoint' | 'envFile' | 'memory' | 'cpus' | 'restartRetries', placeholder: string, extra: { list?: string; mono?: boolean } = {}): ReactElement => (
+    <input
+      className={extra.mono === false ? 'input' : 'input mono'}
+      value={spec[field]}
+      placeholder={placeholder}
+      list={extra.list}
+      spellCheck={false}
+      aria-invalid={hasProblem(problems, field)}
+      data-testid={`run-${field}`}
+      onChange={(e) => update({ [field]: e.target.value })}
+    />
+  );
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const answer = await call('containers.run', { spec });
+    setBusy(false);
+    if (answer.ok) return onClose();
+    const refused = (answer.error.details as { problems?: RunProblem[] } | undefined)?.problems;
+    if (refused) setRefused(refused);
+    else setError(answer.error);
+  };
+
+  const footer = (
+    <>
+      {problems.length > 0 ? (
+        <span className="ctr-run__count ctr-problem" data-testid="run-problem-count">
+          {t('containers.run.problemsCount', { count: problems.length })}
+        </span>
+      ) : null}
+      <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
+        {t('containers.confirm.cancel')}
+      </button>
+      <button type="button" className="button button--primary" disabled={busy || localProblems.length > 0} onClick={() => void submit()} data-testid="run-submit">
+        {busy ? t('containers.run.working') : spec.start ? t('containers.run.submit') : t('containers.run.submitCreate')}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog title={t('containers.run.title')} subtitle={t('containers.run.subtitle')} onClose={onClose} size="wide" footer={footer} testId="run-dialog" busy={busy}>
+      <form className="ctr-run" onSubmit={(e) => e.preventDefault()}>
+        <Section title={t('containers.run.sections.basics')}>
+          <div className="ctr-run__grid">
+            <Field field="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
+              {text('image', t('containers.run.imagePlaceholder'), { list: 'ctr-run-images' })}
+              <datalist id="ctr-run-images">
+                {images.map((i) => (
+                  <option key={i} value={i} />
+                ))}
+              </datalist>
+            </Field>
+            <Field field="name" label={t('containers.run.name')} problems={problems}>
+              {text('name', t('containers.run.namePlaceholder'))}
+            </Field>
+            <Field field="command" label={t('containers.run.command')} hint={t('containers.run.commandHint')} problems={problems}>
+              {text('command', t('containers.run.commandPlaceholder'))}
+            </Field>
+            <Field field="entrypoint" label={t('containers.run.entrypoint')} problems={problems}>
+              {text('entrypoint', t('containers.run.entrypointPlaceholder'))}
+            </Field>
+          </div>
+        </Section>
+        <Section title={t('containers.run.sections.ports')}>
+          <PortRows ports={spec.ports} problems={problems} onChange={(ports) => update({ ports })} />
+        </Section>
+        <Section title={t('containers.run.sections.volumes')}>
+          <p className="field__hint">{t('containers.run.sourceHint')}</p>
+          <VolumeRows volumes={spec.volumes} problems={problems} onChange={(volumes) => update({ volumes })} />
+        </Section>
+        <Section title={t('containers.run.sections.env')}>
+          <TextRows field="env" values={spec.env} placeholder={t('containers.run.envPlaceholder')} addLabel={t('containers.run.addEnv')} problems={problems} onChange={(env) => update({ env })} />
+          <Field field="envFile" label={t('containers.run.envFile')} hint={t('containers.run.envFileHint')} problems={problems}>
+            {text('envFile', t('containers.run.envFilePlaceholder'))}
+          </Field>
+        </Section>
+        <Section title={t('containers.run.sections.options')}>
+          <div className="ctr-run__grid">
+            <Field field="restart" label={t('containers.run.restart')} problems={problems}>
+              <select className="select" value={spec.restart} data-testid="run-restart" onChange={(e) => update({ restart: e.target.value as RunSpec['restart'] })}>
+                {RESTART.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`containers.run.restartOption.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {spec.restart === 'on-failure' ? (
+              <Field field="restartRetries" label={t('containers.run.retries')} problems={problems}>
+                {text('restartRetries', t('containers.run.retriesPlaceholder'))}
+              </Field>
+            ) : null}
+            <Field field="network" label={t('containers.run.network')} problems={problems}>
+              <select className="select" value={spec.network} data-testid="run-network" onChange={(e) => update({ network: e.target.value })}>
+                <option value="">{t('containers.run.networkDefault')}</option>
+                {networks.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <span className="ctr-run__label">{t('containers.run.labels')}</span>
+          <TextRows field="labels" values={spec.labels} placeholder={t('containers.run.labelPlaceholder')} addLabel={t('containers.run.addLabel')} problems={problems} onChange={(labels) => update({ labels })} />
+          <div className="ctr-run__checks">
+            <label className="checkbox">
+              <input type="checkbox" checked={spec.start} onChange={(e) => update({ start: e.target.checked })} data-testid="run-start" />
+              {t('containers.run.start')}
+            </label>
+            <span className="field__hint">{t('containers.run.startHint')}</span>
+            <label className="checkbox">
+              <input type="checkbox" checked={spec.autoRemove} onChange={(e) => update({ autoRemove: e.target.checked })} data-testid="run-auto-remove" />
+              {t('containers.run.autoRemove')}
+            </label>
+          </div>
+        </Section>
+        <Section title={t('containers.run.sections.limits')}>
+          <div className="ctr-run__grid">
+            <Field field="memory" label={t('containers.run.memory')} problems={problems}>
+              {text('memory', t('containers.run.memoryPlaceholder'))}
+            </Field>
+            <Field field="cpus" label={t('containers.run.cpus')} problems={problems}>
+              {text('cpus', t('containers.run.cpusPlaceholder'))}
+            </Field>
+          </div>
+        </Section>
+        <div className="ctr-run__command">
+          <span className="section-label">{t('containers.run.command_preview')}</span>
+          <CommandBlock commands={[{ command: shellQuote(argv) }]} testId="run-command" />
+        </div>
+        {problems.some((p) => p.key === 'imageMissing') ? <p className="notice notice--info">{t('containers.run.pullHint')}</p> : null}
+        {error ? <ErrorNotice title={t('containers.run.failed')} error={error} /> : null}
+      </form>
+    </Dialog>
+  );
+}

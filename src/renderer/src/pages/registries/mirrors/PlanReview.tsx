@@ -1,0 +1,58 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DaemonConfigPlan } from '../../../../../shared/registry-mirrors';
+import { shellQuote } from '../../../../../shared/setup';
+import { CommandBlock } from '../../../components/CommandBlock';
+
+/** The delimiter of the here-document that feeds the new file to dd when the user runs the commands by hand. */
+export const HEREDOC_END = 'WHARF_EOF';
+
+/** A command as the user copies it; dd gets the new file as a here-document (Wharf itself passes it on stdin). */
+function commandText(argv: readonly string[], plan: DaemonConfigPlan): string {
+  const line = shellQuote(argv);
+  return plan.apply === 'commands' && argv[0]?.endsWith('/dd') ? `${line} <<'${HEREDOC_END}'\n${plan.newText}${HEREDOC_END}` : line;
+}
+
+/** The plan before applying: the line diff of daemon.json, what the check found, conflicts, and the exact commands. */
+export function PlanReview({ plan, engineVersion }: { plan: DaemonConfigPlan; engineVersion?: string }): ReactElement {
+  const { t } = useTranslation();
+  const v = plan.engineValidation;
+  return (
+    <div className="registry-plan" data-testid="registry-plan">
+      {plan.conflicts.map((c) => (
+        <p key={c.key} className="notice notice--error" role="alert" data-testid="registry-plan-conflict">
+          {t('registryMirrors.review.conflict', { flag: `${c.flag} ${c.flagValues.join(' ')}`, key: c.key })}
+        </p>
+      ))}
+      {plan.unchanged ? <p className="notice notice--info">{t('registryMirrors.review.unchanged')}</p> : null}
+      {!plan.unchanged ? (
+        <>
+          <h4 className="section-label">{t('registryMirrors.review.diff')}</h4>
+          <code className="mono registry-plan__path">{plan.path}</code>
+          <pre className="registry-diff mono" data-testid="registry-plan-diff">
+            {plan.diff.map((line, index) => (
+              <span key={index} className={`registry-diff__line registry-diff__line--${line.op}`}>
+                {line.op === 'add' ? '+ ' : line.op === 'remove' ? '- ' : '  '}
+                {line.text}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+          {plan.reformatted ? <p className="muted">{t('registryMirrors.review.reformatted')}</p> : null}
+          {v.ran ? (
+            <p className={v.ok ? 'muted' : 'notice notice--error'}>
+              {v.ok ? t('registryMirrors.review.validationOk') : t('registryMirrors.review.validationFailed')}
+              {!v.ok ? <code className="notice__detail">{v.output}</code> : null}
+            </p>
+          ) : v.reason === 'engine-too-old' ? (
+            <p className="muted">{t('registryMirrors.review.validationSkipped', { version: engineVersion ?? '?' })}</p>
+          ) : null}
+          <p className="muted">{t('registryMirrors.review.steps')}</p>
+          <h4 className="section-label">{plan.apply === 'run' ? t('registryMirrors.review.commands') : t('registryMirrors.review.commandsManual')}</h4>
+          <CommandBlock prompt="#" commands={plan.commands.map((argv) => ({ command: commandText(argv, plan) }))} testId="registry-plan-commands" />
+          <p className="faint">{plan.apply === 'commands' ? t('registryMirrors.review.stdinManual') : t('registryMirrors.review.stdin')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

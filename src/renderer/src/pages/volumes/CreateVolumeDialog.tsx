@@ -1,0 +1,88 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../shared/errors';
+import { shellQuote } from '../../../../shared/setup';
+import { VOLUME_NAME, volumeCreateCommand } from '../../../../shared/volume-list';
+import { call } from '../../api';
+import { CommandBlock } from '../../components/CommandBlock';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { parsePairs } from './pairs';
+import { PairsField } from './PairsField';
+
+/** `docker volume create`: name (or none), driver, labels and driver options, with the command it equals. */
+export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(name: string): void }): ReactElement {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [driver, setDriver] = useState('local');
+  const [labels, setLabels] = useState('');
+  const [options, setOptions] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  const parsedLabels = parsePairs(labels);
+  const parsedOptions = parsePairs(options);
+  const trimmed = name.trim();
+  const nameBad = trimmed !== '' && !VOLUME_NAME.test(trimmed);
+  const valid = !nameBad && driver.trim() !== '' && parsedLabels.ok && parsedOptions.ok;
+  const input = {
+    ...(trimmed ? { name: trimmed } : {}),
+    driver: driver.trim(),
+    labels: parsedLabels.ok ? parsedLabels.pairs : {},
+    options: parsedOptions.ok ? parsedOptions.pairs : {},
+  };
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const answer = await call('volumes.create', input);
+    setBusy(false);
+    if (answer.ok) onCreated(answer.value.name);
+    else setError(answer.error);
+  };
+
+  return (
+    <Dialog
+      title={t('volumes.create.title')}
+      subtitle={t('volumes.create.subtitle')}
+      onClose={onClose}
+      busy={busy}
+      testId="volume-create-dialog"
+      footer={
+        <>
+          <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
+            {t('volumes.cancel')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!valid || busy} onClick={() => void submit()} data-testid="volume-create-submit">
+            {t('volumes.create.submit')}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="vn-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid && !busy) void submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="volume-name">{t('volumes.create.name')}</label>
+          <input id="volume-name" className="input mono" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('volumes.create.namePlaceholder')} spellCheck={false} autoFocus data-testid="volume-create-name" />
+          {nameBad ? <span className="vn-problem">{t('volumes.create.nameInvalid')}</span> : <span className="field__hint">{t('volumes.create.nameHint')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="volume-driver">{t('volumes.create.driver')}</label>
+          <input id="volume-driver" className="input mono" value={driver} onChange={(e) => setDriver(e.target.value)} spellCheck={false} />
+          <span className="field__hint">{t('volumes.create.driverHint')}</span>
+        </div>
+        <PairsField id="volume-labels" label={t('volumes.create.labels')} value={labels} parsed={parsedLabels} onChange={setLabels} testId="volume-create-labels" />
+        <PairsField id="volume-options" label={t('volumes.create.options')} hint={t('volumes.create.optionsHint')} value={options} parsed={parsedOptions} onChange={setOptions} testId="volume-create-options" />
+        <div className="vn-command">
+          <span className="field__hint">{t('volumes.command')}</span>
+          <CommandBlock commands={[{ command: shellQuote(volumeCreateCommand(input)) }]} testId="volume-create-command" />
+        </div>
+        {error ? <ErrorNotice title={t('volumes.create.failed')} error={error} /> : null}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../shared/errors';
+import { shellQuote } from '../../../../shared/setup';
+import type { RemovalReport, VolumePrunePlan, VolumeRow } from '../../../../shared/volume-list';
+import { call } from '../../api';
+import { CommandBlock } from '../../components/CommandBlock';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Spinner } from '../../components/Spinner';
+import { RemovalOutcomes } from './RemovalOutcomes';
+
+function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string; hint: string; rows: VolumeRow[]; chosen: ReadonlySet<string>; onChoose(name: string, on: boolean): void; testId: string }): ReactElement | null {
+  if (rows.length === 0) return null;
+  return (
+    <section className="vn-group" data-testid={testId}>
+      <h3>{title}</h3>
+      <p className="field__hint">{hint}</p>
+      <ul className="vn-list">
+        {rows.map((r) => (
+          <li key={r.name}>
+            <label className="checkbox">
+              <input type="checkbox" checked={chosen.has(r.name)} onChange={(e) => onChoose(r.name, e.target.checked)} data-testid="prune-volume" data-name={r.name} />
+              <code className="mono">{r.name}</code>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The unused volumes: anonymous ones checked, named ones listed apart and unchecked. Exactly the checked
+ * names are removed, one by one (never the engine's wide prune).
+ */
+export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDone(): void }): ReactElement {
+  const { t } = useTranslation();
+  const [plan, setPlan] = useState<VolumePrunePlan | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ title: string; info: WharfErrorInfo } | null>(null);
+  const [report, setReport] = useState<RemovalReport | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('volumes.prunePlan', {}).then((answer) => {
+      if (!live) return;
+      if (answer.ok) {
+        setPlan(answer.value);
+        setChosen(new Set(answer.value.anonymous.map((v) => v.name)));
+      } else setError({ title: t('volumes.prune.planFailed'), info: answer.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [t]);
+
+  const choose = (name: string, on: boolean): void => {
+    const next = new Set(chosen);
+    if (on) next.add(name);
+    else next.delete(name);
+    setChosen(next);
+  };
+  const names = [...(plan?.anonymous ?? []), ...(plan?.named ?? [])].map((v) => v.name).filter((n) => chosen.has(n));
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const answer = await call('volumes.prune', { names });
+    setBusy(false);
+    if (answer.ok) {
+      setReport(answer.value);
+      onDone();
+    } else setError({ title: t('volumes.prune.failed'), info: answer.error });
+  };
+
+  let body: ReactElement;
+  if (report) body = <RemovalOutcomes report={report} />;
+  else if (!plan) body = error ? <span /> : <Spinner />;
+  else if (plan.anonymous.length + plan.named.length === 0) body = <p className="muted" data-testid="prune-nothing">{t('volumes.prune.nothing')}</p>;
+  else
+    body = (
+      <>
+        <Group title={t('volumes.prune.anonymous')} hint={t('volumes.prune.anonymousHint')} rows={plan.anonymous} chosen={chosen} onChoose={choose} testId="prune-anonymous" />
+        <Group title={t('volumes.prune.named')} hint={t('volumes.prune.namedHint')} rows={plan.named} chosen={chosen} onChoose={choose} testId="prune-named" />
+        {names.length > 0 ? (
+          <div className="vn-command">
+            <span className="field__hint">{t('volumes.command')}</span>
+            <CommandBlock commands={[{ command: shellQuote(['docker', 'volume', 'rm', ...names]) }]} />
+          </div>
+        ) : null}
+      </>
+    );
+
+  return (
+    <Dialog
+      title={t('volumes.prune.title')}
+      subtitle={t('volumes.prune.subtitle')}
+      onClose={onClose}
+      busy={busy}
+      size="wide"
+      testId="volume-prune-dialog"
+      footer={
+        report ? (
+          <button type="button" className="button button--primary" onClick={onClose}>
+            {t('volumes.close')}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
+              {t('volumes.cancel')}
+            </button>
+            <button type="button" className="button button--primary vn-danger" disabled={names.length === 0 || busy} onClick={() => void submit()} data-testid="volume-prune-confirm">
+              {t('volumes.prune.confirm', { count: names.length })}
+            </button>
+          </>
+        )
+      }
+    >
+      <div className="vn-form">
+        {body}
+        {error ? <ErrorNotice title={error.title} error={error.info} /> : null}
+      </div>
+    </Dialog>
+  );
+}

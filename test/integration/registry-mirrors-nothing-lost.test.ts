@@ -1,0 +1,84 @@
+/**
+ * "Nothing lost": a hand-edited daemon.json with other keys and odd formatting keeps every key and value after an
+ * apply (only its formatting is normalized), with a byte-identical backup beside it. A malformed daemon.json is
+ * refused — its line and column reported — and left byte-for-byte unchanged, with no backup made.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/create-core';
+import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
+import { makeRegistriesCore } from '../support/daemon-config-core';
+import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
+import { call } from './make-core';
+
+const MIRROR = 'https://docker.m.daocloud.io';
+
+function backupsOf(configPath: string): string[] {
+  return fs.readdirSync(path.dirname(configPath)).filter((name) => name.startsWith(`${path.basename(configPath)}.bak-`));
+}
+
+describe('daemon.json other keys survive an apply; a malformed file is never overwritten', () => {
+  let engine: PrivateEngine;
+  let core: Core;
+
+  beforeAll(async () => {
+    engine = await startPrivateEngine({ name: 'keep' });
+    core = makeRegistriesCore(engine);
+    await core.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    core?.stop();
+    await engine?.destroy();
+  });
+
+  it('keeps log-driver, log-opts, labels and the rest, values deep-equal, in their order', async () => {
+    const pools = (JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as Record<string, unknown>)['default-address-pools'];
+    // Hand-edited: tabs, several keys on a line, a key that the engine accepts and Wharf does not know, no final newline.
+    const odd = `{\t"log-driver":"json-file",  "log-opts" : {"max-size":"10m","max-file":"3"},\n\n  "labels":["wharf.test=keep", "b=2"],\n"max-concurrent-downloads": 2,"shutdown-timeout":15,\n\t"default-address-pools": ${JSON.stringify(pools)}}`;
+    fs.writeFileSync(engine.configPath, odd);
+    await engine.restart();
+    await core.invoke('engine.reconnect', {});
+    const before = JSON.parse(odd) as Record<string, unknown>;
+
+    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    expect(plan.valid).toBe(true);
+    expect(plan.reformatted).toBe(true);
+    const state = await call(core, 'daemon.readConfig');
+    expect(state.otherKeys).toEqual(['log-driver', 'log-opts', 'labels', 'max-concurrent-downloads', 'shutdown-timeout', 'default-address-pools']);
+    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    expect(task.error).toBeUndefined();
+    const result = task.result as DaemonConfigApplyResult;
+
+    const after = JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as Record<string, unknown>;
+    expect(after).toEqual({ ...before, 'registry-mirrors': [MIRROR] });
+    expect(Object.keys(after)).toEqual([...Object.keys(before), 'registry-mirrors']);
+    expect(fs.readFileSync(result.backupPath as string, 'utf8')).toBe(odd);
+    expect(path.dirname(result.backupPath as string)).toBe(path.dirname(engine.configPath));
+    // The engine runs with all of it: the CLI sees the labels, the log driver and the mirror.
+    const info = JSON.parse((await engine.cliOk(['info', '--format', '{{json .}}'])).stdout) as { Labels: string[]; LoggingDriver: string; RegistryConfig: { Mirrors: string[] } };
+    expect(info.LoggingDriver).toBe('json-file');
+    expect(info.Labels).toEqual(expect.arrayContaining(['wharf.test=keep', 'b=2']));
+    expect(info.RegistryConfig.Mirrors).toEqual([`${MIRROR}/`]);
+  }, 90_000);
+
+  it('refuses a malformed file with its line and column, and leaves it byte-for-byte unchanged', async () => {
+    const broken = '{\n  "log-driver": "json-file",\n  "registry-mirrors": ["https://a.example"]\n  "debug": true\n}\n';
+    fs.writeFileSync(engine.configPath, broken);
+    const backups = backupsOf(engine.configPath);
+
+    const state = await call(core, 'daemon.readConfig');
+    expect(state.parseError).toMatchObject({ line: 4, column: 3 });
+    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    expect(plan.valid).toBe(false);
+    expect(plan.parseError).toMatchObject({ line: 4, column: 3 });
+
+    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    expect(task.state).toBe('failed');
+    expect(task.error?.code).toBe('invalid-input');
+    expect(task.error?.message).toContain('line 4, column 3');
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(broken);
+    expect(backupsOf(engine.configPath)).toEqual(backups);
+  });
+});

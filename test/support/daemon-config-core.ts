@@ -1,0 +1,47 @@
+/**
+ * The core as the desktop builds it when it runs as root (the direct privilege runner), pointed at a private engine
+ * whose daemon.json it edits, with a controller that reloads (SIGHUP) or restarts that engine — never the machine's.
+ */
+import { homedir } from 'node:os';
+import { systemClock } from '../../src/main/core/clock';
+import { createCore, type Core } from '../../src/main/core/create-core';
+import type { DaemonController } from '../../src/main/core/daemon-config/controller';
+import type { RegistriesOptions } from '../../src/main/core/daemon-config/daemon-config-service';
+import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
+import { createDirectRunner } from '../../src/main/core/privilege/privilege-runner';
+import type { PrivateEngine } from './engine-harness';
+
+/** Reload = SIGHUP to the private dockerd; restart = the harness's stop + start; logs = its log file's tail. */
+export function harnessController(engine: PrivateEngine, o: { reloadRestarts?: boolean } = {}): DaemonController {
+  const restart = (): Promise<void> => engine.restart();
+  return {
+    describe: (action) => (action === 'reload' && !o.reloadRestarts ? [['/usr/bin/kill', '-s', 'HUP', String(engine.pid ?? '')]] : []),
+    reload: async () => {
+      if (o.reloadRestarts) return restart();
+      const pid = engine.pid;
+      if (pid === undefined) throw new Error('the private dockerd is not running');
+      process.kill(pid, 'SIGHUP');
+    },
+    restart,
+    logs: async (sinceMs) => {
+      // dockerd's lines start with time="…"; its fatal configuration error is a plain line printed before it exits.
+      const lines = (await engine.logs()).split('\n').filter((line) => line !== '');
+      const first = lines.findIndex((line) => Date.parse(/^time="([^"]+)"/.exec(line)?.[1] ?? '') >= sinceMs);
+      return first < 0 ? [] : lines.slice(first);
+    },
+  };
+}
+
+export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<RegistriesOptions> = {}): Core {
+  return createCore({
+    app: { version: 'test', mode: 'desktop', platform: process.platform },
+    dockerHost: engine.host,
+    env: { PATH: process.env.PATH },
+    paths: { home: homedir() },
+    clock: systemClock,
+    createDockerClient: createDockerodeClient,
+    privilegeRunner: createDirectRunner(),
+    backoff: { initialMs: 200, maxMs: 1000 },
+    registries: { configPath: engine.configPath, controller: harnessController(engine), verifyTimeoutMs: 15_000, ...registries },
+  });
+}
