@@ -89,6 +89,8 @@ export interface CleanupItem {
   selected: boolean;
   /** Why the user should look twice: the data of a named volume is gone for good. */
   caution?: 'named-volume';
+  /** Build cache whose data image layers also hold: deleting it frees nothing while those images stay. */
+  sharedWithImages?: boolean;
   /** An extra fact shown with the item (container status, cache type, volume links…). */
   note?: string;
 }

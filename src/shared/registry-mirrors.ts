@@ -61,7 +61,7 @@ export interface EntryCheck {
 export function normalizeMirror(raw: string): { value: string } | { problem: EntryProblem } {
   const text = raw.trim();
   if (text === '') return { problem: 'empty' };
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { problem: /^[^/:\s]+(:\d+)?\/?$/.test(text) ? 'scheme' : 'not-a-url' };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { problem: /^[^/:\s]+(:\d+)?(\/\S*)?$/.test(text) ? 'scheme' : 'not-a-url' };
   let url: URL;
   try {
     url = new URL(text);

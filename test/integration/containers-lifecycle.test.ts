@@ -123,7 +123,10 @@ describe('containers on a private engine', () => {
     expect(killed.Status).toBe('exited');
     expect(killed.ExitCode).toBe(137);
     // Starting a running container is what `docker start` also accepts: done, nothing changes.
-    const again = await act({ ids: ['web'], action: 'start' });
+    // Asked by ID (as the page asks), shown by name.
+    const webId = (await call(core, 'containers.list', { all: false })).rows.find((r) => r.name === 'web')?.id ?? '';
+    const again = await act({ ids: [webId], action: 'start' });
+    expect(again.target).toBe('web');
     expect(again.detail).toEqual({ kind: 'items', items: [{ target: 'web', state: 'done' }] });
   });
 
@@ -153,5 +156,14 @@ describe('containers on a private engine', () => {
     const details = await call(core, 'containers.inspect', { id: 'web' });
     expect(details.name).toBe('web');
     expect(details.ports.find((p) => p.privatePort === 8080)?.ip).toBe('127.0.0.1');
+  });
+
+  it('shows the health of a container with a health check, as docker ps does', async () => {
+    await runContainer(engine, ['--name', 'checked', '--health-cmd', 'true', '--health-interval', '1s', 'busybox', 'sleep', '600']);
+    await expect
+      .poll(async () => (await call(core, 'containers.list', { all: false })).rows.find((r) => r.name === 'checked')?.health, { timeout: 30_000 })
+      .toBe('healthy');
+    expect((await engine.cliOk(['ps', '--filter', 'name=^checked$', '--format', '{{.Status}}'])).stdout).toContain('(healthy)');
+    expect((await call(core, 'containers.list', { all: false })).rows.find((r) => r.name === 'web')?.health).toBeNull();
   });
 });

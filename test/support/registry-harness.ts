@@ -4,6 +4,7 @@ import { DIR_PREFIX, DOCKER_REGISTRY, harnessBaseDir } from './constants';
 import { DaemonProcess } from './daemon-process';
 import { onProcessExit } from './exit-hooks';
 import { freeLoopbackPort } from './free-port';
+import { writeHtpasswd } from './htpasswd';
 import { probe, waitFor } from './http-probe';
 import { writeOwnerRecord } from './ownership';
 import { assertHarnessPreconditions } from './preconditions';
@@ -29,10 +30,15 @@ const START_ATTEMPTS = 3;
 export interface PrivateRegistryOptions {
   /** Log every request (Apache combined format) to its log: to check what the registry served. */
   accessLog?: boolean;
+  /** htpasswd auth (Basic) with these users (name → password); the registry then refuses anonymous requests. */
+  users?: Record<string, string>;
+  /** DELETE of manifests (default true); false makes the registry answer 405 like most public ones. */
+  deleteEnabled?: boolean;
 }
 
 /** Distribution 2.8 config; YAML written by hand (no YAML dependency). Paths are quoted. */
-export function registryConfig(storageDir: string, addr: string, options: PrivateRegistryOptions = {}): string {
+export function registryConfig(storageDir: string, addr: string, options: PrivateRegistryOptions = {}, htpasswdPath?: string): string {
+  const auth = htpasswdPath === undefined ? [] : ['auth:', '  htpasswd:', '    realm: wharf-test', `    path: ${JSON.stringify(htpasswdPath)}`];
   return [
     'version: 0.1',
     'log:',
@@ -43,7 +49,8 @@ export function registryConfig(storageDir: string, addr: string, options: Privat
     '  filesystem:',
     `    rootdirectory: ${JSON.stringify(storageDir)}`,
     '  delete:',
-    '    enabled: true',
+    `    enabled: ${options.deleteEnabled === false ? 'false' : 'true'}`,
+    ...auth,
     'http:',
     `  addr: ${addr}`,
     'health:',
@@ -93,12 +100,18 @@ class Registry implements PrivateRegistry {
 async function launch(dir: string, options: PrivateRegistryOptions): Promise<Registry> {
   const port = await freeLoopbackPort();
   const configPath = path.join(dir, 'config.yml');
-  fs.writeFileSync(configPath, registryConfig(path.join(dir, 'storage'), `127.0.0.1:${port}`, options));
+  let htpasswdPath: string | undefined;
+  if (options.users !== undefined) {
+    htpasswdPath = path.join(dir, 'htpasswd');
+    await writeHtpasswd(htpasswdPath, options.users);
+  }
+  fs.writeFileSync(configPath, registryConfig(path.join(dir, 'storage'), `127.0.0.1:${port}`, options, htpasswdPath));
   const daemon = new DaemonProcess(DOCKER_REGISTRY, ['serve', configPath], path.join(dir, 'registry.log'));
   daemon.start();
   try {
     await waitFor({
-      ready: async () => (await probe({ host: '127.0.0.1', port, path: '/v2/' }, 1_000))?.status === 200,
+      // With htpasswd auth a ready registry answers 401 to the anonymous probe.
+      ready: async () => [200, options.users !== undefined ? 401 : 200].includes((await probe({ host: '127.0.0.1', port, path: '/v2/' }, 1_000))?.status ?? 0),
       failed: () => (daemon.exitReason !== undefined ? `docker-registry ${daemon.exitReason}` : undefined),
       timeoutMs: READY_TIMEOUT_MS,
       describe: async (reason) =>

@@ -59,6 +59,13 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'daemon.readConfig': {},
   'daemon.planConfig': { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: ['10.0.0.5:5000'] },
   'daemon.applyConfig': { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: [], expectedHash: '' },
+  'registries.speedTest': { mirrors: ['https://docker.m.daocloud.io', 'http://127.0.0.1:5000'], image: 'library/busybox:latest' },
+  'registries.logins': {},
+  'registries.login': { server: '127.0.0.1:5000', username: 'alice', password: 's3cret' },
+  'registries.logout': { server: '127.0.0.1:5000' },
+  'registries.catalog': { registry: '127.0.0.1:5000', last: 'team/app', n: 2 },
+  'registries.tags': { registry: 'http://127.0.0.1:5000', repository: 'team/app', n: 2 },
+  'registries.deleteTag': { registry: '127.0.0.1:5000', repository: 'team/app', tag: 'v1.0' },
 };
 
 const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'daemon.readConfig'];

@@ -58,8 +58,8 @@ describe('lineDiff', () => {
   it('shows added and removed lines around the unchanged ones', () => {
     expect(lineDiff('a\nb\nc\n', 'a\nx\nc\nd\n')).toEqual([
       { op: 'same', text: 'a' },
-      { op: 'add', text: 'x' },
       { op: 'remove', text: 'b' },
+      { op: 'add', text: 'x' },
       { op: 'same', text: 'c' },
       { op: 'add', text: 'd' },
     ]);

@@ -21,6 +21,7 @@ describe('mirror entries', () => {
     ['https://mirror.example.com/?a=b', 'path'],
     ['https://user:pw@mirror.example.com', 'credentials'],
     ['https://', 'not-a-url'],
+    ['mirror.example.com/v2', 'scheme'],
     ['not a url at all', 'not-a-url'],
   ])('%j is refused: %s', (input, problem) => {
     expect(checkMirrorEntry(input)).toEqual({ input, problem });

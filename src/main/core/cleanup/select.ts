@@ -33,10 +33,13 @@ function stoppedContainers(snap: Snapshot, exitedHours: number | undefined): Cle
     }));
 }
 
-/** Images at the top of a chain (no image has them as parent): the only ones a prune considers. */
-function topLevel(images: readonly SnapImage[]): SnapImage[] {
+/**
+ * The images a prune considers (daemon/images/image_prune.go): dangling-only looks at images no other image
+ * has as parent; `-a` at every image except untagged intermediates (a tagged parent only loses its tags).
+ */
+function pruneCandidates(images: readonly SnapImage[], danglingOnly: boolean): SnapImage[] {
   const parents = new Set(images.map((i) => i.ParentId).filter(Boolean));
-  return images.filter((i) => !parents.has(i.Id));
+  return images.filter((i) => (danglingOnly ? !parents.has(i.Id) && realTags(i.RepoTags).length === 0 : realTags(i.RepoTags).length > 0 || !parents.has(i.Id)));
 }
 
 function imageItem(snap: Snapshot, img: SnapImage): CleanupItem {
@@ -62,9 +65,8 @@ function unusedImages(snap: Snapshot, options: CleanupOptions, danglingOnly: boo
   const used = new Set(snap.containers.filter((c) => !removedContainers.has(c.Id)).map((c) => c.ImageID));
   const isProtected = compileProtect(options.protect ?? []);
   const cutoff = options.untilHours === undefined ? undefined : snap.now - options.untilHours * HOUR_MS;
-  const candidates = topLevel(snap.images)
+  const candidates = pruneCandidates(snap.images, danglingOnly)
     .filter((i) => !used.has(i.Id))
-    .filter((i) => !danglingOnly || realTags(i.RepoTags).length === 0)
     .filter((i) => cutoff === undefined || i.Created * 1000 < cutoff);
   const kept: Selection['kept'] = [];
   const newest = newestPerRepository(snap.images, options.keepNewest);
@@ -103,7 +105,16 @@ export function newestPerRepository(images: readonly SnapImage[], n: number | un
 function buildCache(snap: Snapshot): CleanupItem[] {
   return (snap.df.BuildCache ?? [])
     .filter((b) => !b.InUse)
-    .map((b) => ({ key: `buildCache:${b.ID}`, kind: 'buildCache', id: b.ID, name: b.ID.slice(0, 12), size: b.Size, selected: true, note: b.Description ? `${b.Type}: ${b.Description}` : b.Type }));
+    .map((b) => ({
+      key: `buildCache:${b.ID}`,
+      kind: 'buildCache',
+      id: b.ID,
+      name: b.ID.slice(0, 12),
+      size: b.Size,
+      selected: true,
+      ...(b.Shared ? { sharedWithImages: true } : {}),
+      note: b.Description ? `${b.Type}: ${b.Description}` : b.Type,
+    }));
 }
 
 /** Local volumes no container that stays mounts; anonymous ones ticked, named ones offered unticked. */

@@ -35,16 +35,16 @@ function act(input: ContainerActionInput): Act {
   }
 }
 
-export function runContainerAction(connection: EngineConnection, tasks: TaskManager, input: ContainerActionInput): TaskInfo {
-  const target = input.ids.length === 1 ? (input.ids[0] ?? '') : `${input.ids.length} containers`;
+/** Starts the task; items (and a single target) are shown by name, as the list shows them. */
+export async function runContainerAction(connection: EngineConnection, tasks: TaskManager, input: ContainerActionInput): Promise<TaskInfo> {
+  const docker = connection.client();
+  const listed = (await docker.listContainers({ all: true })) as Array<{ Id: string; Names?: string[] }>;
+  const nameOf = (id: string): string => {
+    const found = listed.find((c) => c.Id === id || c.Id.startsWith(id) || c.Names?.includes(`/${id}`));
+    return found?.Names?.[0]?.replace(/^\//, '') ?? id;
+  };
+  const target = input.ids.length === 1 ? nameOf(input.ids[0] ?? '') : `${input.ids.length} containers`;
   return tasks.start({ kind: 'container-action', target }, async (ctx): Promise<ContainerActionReport> => {
-    const docker = connection.client();
-    // Items are shown by name, as the list shows them.
-    const listed = (await docker.listContainers({ all: true })) as Array<{ Id: string; Names?: string[] }>;
-    const nameOf = (id: string): string => {
-      const found = listed.find((c) => c.Id === id || c.Id.startsWith(id) || c.Names?.includes(`/${id}`));
-      return found?.Names?.[0]?.replace(/^\//, '') ?? id;
-    };
     const results: ItemResult[] = input.ids.map((id) => ({ target: nameOf(id), state: 'pending' }));
     const report: ContainerActionReport = { done: 0, failed: 0 };
     const run = act(input);

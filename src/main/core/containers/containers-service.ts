@@ -13,7 +13,7 @@ import { planRun, runSpec } from './container-run';
 
 export interface ContainersService {
   list(all: boolean): Promise<ContainerList>;
-  action(input: ContainerActionInput): TaskInfo;
+  action(input: ContainerActionInput): Promise<TaskInfo>;
   inspect(id: string): Promise<ContainerDetails>;
   rename(id: string, name: string): Promise<null>;
   runPlan(spec: RunSpec): Promise<RunPlan>;

@@ -15,6 +15,11 @@ class ScanError extends Error {
   }
 }
 
+/** A character as the message names it: printable ones in quotes, others as JSON escapes. */
+function shown(ch: string): string {
+  return ch.charCodeAt(0) < 0x20 ? JSON.stringify(ch) : ch === "'" ? `"'"` : `'${ch}'`;
+}
+
 /** Walks the text as JSON (RFC 8259) and throws ScanError at the first offending character. */
 function scan(text: string): void {
   let i = 0;
@@ -22,7 +27,7 @@ function scan(text: string): void {
     while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i += 1;
   };
   const fail = (what: string): never => {
-    throw new ScanError(i, i >= text.length ? `unexpected end of input, expected ${what}` : `unexpected ${JSON.stringify(text[i])}, expected ${what}`);
+    throw new ScanError(i, i >= text.length ? `unexpected end of input, expected ${what}` : `unexpected ${shown(text[i] ?? '')}, expected ${what}`);
   };
   const string = (): void => {
     i += 1;

@@ -31,7 +31,7 @@ export function mergeRegistrySettings(config: Record<string, unknown>, settings:
 
 const MAX_DIFF_CELLS = 4_000_000;
 
-/** A line diff (longest common subsequence); a huge file falls back to "all removed, all added". */
+/** A line diff (longest common subsequence; removed lines before added ones); a huge file falls back to "all removed, all added". */
 export function lineDiff(before: string, after: string): DiffLine[] {
   const a = before === '' ? [] : before.replace(/\n$/, '').split('\n');
   const b = after === '' ? [] : after.replace(/\n$/, '').split('\n');
@@ -53,12 +53,12 @@ export function lineDiff(before: string, after: string): DiffLine[] {
       diff.push({ op: 'same', text: a[i] as string });
       i += 1;
       j += 1;
-    } else if (j < b.length && (i >= a.length || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))) {
-      diff.push({ op: 'add', text: b[j] as string });
-      j += 1;
-    } else {
+    } else if (i < a.length && (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))) {
       diff.push({ op: 'remove', text: a[i] as string });
       i += 1;
+    } else {
+      diff.push({ op: 'add', text: b[j] as string });
+      j += 1;
     }
   }
   return diff;

@@ -40,7 +40,9 @@ export function createRegistryAccessService(deps: RegistryAccessDeps) {
       for (const url of mirrors) {
         if (!/^https?:\/\/[^/\s]+/.test(url.trim())) throw new WharfError('invalid-input', `a mirror needs its scheme (https:// or http://): ${url}`);
       }
-      return deps.tasks.start({ kind: 'registry-speed-test', target: `${mirrors.length}`, cancellable: true }, (ctx) => runSpeedTest(ctx, mirrors, image, limits));
+      const hosts = mirrors.map((url) => url.replace(/^https?:\/\//, '').replace(/\/.*$/, '')).join(', ');
+      const target = hosts.length > 120 ? `${hosts.slice(0, 117)}…` : hosts;
+      return deps.tasks.start({ kind: 'registry-speed-test', target, cancellable: true }, (ctx) => runSpeedTest(ctx, mirrors, image, limits));
     },
     logins: (): Promise<RegistryLogins> => credentials.list(),
     /** Like `docker login`: the engine checks the credentials (POST /auth), then they are stored where the CLI looks. */
@@ -54,7 +56,9 @@ export function createRegistryAccessService(deps: RegistryAccessDeps) {
       } catch (error) {
         const info = toErrorInfo(error);
         const message = redact(info.message, password);
-        if (info.code === 'permission-denied') throw new WharfError('permission-denied', `${address.key} refused the user name or password: ${message}`);
+        // The engine answers 401, or 500 with the registry's refusal in its message (as `docker login` prints it).
+        const refused = info.code === 'permission-denied' || /status: 40[13]\b|unauthorized|incorrect username or password|denied/i.test(info.message);
+        if (refused) throw new WharfError('permission-denied', `${address.key} refused the user name or password: ${message}`);
         throw new WharfError(info.code, message);
       }
       return credentials.store(address.key, username, password, identityToken);

@@ -74,7 +74,9 @@ export function createRegistryBrowser(credentials: CredentialStore) {
         if (result.status !== 200) throw statusError(session.address.host, `the tags of ${repository}`, result);
         const body = JSON.parse(result.body.toString('utf8')) as { tags?: string[] | null };
         const next = parseNextLink(header(result, 'link'));
-        return { registry: session.address.key, repository, tags: body.tags ?? [], ...(next?.last !== undefined ? { next: next.last } : {}) };
+        // Distribution 2.x ignores n/last here and answers every tag in storage order: sorted for people to read.
+        const tags = [...(body.tags ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+        return { registry: session.address.key, repository, tags, ...(next?.last !== undefined ? { next: next.last } : {}) };
       }),
     /** HEAD the tag for its digest, then DELETE the manifest by digest (what the registry API allows). */
     deleteTag: (registry: string, repository: string, tag: string): Promise<DeletedTag> =>

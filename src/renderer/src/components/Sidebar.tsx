@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CleanupReminderBadge } from '../pages/cleanup/CleanupReminderBadge';
 import { NAV_GROUPS, PAGE_ICONS } from '../app/navigation';
 import { hrefFor, useRouteStore } from '../stores/route-store';
 import { EngineStatusPanel } from './EngineStatusPanel';
@@ -37,6 +38,7 @@ export function Sidebar(): ReactElement {
                 >
                   <Icon name={PAGE_ICONS[page]} />
                   <span>{t(`nav.${page}`)}</span>
+                  {page === 'cleanup' ? <CleanupReminderBadge /> : null}
                 </a>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import en from './en.json';
 import enContainers from './features/en/containers.json';
+import enCleanup from './features/en/cleanup.json';
 import enImageBuild from './features/en/imageBuild.json';
 import enImageDetails from './features/en/imageDetails.json';
 import enImageRemove from './features/en/imageRemove.json';
@@ -10,13 +11,16 @@ import enVolumes from './features/en/volumes.json';
 import enStats from './features/en/stats.json';
 import enTerminal from './features/en/terminal.json';
 import enRegistryMirrors from './features/en/registryMirrors.json';
+import enRegistryRemote from './features/en/registryRemote.json';
 import zhCN from './zh-CN.json';
 import zhContainers from './features/zh-CN/containers.json';
+import zhCleanup from './features/zh-CN/cleanup.json';
 import zhImageBuild from './features/zh-CN/imageBuild.json';
 import zhImageDetails from './features/zh-CN/imageDetails.json';
 import zhImageRemove from './features/zh-CN/imageRemove.json';
 import zhImageTransfer from './features/zh-CN/imageTransfer.json';
 import zhRegistryMirrors from './features/zh-CN/registryMirrors.json';
+import zhRegistryRemote from './features/zh-CN/registryRemote.json';
 import zhLogs from './features/zh-CN/logs.json';
 import zhNetworks from './features/zh-CN/networks.json';
 import zhVolumes from './features/zh-CN/volumes.json';
@@ -29,12 +33,14 @@ import zhTerminal from './features/zh-CN/terminal.json';
  */
 const enCatalog = {
   ...en,
+  cleanup: enCleanup,
   imageBuild: enImageBuild,
   containers: enContainers,
   imageDetails: enImageDetails,
   imageRemove: enImageRemove,
   imageTransfer: enImageTransfer,
   registryMirrors: enRegistryMirrors,
+  registryRemote: enRegistryRemote,
   logs: enLogs,
   volumes: enVolumes,
   networks: enNetworks,
@@ -43,12 +49,14 @@ const enCatalog = {
 };
 const zhCatalog = {
   ...zhCN,
+  cleanup: zhCleanup,
   imageBuild: zhImageBuild,
   containers: zhContainers,
   imageDetails: zhImageDetails,
   imageRemove: zhImageRemove,
   imageTransfer: zhImageTransfer,
   registryMirrors: zhRegistryMirrors,
+  registryRemote: zhRegistryRemote,
   logs: zhLogs,
   volumes: zhVolumes,
   networks: zhNetworks,

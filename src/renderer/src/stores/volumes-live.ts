@@ -4,8 +4,8 @@ import { useEngineStore } from './engine-store';
 
 const LIST_DEBOUNCE_MS = 300;
 const LIST_MAX_WAIT_MS = 700;
-/** Container events that cannot change what a container mounts or where it is attached. */
-const IGNORED_ACTIONS = /^(exec_|health_status|attach|resize|top|archive-path|extract-to-dir|commit|start|stop|die|kill|pause|unpause|restart)/;
+/** Container events that change neither what a container mounts, where it is attached, nor its state (shown per container). */
+const IGNORED_ACTIONS = /^(exec_|health_status|attach|resize|top|archive-path|extract-to-dir|commit)/;
 
 function isConnected(): boolean {
   return useEngineStore.getState().status?.state === 'connected';

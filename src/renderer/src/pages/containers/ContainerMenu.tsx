@@ -1,18 +1,9 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
-import { Icon, type IconName } from '../../components/Icon';
+import { Icon } from '../../components/Icon';
+import { ActionIcon } from './ActionIcon';
 import { actionsFor, isDestructive } from './container-actions';
-
-const ICONS: Record<ContainerAction, IconName> = {
-  start: 'play',
-  stop: 'close',
-  restart: 'retry',
-  pause: 'tasks',
-  unpause: 'play',
-  kill: 'zap',
-  remove: 'trash',
-};
 
 /** The ⋯ menu of a row: details, then what the container's state allows (fixed-positioned, never clipped). */
 export function ContainerMenu({ row, onAction, onDetails }: { row: ContainerRow; onAction(action: ContainerAction): void; onDetails(): void }): ReactElement {
@@ -76,7 +67,7 @@ export function ContainerMenu({ row, onAction, onDetails }: { row: ContainerRow;
               data-testid={`container-action-${action}`}
               onClick={() => pick(() => onAction(action))}
             >
-              <Icon name={ICONS[action]} size={15} />
+              <ActionIcon action={action} />
               {t(`containers.actions.${action}`)}
             </button>
           ))}

@@ -5,6 +5,7 @@ import type { ContainerAction, ContainerRow } from '../../../../shared/container
 import { Icon } from '../../components/Icon';
 import { CreatedCell } from '../images/CreatedCell';
 import type { SortColumn, SortState, ViewItem } from './container-view';
+import { ActionIcon } from './ActionIcon';
 import { ContainerMenu } from './ContainerMenu';
 import { PortsCell } from './PortsCell';
 import { StatusCell } from './StatusCell';
@@ -73,7 +74,7 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails }: Ro
             data-testid={running ? 'container-stop' : 'container-start'}
             onClick={() => onAction(running ? 'stop' : 'start', [row])}
           >
-            <Icon name={running ? 'close' : 'play'} size={15} />
+            <ActionIcon action={running ? 'stop' : 'start'} />
           </button>
         ) : null}
       </td>

@@ -8,6 +8,7 @@ import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { parsePairs } from './pairs';
+import { ConfirmButtons } from './RemovalFooter';
 import { PairsField } from './PairsField';
 
 /** `docker volume create`: name (or none), driver, labels and driver options, with the command it equals. */
@@ -47,16 +48,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       onClose={onClose}
       busy={busy}
       testId="volume-create-dialog"
-      footer={
-        <>
-          <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
-            {t('volumes.cancel')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!valid || busy} onClick={() => void submit()} data-testid="volume-create-submit">
-            {t('volumes.create.submit')}
-          </button>
-        </>
-      }
+      footer={<ConfirmButtons busy={busy} disabled={!valid} label={t('volumes.create.submit')} onClose={onClose} onConfirm={() => void submit()} testId="volume-create-submit" />}
     >
       <form
         className="vn-form"

@@ -8,6 +8,7 @@ import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
+import { RemovalFooter } from './RemovalFooter';
 import { RemovalOutcomes } from './RemovalOutcomes';
 
 function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string; hint: string; rows: VolumeRow[]; chosen: ReadonlySet<string>; onChoose(name: string, on: boolean): void; testId: string }): ReactElement | null {
@@ -101,22 +102,7 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
       busy={busy}
       size="wide"
       testId="volume-prune-dialog"
-      footer={
-        report ? (
-          <button type="button" className="button button--primary" onClick={onClose}>
-            {t('volumes.close')}
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
-              {t('volumes.cancel')}
-            </button>
-            <button type="button" className="button button--primary vn-danger" disabled={names.length === 0 || busy} onClick={() => void submit()} data-testid="volume-prune-confirm">
-              {t('volumes.prune.confirm', { count: names.length })}
-            </button>
-          </>
-        )
-      }
+      footer={<RemovalFooter done={report !== null} busy={busy} count={names.length} confirm={t('volumes.prune.confirm', { count: names.length })} onClose={onClose} onConfirm={() => void submit()} testId="volume-prune" />}
     >
       <div className="vn-form">
         {body}

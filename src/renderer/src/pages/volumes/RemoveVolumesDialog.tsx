@@ -8,6 +8,7 @@ import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { RemovalFooter } from './RemovalFooter';
 import { RemovalOutcomes } from './RemovalOutcomes';
 
 /** `docker volume rm NAME…` after a look at what goes: volumes in use stay, and named volumes take their data along. */
@@ -30,19 +31,8 @@ export function RemoveVolumesDialog({ rows, onClose, onDone }: { rows: readonly 
     } else setError(answer.error);
   };
 
-  const footer = report ? (
-    <button type="button" className="button button--primary" onClick={onClose} data-testid="volume-remove-close">
-      {t('volumes.close')}
-    </button>
-  ) : (
-    <>
-      <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
-        {t('volumes.cancel')}
-      </button>
-      <button type="button" className="button button--primary vn-danger" disabled={goes.length === 0 || busy} onClick={() => void submit()} data-testid="volume-remove-confirm">
-        {t('volumes.remove.confirm', { count: goes.length })}
-      </button>
-    </>
+  const footer = (
+    <RemovalFooter done={report !== null} busy={busy} count={goes.length} confirm={t('volumes.remove.confirm', { count: goes.length })} onClose={onClose} onConfirm={() => void submit()} testId="volume-remove" />
   );
 
   return (

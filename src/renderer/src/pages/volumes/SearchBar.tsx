@@ -1,18 +1,52 @@
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import type { Checked } from './use-checked';
+
+/** The two pages built alike; their namespaces have the same keys for what they share. */
+export type ListNamespace = 'volumes' | 'networks';
 
 /** The list card's head: search, "N of M", and what can be done with the checked rows. */
-export function SearchBar({ query, onQuery, placeholder, label, count, total, testId, selection }: { query: string; onQuery(q: string): void; placeholder: string; label: string; count: number; total: string; testId: string; selection: ReactNode }): ReactElement {
+export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveSelected }: { ns: ListNamespace; query: string; onQuery(q: string): void; count: number; total: number; checked: Checked; onRemoveSelected(): void }): ReactElement {
+  const { t } = useTranslation();
+  const selected = checked.selected.size;
   return (
     <header className="vn-bar">
       <label className="vn-search">
         <Icon name="search" size={16} />
-        <input type="search" className="input" data-testid={`${testId}-search`} value={query} onChange={(e) => onQuery(e.target.value)} placeholder={placeholder} aria-label={label} spellCheck={false} />
+        <input type="search" className="input" data-testid={`${ns}-search`} value={query} onChange={(e) => onQuery(e.target.value)} placeholder={t(`${ns}.search`)} aria-label={t(`${ns}.searchLabel`)} spellCheck={false} />
       </label>
       <span className="muted">
-        <strong data-testid={`${testId}-count`}>{count}</strong> {total}
+        <strong data-testid={`${ns}-count`}>{count}</strong> {t(`${ns}.countOf`, { total })}
       </span>
-      {selection ? <div className="vn-selection">{selection}</div> : null}
+      {selected > 0 ? (
+        <div className="vn-selection">
+          <strong>{t(`${ns}.actions.selected`, { count: selected })}</strong>
+          <button type="button" className="button button--small button--secondary vn-danger-text" data-testid={`${ns}-remove-selected`} onClick={onRemoveSelected}>
+            <Icon name="trash" size={14} />
+            {t(`${ns}.actions.remove`)}
+          </button>
+          <button type="button" className="button button--small button--subtle" onClick={checked.clear}>
+            {t(`${ns}.actions.clearSelection`)}
+          </button>
+        </div>
+      ) : null}
     </header>
+  );
+}
+
+/** The list could not be read: why, and a retry. */
+export function ListError({ ns, error, onRetry }: { ns: ListNamespace; error: WharfErrorInfo; onRetry(): void }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <ErrorNotice title={t(`${ns}.loadFailed`)} error={error}>
+      <div>
+        <button type="button" className="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    </ErrorNotice>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeRow } from '../../../../shared/volume-list';
 import { CommandBlock } from '../../components/CommandBlock';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useVolumesStore } from '../../stores/volumes-store';
@@ -12,7 +11,7 @@ import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { EngineGate } from './EngineGate';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumesDialog } from './RemoveVolumesDialog';
-import { SearchBar } from './SearchBar';
+import { ListError, SearchBar } from './SearchBar';
 import { useChecked } from './use-checked';
 import { VolumesTable } from './VolumesTable';
 
@@ -33,7 +32,8 @@ function VolumesList(): ReactElement {
   const [dialog, setDialog] = useState<VolumesDialog | null>(null);
   const [measuring, setMeasuring] = useState(false);
   const all = useMemo(() => list?.rows ?? [], [list]);
-  const shown = useMemo(() => all.filter((r) => matches(r, query)), [all, query]);
+  // Named volumes first, each group by name (`docker volume ls` sorts by name; generated names are noise).
+  const shown = useMemo(() => all.filter((r) => matches(r, query)).sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name)), [all, query]);
   const keys = useMemo(() => shown.map((r) => r.name), [shown]);
   const checked = useChecked(keys);
   const byName = new Map(all.map((r) => [r.name, r]));
@@ -98,39 +98,9 @@ function VolumesList(): ReactElement {
         <span className="vn-spacer" />
         <CommandBlock commands={[{ command: usage ? 'docker system df -v' : 'docker volume ls' }]} testId="volumes-command" />
       </div>
-      {listError ? (
-        <ErrorNotice title={t('volumes.loadFailed')} error={listError}>
-          <div>
-            <button type="button" className="button" onClick={() => void refresh()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </ErrorNotice>
-      ) : null}
+      {listError ? <ListError ns="volumes" error={listError} onRetry={() => void refresh()} /> : null}
       <section className="card vn-card">
-        <SearchBar
-          query={query}
-          onQuery={setQuery}
-          placeholder={t('volumes.search')}
-          label={t('volumes.searchLabel')}
-          count={shown.length}
-          total={t('volumes.countOf', { total: all.length })}
-          testId="volumes"
-          selection={
-            checked.selected.size > 0 ? (
-              <>
-                <strong>{t('volumes.actions.selected', { count: checked.selected.size })}</strong>
-                <button type="button" className="button button--small button--secondary vn-danger-text" data-testid="volumes-remove-selected" onClick={() => setDialog({ kind: 'remove', names: [...checked.selected] })}>
-                  <Icon name="trash" size={14} />
-                  {t('volumes.actions.remove')}
-                </button>
-                <button type="button" className="button button--small button--subtle" onClick={checked.clear}>
-                  {t('volumes.actions.clearSelection')}
-                </button>
-              </>
-            ) : null
-          }
-        />
+        <SearchBar ns="volumes" query={query} onQuery={setQuery} count={shown.length} total={all.length} checked={checked} onRemoveSelected={() => setDialog({ kind: 'remove', names: [...checked.selected] })} />
         {usageError ? <p className="vn-note muted">{t('volumes.usageFailed')}</p> : null}
         {body}
       </section>

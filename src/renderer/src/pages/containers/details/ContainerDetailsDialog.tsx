@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerDetails } from '../../../../../shared/container-list';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
@@ -49,14 +49,18 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
   const [details, setDetails] = useState<ContainerDetails | null>(null);
   const [error, setError] = useState<WharfErrorInfo | null>(null);
   const [tab, setTab] = useState<DetailsTab>('overview');
-  const load = useCallback(async () => {
-    const answer = await call('containers.inspect', { id });
-    if (answer.ok) setDetails(answer.value);
-    else setError(answer.error);
-  }, [id]);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    void call('containers.inspect', { id }).then((answer) => {
+      if (!live) return;
+      if (answer.ok) setDetails(answer.value);
+      else setError(answer.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
 
   let body: ReactElement;
   if (error) body = <ErrorNotice title={t('containers.details.loadFailed')} error={error} />;
@@ -74,7 +78,7 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
         <div role="tabpanel" className="ctr-details__panel">
           {tab === 'overview' ? (
             <div className="ctr-details__overview">
-              <RenameField key={details.name} details={details} onRenamed={() => void load()} />
+              <RenameField key={details.name} details={details} onRenamed={() => setVersion((v) => v + 1)} />
               <dl className="ctr-details__facts">
                 <dt>{t('containers.details.id')}</dt>
                 <dd className="mono">{details.id}</dd>

@@ -23,10 +23,8 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }): ReactEl
         </thead>
         <tbody>
           {rows.map((cells, i) => (
-            // eslint-disable-next-line react/no-array-index-key -- the engine's order is the identity
             <tr key={i}>
               {cells.map((c, j) => (
-                // eslint-disable-next-line react/no-array-index-key -- fixed columns
                 <td key={j}>{c}</td>
               ))}
             </tr>

@@ -107,6 +107,11 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
                   <option key={i} value={i} />
                 ))}
               </datalist>
+              {problems.some((p) => p.key === 'imageMissing') ? (
+                <span className="notice notice--info ctr-run__pull" data-testid="run-pull-hint">
+                  {t('containers.run.pullHint')}
+                </span>
+              ) : null}
             </Field>
             <Field field="name" label={t('containers.run.name')} problems={problems}>
               {text('name', t('containers.run.namePlaceholder'))}
@@ -183,12 +188,11 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
             </Field>
           </div>
         </Section>
+        {error ? <ErrorNotice title={t('containers.run.failed')} error={error} /> : null}
         <div className="ctr-run__command">
           <span className="section-label">{t('containers.run.command_preview')}</span>
-          <CommandBlock commands={[{ command: shellQuote(argv) }]} testId="run-command" />
+          <CommandBlock commands={[{ command: shellQuote(argv) }]} testId="run-preview" />
         </div>
-        {problems.some((p) => p.key === 'imageMissing') ? <p className="notice notice--info">{t('containers.run.pullHint')}</p> : null}
-        {error ? <ErrorNotice title={t('containers.run.failed')} error={error} /> : null}
       </form>
     </Dialog>
   );

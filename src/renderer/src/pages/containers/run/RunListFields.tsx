@@ -41,7 +41,6 @@ export function PortRows({ ports, problems, onChange }: { ports: PortSpec[]; pro
           <input className="input mono" value={p[key]} placeholder={placeholder} aria-label={t(`containers.run.${key}`)} aria-invalid={hasProblem(problems, `ports.${i}.${key}`)} data-testid={`run-port-${key}-${i}`} onChange={(e) => set({ [key]: e.target.value.trim() })} />
         );
         return (
-          // eslint-disable-next-line react/no-array-index-key -- rows have no identity but their position
           <div key={i} className="ctr-run__row">
             <div className="ctr-run__port">
               {input('hostIp', t('containers.run.hostIpPlaceholder'))}
@@ -75,7 +74,6 @@ export function VolumeRows({ volumes, problems, onChange }: { volumes: MountSpec
       {volumes.map((v, i) => {
         const set = (patch: Partial<MountSpec>): void => onChange(replaced(volumes, i, { ...v, ...patch }));
         return (
-          // eslint-disable-next-line react/no-array-index-key -- rows have no identity but their position
           <div key={i} className="ctr-run__row">
             <div className="ctr-run__volume">
               <input className="input mono" value={v.source} placeholder={t('containers.run.sourcePlaceholder')} aria-label={t('containers.run.source')} aria-invalid={hasProblem(problems, `volumes.${i}.source`)} onChange={(e) => set({ source: e.target.value })} />
@@ -103,7 +101,6 @@ export function TextRows(props: { field: 'env' | 'labels'; values: string[]; pla
   return (
     <div className="ctr-run__rows">
       {values.map((value, i) => (
-        // eslint-disable-next-line react/no-array-index-key -- rows have no identity but their position
         <div key={i} className="ctr-run__row">
           <div className="ctr-run__text">
             <input className="input mono" value={value} placeholder={placeholder} aria-label={placeholder} aria-invalid={hasProblem(problems, `${field}.${i}`)} data-testid={`run-${field}-${i}`} onChange={(e) => onChange(replaced(values, i, e.target.value))} />

@@ -54,7 +54,7 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
       footer={
         <>
           <button type="button" className="button button--secondary" onClick={close} disabled={running}>
-            {t('registryMirrors.review.cancel')}
+            {task && !running ? t('registryMirrors.review.close') : t('registryMirrors.review.cancel')}
           </button>
           {canApply ? (
             <button type="button" className="button button--primary" onClick={() => void apply()} data-testid="registry-apply-confirm">

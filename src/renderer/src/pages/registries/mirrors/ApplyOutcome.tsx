@@ -17,7 +17,7 @@ function rollbackOf(task: TaskInfo): DaemonConfigRollback | undefined {
 export function ApplyOutcome({ task }: { task: TaskInfo }): ReactElement {
   const { t } = useTranslation();
   const stepKey = task.step?.key ?? 'registry-validate';
-  const step = dynamicText(t, `registryMirrors.task.step.${stepKey}`, stepKey);
+  const step = dynamicText(t, `tasks.step.${stepKey}`, stepKey);
   if (task.state === 'running') {
     return (
       <div className="registry-outcome" data-testid="registry-apply-progress">

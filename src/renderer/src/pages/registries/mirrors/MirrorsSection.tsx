@@ -14,6 +14,8 @@ import { InsecureRegistries } from './InsecureRegistries';
 import '../../../styles/registries-mirrors.css';
 
 export interface MirrorsSectionProps {
+  /** A new ranking from the speed test: reorder the draft to it. */
+  order?: readonly string[];
   /** Runs the speed test (another section) for these mirror URLs, in this order. */
   onTestSpeed(urls: string[]): void;
 }
@@ -26,13 +28,19 @@ function same(a: readonly string[], b: readonly string[]): boolean {
  * registry-mirrors and insecure-registries of the engine's daemon.json: what the file says and what is in effect, a
  * draft to edit (presets, order, removal, checks per entry), and a reviewed, verified apply with rollback.
  */
-export function MirrorsSection({ onTestSpeed }: MirrorsSectionProps): ReactElement {
+export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): ReactElement {
   const { t } = useTranslation();
   const [state, setState] = useState<DaemonConfigState | null>(null);
   const [loadError, setLoadError] = useState<WharfErrorInfo | null>(null);
   const [mirrors, setMirrors] = useState<string[]>([]);
   const [insecure, setInsecure] = useState<string[]>([]);
   const [plan, setPlan] = useState<DaemonConfigPlan | null>(null);
+  // "Use this order" from the speed test: the ranked mirrors first, the others after, in the draft (not yet applied).
+  const [appliedOrder, setAppliedOrder] = useState<readonly string[] | undefined>(undefined);
+  if (order !== appliedOrder) {
+    setAppliedOrder(order);
+    if (order) setMirrors((current) => [...order.filter((u) => current.includes(u)), ...current.filter((u) => !order.includes(u))]);
+  }
   const [planError, setPlanError] = useState<WharfErrorInfo | null>(null);
   const [planning, setPlanning] = useState(false);
 
@@ -95,6 +103,8 @@ export function MirrorsSection({ onTestSpeed }: MirrorsSectionProps): ReactEleme
         </div>
       ) : null}
 
+      {broken ? null : (
+        <>
       <section className="registry-block" data-testid="registry-mirrors">
         <div className="registry-block__head">
           <h3 className="registry-block__title">{t('registryMirrors.mirrors.heading')}</h3>
@@ -113,6 +123,9 @@ export function MirrorsSection({ onTestSpeed }: MirrorsSectionProps): ReactEleme
       </section>
 
       <InsecureRegistries entries={insecure} checks={insecureChecks} inEffect={state.inEffect?.insecureRegistries} onChange={setInsecure} />
+
+        </>
+      )}
 
       <footer className="registry-mirrors__footer">
         {!entriesValid ? <span className="registry-entries__problem">{t('registryMirrors.review.invalid')}</span> : null}

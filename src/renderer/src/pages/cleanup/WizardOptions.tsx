@@ -1,0 +1,84 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CleanupOptions, CleanupWizard } from '../../../../shared/cleanup';
+
+export interface OptionsForm {
+  exitedHours: string;
+  untilHours: string;
+  keepNewest: string;
+  protect: string;
+  allImages: boolean;
+  volumes: boolean;
+}
+
+function number(text: string): number | undefined {
+  const value = Number(text.trim());
+  return text.trim() === '' || !Number.isFinite(value) || value < 0 ? undefined : value;
+}
+
+/** The form as the preview channel takes it: empty fields are "no limit". */
+export function toOptions(wizard: CleanupWizard, form: OptionsForm, protect: string[]): CleanupOptions {
+  const options: CleanupOptions = {};
+  const exited = number(form.exitedHours);
+  const until = number(form.untilHours);
+  const keep = number(form.keepNewest);
+  if ((wizard === 'quick' || wizard === 'everything') && exited !== undefined) options.exitedHours = exited;
+  if ((wizard === 'images' || wizard === 'everything') && until !== undefined) options.untilHours = until;
+  if ((wizard === 'images' || wizard === 'everything') && keep !== undefined) options.keepNewest = Math.floor(keep);
+  if (wizard !== 'volumes' && wizard !== 'networks' && protect.length > 0) options.protect = protect;
+  if (wizard === 'everything') {
+    options.allImages = form.allImages;
+    options.volumes = form.volumes;
+  }
+  return options;
+}
+
+function Hours({ id, label, hint, value, onChange }: { id: string; label: string; hint: string; value: string; onChange(v: string): void }): ReactElement {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} className="input cleanup-options__number" type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
+      <span className="field__hint">{hint}</span>
+    </div>
+  );
+}
+
+/** The wizard's first step: only the questions that wizard has. */
+export function WizardOptions({ wizard, form, onForm }: { wizard: CleanupWizard; form: OptionsForm; onForm(form: OptionsForm): void }): ReactElement {
+  const { t } = useTranslation();
+  const set = (patch: Partial<OptionsForm>): void => onForm({ ...form, ...patch });
+  const imagesToo = wizard === 'images' || (wizard === 'everything' && form.allImages);
+  return (
+    <div className="cleanup-options" data-testid="cleanup-options">
+      {wizard === 'quick' || wizard === 'everything' ? (
+        <Hours id="cleanup-exited-hours" label={t('cleanup.options.exitedHours')} hint={t('cleanup.options.hoursHint')} value={form.exitedHours} onChange={(v) => set({ exitedHours: v })} />
+      ) : null}
+      {wizard === 'everything' ? (
+        <>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.allImages} onChange={(e) => set({ allImages: e.target.checked })} data-testid="cleanup-all-images" />
+            {t('cleanup.options.allImages')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.volumes} onChange={(e) => set({ volumes: e.target.checked })} data-testid="cleanup-with-volumes" />
+            {t('cleanup.options.volumes')}
+          </label>
+        </>
+      ) : null}
+      {imagesToo ? (
+        <>
+          <Hours id="cleanup-until-hours" label={t('cleanup.options.untilHours')} hint={t('cleanup.options.hoursHint')} value={form.untilHours} onChange={(v) => set({ untilHours: v })} />
+          <Hours id="cleanup-keep-newest" label={t('cleanup.options.keepNewest')} hint={t('cleanup.options.keepHint')} value={form.keepNewest} onChange={(v) => set({ keepNewest: v })} />
+        </>
+      ) : null}
+      {wizard === 'quick' || wizard === 'images' || wizard === 'everything' ? (
+        <div className="field">
+          <label htmlFor="cleanup-protect">{t('cleanup.options.protect')}</label>
+          <textarea id="cleanup-protect" className="input mono cleanup-options__protect" rows={3} value={form.protect} onChange={(e) => set({ protect: e.target.value })} data-testid="cleanup-protect" />
+          <span className="field__hint">{t('cleanup.options.protectHint')}</span>
+        </div>
+      ) : null}
+      {wizard === 'volumes' || wizard === 'networks' ? <p className="muted">{t('cleanup.options.nothingToChoose')}</p> : null}
+    </div>
+  );
+}
