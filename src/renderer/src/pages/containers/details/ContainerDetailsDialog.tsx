@@ -6,6 +6,9 @@ import { call } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
+import { LogViewer } from '../../../components/logs/LogViewer';
+import { StatsPanel } from '../../../components/stats/StatsPanel';
+import { TerminalPanel } from '../../../components/terminal/TerminalPanel';
 import { DETAILS_TABS, DetailsSection, type DetailsTab } from './DetailsSections';
 
 /** The name, editable (docker rename), with the engine's refusal under it. */
@@ -88,6 +91,16 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
                 <dd>{t(`containers.state.${details.state}`)}</dd>
               </dl>
             </div>
+          ) : tab === 'logs' ? (
+            <LogViewer containerId={details.id} containerName={details.name} />
+          ) : tab === 'terminal' || tab === 'stats' ? (
+            details.state !== 'running' ? (
+              <p className="muted">{t('containers.details.notRunning')}</p>
+            ) : tab === 'terminal' ? (
+              <TerminalPanel containerId={details.id} />
+            ) : (
+              <StatsPanel containerId={details.id} />
+            )
           ) : (
             <DetailsSection tab={tab} details={details} />
           )}

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { portText, type ContainerDetails } from '../../../../../shared/container-list';
 import { PortsCell } from '../PortsCell';
 
-export type DetailsTab = 'overview' | 'env' | 'mounts' | 'networks' | 'ports' | 'labels' | 'inspect';
-export const DETAILS_TABS: readonly DetailsTab[] = ['overview', 'env', 'mounts', 'networks', 'ports', 'labels', 'inspect'];
+export type DetailsTab = 'overview' | 'logs' | 'terminal' | 'stats' | 'env' | 'mounts' | 'networks' | 'ports' | 'labels' | 'inspect';
+export const DETAILS_TABS: readonly DetailsTab[] = ['overview', 'logs', 'terminal', 'stats', 'env', 'mounts', 'networks', 'ports', 'labels', 'inspect'];
+/** The tabs that stream from the engine (shown by the dialog itself, not by DetailsSection). */
+export type StreamTab = 'logs' | 'terminal' | 'stats';
 
 function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }): ReactElement {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }): ReactEl
 const mono = (text: string): ReactElement => <code className="ctr-details__code">{text}</code>;
 
 /** One section of the details dialog (the overview with rename lives in the dialog itself). */
-export function DetailsSection({ tab, details }: { tab: Exclude<DetailsTab, 'overview'>; details: ContainerDetails }): ReactElement {
+export function DetailsSection({ tab, details }: { tab: Exclude<DetailsTab, 'overview' | StreamTab>; details: ContainerDetails }): ReactElement {
   const { t } = useTranslation();
   switch (tab) {
     case 'env':
