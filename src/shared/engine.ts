@@ -32,6 +32,13 @@ export interface EngineStatus {
   since: number;
 }
 
+/** A status in which the engine cannot be used (every state but connected). */
+export type EngineProblemStatus = EngineStatus & { state: Exclude<EngineState, 'connected'> };
+
+export function isEngineProblem(status: EngineStatus): status is EngineProblemStatus {
+  return status.state !== 'connected';
+}
+
 export interface ContainerCounts {
   total: number;
   running: number;

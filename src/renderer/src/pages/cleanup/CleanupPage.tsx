@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLEANUP_WIZARDS, type CleanupReport, type CleanupWizard } from '../../../../shared/cleanup';
-import type { EngineStatus } from '../../../../shared/engine';
+import { isEngineProblem } from '../../../../shared/engine';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
@@ -16,12 +16,6 @@ import { ReminderCard } from './ReminderCard';
 import { useDiskUsage } from './use-disk-usage';
 import { WizardDialog } from './WizardDialog';
 import '../../styles/cleanup.css';
-
-type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
-
-function isProblem(status: EngineStatus): status is ProblemStatus {
-  return status.state !== 'connected';
-}
 
 function DiskUsageCard(): ReactElement {
   const { t, i18n } = useTranslation();
@@ -99,7 +93,7 @@ export function CleanupPage(): ReactElement {
   }, [generation]);
   const onDone = useCallback(() => setGeneration((g) => g + 1), []);
 
-  if (status && isProblem(status))
+  if (status && isEngineProblem(status))
     return (
       <div className="page" data-testid="page-cleanup">
         <EngineProblem status={status} />

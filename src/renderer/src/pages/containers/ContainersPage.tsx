@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
-import type { EngineStatus } from '../../../../shared/engine';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
 import { useContainersStore } from '../../stores/containers-store';
 import { startContainersSync } from '../../stores/containers-sync';
-import { useEngineStore } from '../../stores/engine-store';
-import { EngineProblem } from '../dashboard/EngineProblem';
+import { EngineGate } from '../dashboard/EngineGate';
 import { useStartedTask } from '../../stores/use-started-task';
 import { isDestructive, rowsFor, type DestructiveAction } from './container-actions';
 import { nextSort, searchRows, sortRows, viewItems, type SortColumn, type SortState } from './container-view';
@@ -21,13 +20,7 @@ import { QuickActionNotice, SelectionBar } from './SelectionBar';
 import { RunDialog } from './run/RunDialog';
 import '../../styles/containers.css';
 
-type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
-
 type ContainersDialog = { kind: 'run' } | { kind: 'details'; id: string } | { kind: 'confirm'; action: DestructiveAction; rows: ContainerRow[] };
-
-function isProblem(status: EngineStatus): status is ProblemStatus {
-  return status.state !== 'connected';
-}
 
 /** `docker ps [-a]`, searchable, sortable and grouped by Compose project, live from Docker events. */
 function ContainersList(): ReactElement {
@@ -142,12 +135,9 @@ function ContainersList(): ReactElement {
         </ErrorNotice>
       ) : null}
       <QuickActionNotice quick={quick} />
-      <section className="card ctr-list">
-        <header className="ctr-list__bar">
-          <label className="ctr-search">
-            <Icon name="search" size={16} />
-            <input type="search" className="input" data-testid="containers-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('containers.search')} aria-label={t('containers.searchLabel')} spellCheck={false} />
-          </label>
+      <section className="card list-card">
+        <header className="list-card__bar">
+          <SearchField value={query} onChange={setQuery} placeholder={t('containers.search')} label={t('containers.searchLabel')} testId="containers-search" />
           <span className="muted ctr-count">
             <strong data-testid="containers-count">{shown.length}</strong> {t('containers.countOf', { total: list?.rows.length ?? 0 })}
           </span>
@@ -167,16 +157,10 @@ function ContainersList(): ReactElement {
 }
 
 export function ContainersPage(): ReactElement {
-  const status = useEngineStore((s) => s.status);
   useEffect(() => startContainersSync(), []);
-
-  let body: ReactElement;
-  if (status === null) body = <Spinner />;
-  else if (isProblem(status)) body = <EngineProblem status={status} />;
-  else body = <ContainersList />;
   return (
     <div className="page ctr-page" data-testid="page-containers">
-      {body}
+      <EngineGate>{() => <ContainersList />}</EngineGate>
     </div>
   );
 }

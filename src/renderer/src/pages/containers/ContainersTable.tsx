@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
 import { Icon } from '../../components/Icon';
+import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { CreatedCell } from '../images/CreatedCell';
 import type { SortColumn, SortState, ViewItem } from './container-view';
 import { ActionIcon } from './ActionIcon';
@@ -11,7 +11,6 @@ import { PortsCell } from './PortsCell';
 import { StatusCell } from './StatusCell';
 
 const ROW_HEIGHT = 44;
-const OVERSCAN = 8;
 const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports'];
 
 export interface ContainersTableProps {
@@ -108,26 +107,13 @@ function GroupRow({ item, onToggle }: { item: Extract<ViewItem, { kind: 'group' 
 export function ContainersTable(props: ContainersTableProps): ReactElement {
   const { items, rows, sort, onSort, selected, onSelect, onToggleGroup } = props;
   const { t } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself on scroll; nothing here is memoised
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    initialRect: { width: 1000, height: 640 },
-    getItemKey: (index) => items[index]?.key ?? index,
-  });
-  const virtual = virtualizer.getVirtualItems();
+  const { scrollRef, items: virtual, top, bottom } = useVirtualRows(items.length, ROW_HEIGHT, (index) => items[index]?.key ?? index);
   const checkedCount = rows.reduce((n, r) => (selected.has(r.id) ? n + 1 : n), 0);
-  const allChecked = rows.length > 0 && checkedCount === rows.length;
-  const top = virtual[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (virtual[virtual.length - 1]?.end ?? 0);
   const span = COLUMNS.length + 3;
 
   return (
-    <div className="ctr-table__scroll" ref={scrollRef}>
-      <table className="table ctr-table" data-testid="containers-table" aria-rowcount={items.length + 1}>
+    <div className="vtable-scroll" ref={scrollRef}>
+      <table className="table vtable ctr-table" data-testid="containers-table" aria-rowcount={items.length + 1}>
         <colgroup>
           <col className="col-select" />
           {COLUMNS.map((c) => (
@@ -139,27 +125,13 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
         <thead>
           <tr>
             <th scope="col" className="col-select">
-              <input
-                type="checkbox"
-                checked={allChecked}
-                ref={(el) => {
-                  if (el) el.indeterminate = checkedCount > 0 && !allChecked;
-                }}
-                onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
-                aria-label={t('containers.actions.selectAll')}
-                data-testid="containers-select-all"
-              />
+              <SelectAllBox checkedCount={checkedCount} total={rows.length} onChange={(on) => onSelect(rows.map((r) => r.id), on)} label={t('containers.actions.selectAll')} testId="containers-select-all" />
             </th>
             {COLUMNS.map((c) => {
               const active = sort?.column === c;
               return (
                 <th key={c} scope="col" className={`col-${c}`} aria-sort={active ? sort.direction : 'none'}>
-                  <button type="button" className="ctr-sort" data-testid={`containers-sort-${c}`} onClick={() => onSort(c)}>
-                    {t(`containers.column.${c}`)}
-                    <span className={active ? 'ctr-sort__arrow is-active' : 'ctr-sort__arrow'} aria-hidden="true">
-                      {active && sort.direction === 'ascending' ? '▲' : '▼'}
-                    </span>
-                  </button>
+                  <SortButton label={t(`containers.column.${c}`)} direction={active ? sort.direction : null} onSort={() => onSort(c)} testId={`containers-sort-${c}`} />
                 </th>
               );
             })}
@@ -168,22 +140,14 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
           </tr>
         </thead>
         <tbody>
-          {top > 0 ? (
-            <tr aria-hidden="true" className="ctr-table__spacer">
-              <td colSpan={span} style={{ height: top }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={top} span={span} />
           {virtual.map((v) => {
             const item = items[v.index];
             if (!item) return null;
             if (item.kind === 'group') return <GroupRow key={v.key} item={item} onToggle={() => onToggleGroup(item.project)} />;
             return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} />;
           })}
-          {bottom > 0 ? (
-            <tr aria-hidden="true" className="ctr-table__spacer">
-              <td colSpan={span} style={{ height: bottom }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={bottom} span={span} />
         </tbody>
       </table>
     </div>

@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineStatus } from '../../../../shared/engine';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
-import { useEngineStore } from '../../stores/engine-store';
 import { useImagesStore } from '../../stores/images-store';
 import { startImagesSync } from '../../stores/images-sync';
-import { EngineProblem } from '../dashboard/EngineProblem';
+import { EngineGate } from '../dashboard/EngineGate';
 import { listCommand, shownCommand } from './image-command';
 import { nextSort, searchRows, sortRows, visibleRows, type SortColumn, type SortState } from './image-rows';
 import { ImagesDialogs, type ImagesDialog } from './ImagesDialogs';
@@ -18,12 +17,6 @@ import { ImagesTable } from './ImagesTable';
 import { ImagesToolbar, SelectionBar } from './ImagesToolbar';
 import { rowReference } from './row-reference';
 import { useSelection } from './use-selection';
-
-type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
-
-function isProblem(status: EngineStatus): status is ProblemStatus {
-  return status.state !== 'connected';
-}
 
 function hasFilters(input: { filters: object; all: boolean }): boolean {
   return Object.keys(input.filters).length > 0;
@@ -108,21 +101,9 @@ function ImagesList(): ReactElement {
           </div>
         </ErrorNotice>
       ) : null}
-      <section className="card images-list">
-        <header className="images-list__bar">
-          <label className="images-search">
-            <Icon name="search" size={16} />
-            <input
-              type="search"
-              className="input"
-              data-testid="images-search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder={t('images.search')}
-              aria-label={t('images.searchLabel')}
-              spellCheck={false}
-            />
-          </label>
+      <section className="card list-card">
+        <header className="list-card__bar">
+          <SearchField value={query} onChange={setQuery} placeholder={t('images.search')} label={t('images.searchLabel')} testId="images-search" />
           <span className="images-count muted">
             <strong data-testid="images-count">{shown.length}</strong> {t('images.countOf', { total: all.length })}
           </span>
@@ -143,16 +124,10 @@ function ImagesList(): ReactElement {
 }
 
 export function ImagesPage(): ReactElement {
-  const status = useEngineStore((s) => s.status);
   useEffect(() => startImagesSync(), []);
-
-  let body: ReactElement;
-  if (status === null) body = <Spinner />;
-  else if (isProblem(status)) body = <EngineProblem status={status} />;
-  else body = <ImagesList />;
   return (
     <div className="page images-page" data-testid="page-images">
-      {body}
+      <EngineGate>{() => <ImagesList />}</EngineGate>
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
 import { imageSize } from '../../../../shared/units';
+import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { shortId } from './cli-text';
 import { CreatedCell } from './CreatedCell';
 import type { SortColumn, SortState } from './image-rows';
@@ -11,7 +11,6 @@ import { rowReference } from './row-reference';
 import { RowMenu } from './RowMenu';
 
 const ROW_HEIGHT = 41;
-const OVERSCAN = 8;
 
 interface Column {
   id: SortColumn;
@@ -161,24 +160,10 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
 /** The image rows, virtualised: only the rows in view (and a few either side) are in the DOM. */
 export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort, selected, onSelect, onSelectAll, onOpen }: ImagesTableProps): ReactElement {
   const { t } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself on scroll; nothing here is memoised
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    // Rows on the very first render, before the scroll box was measured (the 300 ms budget).
-    initialRect: { width: 1000, height: 640 },
-    getItemKey: (index) => rows[index]?.key ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { scrollRef, items, top, bottom } = useVirtualRows(rows.length, ROW_HEIGHT, (index) => rows[index]?.key ?? index);
   const checkedCount = rows.reduce((n, r) => (selected.has(r.key) ? n + 1 : n), 0);
-  const allChecked = rows.length > 0 && checkedCount === rows.length;
-  const someChecked = checkedCount > 0;
   const columns = COLUMNS.filter((c) => digests || c.id !== 'digest');
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const span = columns.length + 2;
   const tooltip: Partial<Record<SortColumn, string>> = {
     size: t('images.tooltip.size'),
     unique: t('images.tooltip.unique'),
@@ -188,8 +173,8 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
   };
 
   return (
-    <div className="images-table__scroll" ref={scrollRef}>
-      <table className="table images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
+    <div className="vtable-scroll" ref={scrollRef}>
+      <table className="table vtable images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="col-select" />
           {columns.map((c) => (
@@ -200,28 +185,19 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
         <thead>
           <tr>
             <th scope="col" className="col-select">
-              <input
-                type="checkbox"
-                checked={allChecked}
-                ref={(el) => {
-                  if (el) el.indeterminate = someChecked && !allChecked;
-                }}
-                onChange={(e) => onSelectAll(e.target.checked)}
-                aria-label={t('images.actions.selectAll')}
-                data-testid="images-select-all"
-              />
+              <SelectAllBox checkedCount={checkedCount} total={rows.length} onChange={onSelectAll} label={t('images.actions.selectAll')} testId="images-select-all" />
             </th>
             {columns.map((c) => {
               const active = sort?.column === c.id;
               return (
                 <th key={c.id} scope="col" className={c.className} aria-sort={active ? sort.direction : 'none'} title={tooltip[c.id]}>
-                  <button type="button" className="images-sort" data-testid={`sort-${c.id}`} onClick={() => onSort(c.id)}>
-                    {/* A dotted underline marks the columns whose header explains itself on hover. */}
-                    <span className={tooltip[c.id] && c.id !== 'created' && c.id !== 'id' ? 'images-sort__info' : undefined}>{t(`images.column.${c.id}`)}</span>
-                    <span className={active ? 'images-sort__arrow is-active' : 'images-sort__arrow'} aria-hidden="true">
-                      {active && sort.direction === 'ascending' ? '▲' : '▼'}
-                    </span>
-                  </button>
+                  <SortButton
+                    label={t(`images.column.${c.id}`)}
+                    direction={active ? sort.direction : null}
+                    onSort={() => onSort(c.id)}
+                    testId={`sort-${c.id}`}
+                    info={tooltip[c.id] !== undefined && c.id !== 'created' && c.id !== 'id'}
+                  />
                 </th>
               );
             })}
@@ -231,11 +207,7 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
           </tr>
         </thead>
         <tbody>
-          {top > 0 ? (
-            <tr aria-hidden="true" className="images-table__spacer">
-              <td colSpan={columns.length + 2} style={{ height: top }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={top} span={span} />
           {items.map((item) => {
             const row = rows[item.index];
             return row ? (
@@ -252,11 +224,7 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
               />
             ) : null;
           })}
-          {bottom > 0 ? (
-            <tr aria-hidden="true" className="images-table__spacer">
-              <td colSpan={columns.length + 2} style={{ height: bottom }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={bottom} span={span} />
         </tbody>
       </table>
     </div>

@@ -1,53 +1,43 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ImageRow } from '../../../../shared/images';
+import { useChecked, type Checked } from '../../hooks/use-checked';
 
-export interface Selection {
-  selected: ReadonlySet<string>;
-  select(key: string, checked: boolean): void;
-  selectAll(checked: boolean): void;
-  clear(): void;
+export interface Selection extends Checked {
   /** Check the rows of this image (a build that just finished), also once the list shows them. */
   selectWhenListed(id: string): void;
 }
 
-/**
- * Checked rows by key; rows that left the list (removed, filtered out) drop out of the selection.
- * An image asked for by ID stays selected-to-be until the user changes the selection.
- */
+/** The checked image rows; an image asked for by ID stays selected-to-be until the user changes the selection. */
 export function useSelection(rows: readonly ImageRow[]): Selection {
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [pendingId, setPendingId] = useState<string | null>(null);
-  const selected = useMemo(() => {
-    const listed = new Set(rows.map((r) => r.key));
-    const s = new Set([...checked].filter((k) => listed.has(k)));
-    for (const r of rows) if (r.id === pendingId) s.add(r.key);
-    return s;
-  }, [rows, checked, pendingId]);
-
+  const keys = useMemo(() => rows.map((r) => r.key), [rows]);
+  const pinned = useMemo(() => new Set(rows.filter((r) => r.id === pendingId).map((r) => r.key)), [rows, pendingId]);
+  const checked = useChecked(keys, pinned);
+  const { select: checkOne, selectAll: checkAll, clear: uncheck } = checked;
   const select = useCallback(
     (key: string, on: boolean) => {
-      const next = new Set(selected);
-      if (on) next.add(key);
-      else next.delete(key);
-      setChecked(next);
+      checkOne(key, on);
       setPendingId(null);
     },
-    [selected],
+    [checkOne],
   );
   const selectAll = useCallback(
     (on: boolean) => {
-      setChecked(on ? new Set(rows.map((r) => r.key)) : new Set());
+      checkAll(on);
       setPendingId(null);
     },
-    [rows],
+    [checkAll],
   );
   const clear = useCallback(() => {
-    setChecked(new Set());
+    uncheck();
     setPendingId(null);
-  }, []);
-  const selectWhenListed = useCallback((id: string) => {
-    setChecked(new Set());
-    setPendingId(id);
-  }, []);
-  return { selected, select, selectAll, clear, selectWhenListed };
+  }, [uncheck]);
+  const selectWhenListed = useCallback(
+    (id: string) => {
+      uncheck();
+      setPendingId(id);
+    },
+    [uncheck],
+  );
+  return { selected: checked.selected, select, selectAll, clear, selectWhenListed };
 }

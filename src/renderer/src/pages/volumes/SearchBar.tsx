@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
-import type { Checked } from './use-checked';
+import { SearchField } from '../../components/table/VirtualTable';
+import type { Checked } from '../../hooks/use-checked';
 
 /** The two pages built alike; their namespaces have the same keys for what they share. */
 export type ListNamespace = 'volumes' | 'networks';
@@ -14,10 +15,7 @@ export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveS
   const selected = checked.selected.size;
   return (
     <header className="vn-bar">
-      <label className="vn-search">
-        <Icon name="search" size={16} />
-        <input type="search" className="input" data-testid={`${ns}-search`} value={query} onChange={(e) => onQuery(e.target.value)} placeholder={t(`${ns}.search`)} aria-label={t(`${ns}.searchLabel`)} spellCheck={false} />
-      </label>
+      <SearchField value={query} onChange={onQuery} placeholder={t(`${ns}.search`)} label={t(`${ns}.searchLabel`)} testId={`${ns}-search`} />
       <span className="muted">
         <strong data-testid={`${ns}-count`}>{count}</strong> {t(`${ns}.countOf`, { total })}
       </span>

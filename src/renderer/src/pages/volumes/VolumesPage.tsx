@@ -8,11 +8,11 @@ import { useVolumesStore } from '../../stores/volumes-store';
 import { startVolumesSync } from '../../stores/volumes-sync';
 import '../../styles/volumes.css';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
-import { EngineGate } from './EngineGate';
+import { EngineGate } from '../dashboard/EngineGate';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumesDialog } from './RemoveVolumesDialog';
 import { ListError, SearchBar } from './SearchBar';
-import { useChecked } from './use-checked';
+import { useChecked } from '../../hooks/use-checked';
 import { VolumesTable } from './VolumesTable';
 
 type VolumesDialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; names: string[] };
