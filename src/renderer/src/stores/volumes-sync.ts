@@ -1,7 +1,7 @@
+import { startLiveList } from './live-list';
 import { useVolumesStore } from './volumes-store';
-import { startLiveList } from './volumes-live';
 
 /** While the Volumes page is shown: the list, live from volume and container events. Sizes are measured on demand. */
 export function startVolumesSync(): () => void {
-  return startLiveList(['volume'], () => useVolumesStore.getState().refresh());
+  return startLiveList({ types: ['volume', 'container'], refresh: () => useVolumesStore.getState().refresh() });
 }
