@@ -125,7 +125,7 @@ export function LogViewer({ containerId, containerName }: { containerId: string;
               {t('logs.matches', { count: matches })}
             </span>
             <label className="checkbox">
-              <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} />
+              <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} data-testid="logs-only-matches" />
               {t('logs.onlyMatches')}
             </label>
           </>

@@ -9,9 +9,11 @@ import '../../styles/stats.css';
 
 function Tile({ title, value, sub, chart, testId }: { title: string; value: string; sub?: string; chart?: ReactElement; testId: string }): ReactElement {
   return (
-    <div className="stats-tile" data-testid={testId}>
+    <div className={chart ? 'stats-tile stats-tile--chart' : 'stats-tile'} data-testid={testId}>
       <div className="stats-tile__title">{title}</div>
-      <div className="stats-tile__value">{value}</div>
+      <div className="stats-tile__value" data-testid={`${testId}-value`}>
+        {value}
+      </div>
       {sub ? <div className="stats-tile__sub muted">{sub}</div> : null}
       {chart}
     </div>

@@ -81,18 +81,20 @@ export function ExecTerminal({ containerId, command, user, onState }: { containe
 }
 
 /** The line under the terminal: connecting, connected, exited with its code, or why it failed. */
-export function SessionStatus({ session }: { session: SessionState }): ReactElement {
+export function SessionStatus({ session, command }: { session: SessionState; command: readonly string[] }): ReactElement {
   const { t } = useTranslation();
+  // The engine's "not found" here means the command is missing from the container, not that the container is gone.
+  const missing = session.state === 'failed' && session.error.code === 'not-found';
   const [text, tone] =
     session.state === 'failed'
-      ? [errorMessage(t, session.error) + (session.error.code === 'not-found' ? ` ${t('terminal.tryAnother')}` : ''), 'danger']
+      ? [missing ? `${t('terminal.notFound', { command: command[0] ?? '' })} ${t('terminal.tryAnother')}` : errorMessage(t, session.error), 'danger']
       : session.state === 'exited'
         ? [t('terminal.exited', { code: session.code ?? '?' }), 'muted']
         : [t(`terminal.${session.state}`), session.state === 'open' ? 'success' : 'muted'];
   return (
     <div className={`terminal-status terminal-status--${tone}`} data-testid="terminal-status" data-state={session.state}>
       {text}
-      {session.state === 'failed' ? <code>{session.error.message}</code> : null}
+      {session.state === 'failed' && !missing ? <code>{session.error.message}</code> : null}
     </div>
   );
 }

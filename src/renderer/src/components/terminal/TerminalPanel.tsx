@@ -56,7 +56,7 @@ export function TerminalPanel({ containerId }: { containerId: string }): ReactEl
       {run ? (
         <>
           <ExecTerminal key={run.key} containerId={containerId} command={run.command} user={run.user || undefined} onState={setSession} />
-          <SessionStatus session={session} />
+          <SessionStatus session={session} command={run.command} />
         </>
       ) : (
         <p className="muted terminal-panel__idle">{t('terminal.idle')}</p>
