@@ -4,8 +4,8 @@ import type { WharfErrorInfo } from '../../../shared/errors';
 import { errorMessage } from '../i18n/messages';
 import { Icon } from './Icon';
 
-/** A failed call: what we tried (translated), why (translated code), and the raw detail below. */
-export function ErrorNotice({ title, error, children }: { title: string; error: WharfErrorInfo; children?: ReactNode }): ReactElement {
+/** A failed call: what we tried (translated), why (translated code), the raw detail below, and a retry when given. */
+export function ErrorNotice({ title, error, onRetry, children }: { title: string; error: WharfErrorInfo; onRetry?: () => void; children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="notice notice--error" role="alert">
@@ -14,6 +14,13 @@ export function ErrorNotice({ title, error, children }: { title: string; error: 
         <strong>{title}</strong>
         <p>{errorMessage(t, error)}</p>
         {error.message ? <code className="notice__detail">{error.message}</code> : null}
+        {onRetry ? (
+          <div>
+            <button type="button" className="button" onClick={onRetry}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : null}
         {children}
       </div>
     </div>

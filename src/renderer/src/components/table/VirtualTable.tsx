@@ -1,6 +1,7 @@
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useRef, type ReactElement, type RefObject } from 'react';
 import { Icon } from '../Icon';
+import type { SortDirection } from './table-logic';
 import '../../styles/tables.css';
 
 export interface VirtualRows {
@@ -41,8 +42,6 @@ export function SpacerRow({ height, span }: { height: number; span: number }): R
     </tr>
   );
 }
-
-export type SortDirection = 'ascending' | 'descending';
 
 /** A column header that sorts: the label, an arrow for the active direction; `info` underlines a header with a tooltip. */
 export function SortButton({ label, direction, onSort, testId, info }: { label: string; direction: SortDirection | null; onSort(): void; testId: string; info?: boolean }): ReactElement {

@@ -126,13 +126,7 @@ function ContainersList(): ReactElement {
         </label>
       </div>
       {listError ? (
-        <ErrorNotice title={t('containers.loadFailed')} error={listError}>
-          <div>
-            <button type="button" className="button" onClick={() => void refresh()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </ErrorNotice>
+        <ErrorNotice title={t('containers.loadFailed')} error={listError} onRetry={() => void refresh()} />
       ) : null}
       <QuickActionNotice quick={quick} />
       <section className="card list-card">

@@ -1,25 +1,18 @@
 /** What the table shows: the CLI's rows searched, sorted and (optionally) grouped by Compose project. */
 import { portText, type ContainerRow } from '../../../../shared/container-list';
+import { nextSortBy, searchByWords, stableSort, type SortBy } from '../../components/table/table-logic';
 
 export type SortColumn = 'name' | 'image' | 'command' | 'created' | 'status' | 'ports';
-export interface SortState {
-  column: SortColumn;
-  direction: 'ascending' | 'descending';
-}
+export type SortState = SortBy<SortColumn>;
 
 /** One line of the virtualised table: a project's header or a container. */
 export type ViewItem =
   | { kind: 'group'; key: string; project: string; count: number; running: number; collapsed: boolean }
   | { kind: 'row'; key: string; row: ContainerRow; grouped: boolean };
 
-/** Case-insensitive; every word must match the name, image, ID, project, command or status. */
+/** Case-insensitive; every word must match the name, image, ID, project, command, status or ports. */
 export function searchRows(rows: readonly ContainerRow[], query: string): ContainerRow[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...rows];
-  return rows.filter((r) => {
-    const hay = `${r.name} ${r.image} ${r.id} ${r.project ?? ''} ${r.command} ${r.status} ${r.ports.map(portText).join(' ')}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
+  return searchByWords(rows, query, (r) => `${r.name} ${r.image} ${r.id} ${r.project ?? ''} ${r.command} ${r.status} ${r.ports.map(portText).join(' ')}`);
 }
 
 const STATE_ORDER = ['running', 'restarting', 'paused', 'created', 'removing', 'exited', 'dead'];
@@ -43,21 +36,11 @@ function sortValue(row: ContainerRow, column: SortColumn): string | number {
 
 /** A stable sort: equal values keep the engine's order (newest first, like docker ps). */
 export function sortRows(rows: readonly ContainerRow[], sort: SortState | null): ContainerRow[] {
-  if (!sort) return [...rows];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  const collator = new Intl.Collator(undefined, { numeric: true });
-  return rows
-    .map((row, index) => ({ row, index, value: sortValue(row, sort.column) }))
-    .sort((a, b) => {
-      const c = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
-      return c !== 0 ? c * sign : a.index - b.index;
-    })
-    .map((x) => x.row);
+  return sort ? stableSort(rows, sort.direction, (row) => sortValue(row, sort.column)) : [...rows];
 }
 
 export function nextSort(current: SortState | null, column: SortColumn): SortState {
-  if (current?.column === column) return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
-  return { column, direction: column === 'created' ? 'descending' : 'ascending' };
+  return nextSortBy(current, column, column === 'created');
 }
 
 /** Projects first (by name, each with its containers in sort order), then the containers of no project. */

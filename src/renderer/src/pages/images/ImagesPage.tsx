@@ -93,13 +93,7 @@ function ImagesList(): ReactElement {
       <ImagesToolbar input={input} listed={list?.rows.length ?? 0} onOpen={setDialog} />
       <ImagesFilters applied={input} command={command} rows={list?.rows ?? []} onApply={(next) => void apply(next)} />
       {listError ? (
-        <ErrorNotice title={t('images.loadFailed')} error={listError}>
-          <div>
-            <button type="button" className="button" onClick={() => void refresh()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </ErrorNotice>
+        <ErrorNotice title={t('images.loadFailed')} error={listError} onRetry={() => void refresh()} />
       ) : null}
       <section className="card list-card">
         <header className="list-card__bar">

@@ -38,13 +38,5 @@ export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveS
 /** The list could not be read: why, and a retry. */
 export function ListError({ ns, error, onRetry }: { ns: ListNamespace; error: WharfErrorInfo; onRetry(): void }): ReactElement {
   const { t } = useTranslation();
-  return (
-    <ErrorNotice title={t(`${ns}.loadFailed`)} error={error}>
-      <div>
-        <button type="button" className="button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      </div>
-    </ErrorNotice>
-  );
+  return <ErrorNotice title={t(`${ns}.loadFailed`)} error={error} onRetry={onRetry} />;
 }

@@ -59,13 +59,7 @@ export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps)
     >
       <div className="image-details" data-testid="image-details-body" data-image-id={details?.id}>
         {error ? (
-          <ErrorNotice title={t('imageDetails.loadFailed')} error={error}>
-            <div>
-              <button type="button" className="button" onClick={reload}>
-                {t('common.retry')}
-              </button>
-            </div>
-          </ErrorNotice>
+          <ErrorNotice title={t('imageDetails.loadFailed')} error={error} onRetry={reload} />
         ) : null}
         {details === null && loading ? <Spinner label={t('imageDetails.loading')} /> : null}
         {details ? (
