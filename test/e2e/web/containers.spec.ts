@@ -75,6 +75,25 @@ test.describe('Containers page', () => {
 
   });
 
+  test('live stats: CPU and memory of the running containers in view, like docker stats', async ({ page }) => {
+    await openContainers(page);
+    await page.getByTestId('containers-all').check();
+    await page.getByTestId('containers-search').fill(PREFIX);
+    await page.getByTestId('containers-stats').check();
+    const idle = row(page, IDLE);
+    await expect(idle.getByTestId('container-cpu')).toHaveText(/^\d+\.\d\d%$/, { timeout: 15_000 });
+    await expect(idle.getByTestId('container-memory')).toHaveText(/^[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB$/);
+    // The limit is the one docker stats prints for the same container (no --memory: the machine's memory).
+    const cliLimit = (await docker(['stats', '--no-stream', '--format', '{{.MemUsage}}', IDLE])).stdout.trim().split(' / ')[1];
+    expect((await idle.getByTestId('container-memory').textContent())?.split(' / ')[1]).toBe(cliLimit);
+    // A container that is not running has no stats.
+    await expect(row(page, `${PREFIX}created`).getByTestId('container-cpu')).toHaveText('');
+    await page.getByTestId('containers-search').blur();
+    await page.screenshot({ path: join(SHOTS, 'containers-stats-columns.png'), animations: 'disabled', caret: 'hide' });
+    await page.getByTestId('containers-stats').uncheck();
+    await expect(idle.getByTestId('container-cpu')).toHaveCount(0);
+  });
+
   test('the run dialog explains invalid entries, shows the command, and creates a container whose port answers', async ({ page }) => {
     await openContainers(page);
     await page.getByTestId('containers-run').click();

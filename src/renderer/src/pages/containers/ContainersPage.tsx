@@ -29,6 +29,7 @@ function ContainersList(): ReactElement {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
   const [group, setGroup] = useState(true);
+  const [stats, setStats] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ContainersDialog | null>(null);
@@ -105,6 +106,7 @@ function ContainersList(): ReactElement {
         onToggleGroup={onToggleGroup}
         onAction={onAction}
         onDetails={(id) => setDialog({ kind: 'details', id })}
+        stats={stats}
       />
     );
 
@@ -123,6 +125,10 @@ function ContainersList(): ReactElement {
         <label className="checkbox">
           <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} data-testid="containers-group" />
           {t('containers.toolbar.group')}
+        </label>
+        <label className="checkbox" title={t('containers.toolbar.statsHint')}>
+          <input type="checkbox" checked={stats} onChange={(e) => setStats(e.target.checked)} data-testid="containers-stats" />
+          {t('containers.toolbar.stats')}
         </label>
       </div>
       {listError ? (

@@ -1,6 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
+import type { StatsSample } from '../../../../shared/streams';
+import { bytesSize } from '../../../../shared/units';
+import { useStats } from '../../components/stats/use-stats';
 import { Icon } from '../../components/Icon';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { CreatedCell } from '../images/CreatedCell';
@@ -11,7 +14,11 @@ import { PortsCell } from './PortsCell';
 import { StatusCell } from './StatusCell';
 
 const ROW_HEIGHT = 44;
+/** At most this many containers in one stats stream (the contract's limit; more never fit on a screen). */
+const STATS_MAX = 50;
 const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports'];
+/** With live stats on, the stats take the place of the command and the creation time (as in docker stats). */
+const STATS_COLUMNS: readonly SortColumn[] = ['name', 'image', 'status', 'ports'];
 
 export interface ContainersTableProps {
   items: readonly ViewItem[];
@@ -25,11 +32,13 @@ export interface ContainersTableProps {
   onToggleGroup(project: string): void;
   onAction(action: ContainerAction, rows: ContainerRow[]): void;
   onDetails(id: string): void;
+  /** Live CPU and memory columns for the running containers in view (docker stats). */
+  stats: boolean;
 }
 
-type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails'> & { row: ContainerRow; grouped: boolean; checked: boolean };
+type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails' | 'stats'> & { row: ContainerRow; grouped: boolean; checked: boolean; sample: StatsSample | undefined };
 
-function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails }: RowProps): ReactElement {
+function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stats, sample }: RowProps): ReactElement {
   const { t } = useTranslation();
   const running = row.state === 'running';
   const canStart = row.state === 'created' || row.state === 'exited';
@@ -49,20 +58,25 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails }: Ro
           {row.image}
         </span>
       </td>
-      <td className="col-command mono">
-        <span className="ellipsis faint" title={row.command}>
-          {row.command}
-        </span>
-      </td>
-      <td className="col-created">
-        <CreatedCell created={row.created} nowMs={nowMs} />
-      </td>
+      {stats ? null : (
+        <>
+          <td className="col-command mono">
+            <span className="ellipsis faint" title={row.command}>
+              {row.command}
+            </span>
+          </td>
+          <td className="col-created">
+            <CreatedCell created={row.created} nowMs={nowMs} />
+          </td>
+        </>
+      )}
       <td className="col-status">
         <StatusCell row={row} />
       </td>
       <td className="col-ports">
         <PortsCell ports={row.ports} />
       </td>
+      {stats ? <StatsCells running={running} sample={sample} /> : null}
       <td className="col-quick">
         {running || canStart ? (
           <button
@@ -84,11 +98,26 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails }: Ro
   );
 }
 
-function GroupRow({ item, onToggle }: { item: Extract<ViewItem, { kind: 'group' }>; onToggle(): void }): ReactElement {
+/** CPU % and memory as docker stats prints them; a dash until the first sample, nothing for a container not running. */
+function StatsCells({ running, sample }: { running: boolean; sample: StatsSample | undefined }): ReactElement {
+  const cpu = sample?.cpuPercent;
+  return (
+    <>
+      <td className="col-cpu num mono" data-testid="container-cpu">
+        {running ? (cpu === undefined || cpu === null ? '—' : `${cpu.toFixed(2)}%`) : null}
+      </td>
+      <td className="col-memory num mono" data-testid="container-memory">
+        {running ? (sample ? `${bytesSize(sample.memUsage)} / ${bytesSize(sample.memLimit)}` : '—') : null}
+      </td>
+    </>
+  );
+}
+
+function GroupRow({ item, span, onToggle }: { item: Extract<ViewItem, { kind: 'group' }>; span: number; onToggle(): void }): ReactElement {
   const { t } = useTranslation();
   return (
     <tr className="ctr-group" data-testid="container-group" data-project={item.project} style={{ height: ROW_HEIGHT }}>
-      <td colSpan={COLUMNS.length + 3}>
+      <td colSpan={span}>
         <button type="button" className="ctr-group__toggle" aria-expanded={!item.collapsed} aria-label={t('containers.group.toggle', { project: item.project })} onClick={onToggle}>
           <span className={item.collapsed ? 'ctr-group__caret' : 'ctr-group__caret is-open'} aria-hidden="true">
             ▶
@@ -105,20 +134,37 @@ function GroupRow({ item, onToggle }: { item: Extract<ViewItem, { kind: 'group' 
 
 /** The containers, virtualised (only the rows in view are in the DOM), with Compose projects as collapsible groups. */
 export function ContainersTable(props: ContainersTableProps): ReactElement {
-  const { items, rows, sort, onSort, selected, onSelect, onToggleGroup } = props;
+  const { items, rows, sort, onSort, selected, onSelect, onToggleGroup, stats } = props;
   const { t } = useTranslation();
   const { scrollRef, items: virtual, top, bottom } = useVirtualRows(items.length, ROW_HEIGHT, (index) => items[index]?.key ?? index);
   const checkedCount = rows.reduce((n, r) => (selected.has(r.id) ? n + 1 : n), 0);
-  const span = COLUMNS.length + 3;
+  const columns = stats ? STATS_COLUMNS : COLUMNS;
+  const span = columns.length + 3 + (stats ? 2 : 0);
+  // docker stats for the running containers in view only: rows scrolled away or a switch turned off close the stream.
+  const inView = stats
+    ? virtual
+        .flatMap((v) => {
+          const item = items[v.index];
+          return item?.kind === 'row' && item.row.state === 'running' ? [item.row.id] : [];
+        })
+        .slice(0, STATS_MAX)
+    : [];
+  const { history } = useStats(inView);
 
   return (
     <div className="vtable-scroll" ref={scrollRef}>
-      <table className="table vtable ctr-table" data-testid="containers-table" aria-rowcount={items.length + 1}>
+      <table className={stats ? 'table vtable ctr-table ctr-table--stats' : 'table vtable ctr-table'} data-testid="containers-table" aria-rowcount={items.length + 1}>
         <colgroup>
           <col className="col-select" />
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c} className={`col-${c}`} />
           ))}
+          {stats ? (
+            <>
+              <col className="col-cpu" />
+              <col className="col-memory" />
+            </>
+          ) : null}
           <col className="col-quick" />
           <col className="col-menu" />
         </colgroup>
@@ -127,7 +173,7 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
             <th scope="col" className="col-select">
               <SelectAllBox checkedCount={checkedCount} total={rows.length} onChange={(on) => onSelect(rows.map((r) => r.id), on)} label={t('containers.actions.selectAll')} testId="containers-select-all" />
             </th>
-            {COLUMNS.map((c) => {
+            {columns.map((c) => {
               const active = sort?.column === c;
               return (
                 <th key={c} scope="col" className={`col-${c}`} aria-sort={active ? sort.direction : 'none'}>
@@ -135,6 +181,16 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
                 </th>
               );
             })}
+            {stats ? (
+              <>
+                <th scope="col" className="col-cpu num">
+                  {t('containers.column.cpu')}
+                </th>
+                <th scope="col" className="col-memory num" title={t('containers.column.memoryHint')}>
+                  {t('containers.column.memory')}
+                </th>
+              </>
+            ) : null}
             <th scope="col" className="col-quick" />
             <th scope="col" className="col-menu" />
           </tr>
@@ -144,8 +200,8 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
           {virtual.map((v) => {
             const item = items[v.index];
             if (!item) return null;
-            if (item.kind === 'group') return <GroupRow key={v.key} item={item} onToggle={() => onToggleGroup(item.project)} />;
-            return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} />;
+            if (item.kind === 'group') return <GroupRow key={v.key} item={item} span={span} onToggle={() => onToggleGroup(item.project)} />;
+            return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} sample={history[item.row.id]?.at(-1)} />;
           })}
           <SpacerRow height={bottom} span={span} />
         </tbody>
