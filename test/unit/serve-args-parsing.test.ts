@@ -28,6 +28,8 @@ describe('parseServeArgs', () => {
     [['--docker-host=ssh://ops@server.example'], { dockerHost: 'ssh://ops@server.example' }],
     [['--token', 's3cret-token'], { token: 's3cret-token' }],
     [['--token=s3cret-token'], { token: 's3cret-token' }],
+    [['--daemon-config', '/srv/engine2/daemon.json'], { daemonConfig: '/srv/engine2/daemon.json' }],
+    [['--daemon-config=/srv/engine2/daemon.json'], { daemonConfig: '/srv/engine2/daemon.json' }],
   ] as Array<[string[], object]>)('%j', (argv, expected) => {
     expect(parseServeArgs(argv)).toMatchObject(expected);
   });
@@ -80,6 +82,10 @@ describe('parseServeArgs', () => {
   it('a short token is an ArgsError, in both forms', () => {
     expect(refused(['--token', 'abc'])).toBeInstanceOf(ArgsError);
     expect(refused(['--token=abc'])).toBeInstanceOf(ArgsError);
+  });
+
+  it('a relative --daemon-config is an ArgsError (the server may run from any folder)', () => {
+    expect(refused(['--daemon-config', 'daemon.json'])).toBeInstanceOf(ArgsError);
   });
 
   it('the error says which option was wrong', () => {

@@ -1,9 +1,11 @@
-/** `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token T]`, parsed without a library. */
+/** `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token T] [--daemon-config PATH]`, parsed without a library. */
 export interface ServeArgs {
   host: string;
   port: number;
   dockerHost?: string;
   token?: string;
+  /** The engine's daemon.json when its dockerd was started by hand with --config-file PATH (reloaded by SIGHUP). */
+  daemonConfig?: string;
   help: boolean;
 }
 
@@ -44,6 +46,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         args.token = v;
         break;
       }
+      case '--daemon-config': {
+        const v = value();
+        if (!v.startsWith('/')) throw new ArgsError(`--daemon-config must be an absolute path, got "${v}"`);
+        args.daemonConfig = v;
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;
@@ -55,9 +63,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
   return args;
 }
 
-export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7370] [--docker-host unix:///var/run/docker.sock] [--token TOKEN]
+export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7370] [--docker-host unix:///var/run/docker.sock] [--token TOKEN] [--daemon-config PATH]
 
-  --host         address to bind (default 127.0.0.1; anything else is reachable from other machines)
-  --port         port (default 7370; 0 picks a free one)
-  --docker-host  engine endpoint, like docker -H (default: DOCKER_HOST, docker context, local socket)
-  --token        access token (default: $WHARF_TOKEN, else a random one)`;
+  --host           address to bind (default 127.0.0.1; anything else is reachable from other machines)
+  --port           port (default 7370; 0 picks a free one)
+  --docker-host    engine endpoint, like docker -H (default: DOCKER_HOST, docker context, local socket)
+  --token          access token (default: $WHARF_TOKEN, else a random one)
+  --daemon-config  the engine's daemon.json when its dockerd was started by hand with --config-file PATH: the
+                   Registries page edits that file and reloads that dockerd (SIGHUP), never a service's
+                   (default: the running dockerd's --config-file, reloaded through systemd, SysV or SIGHUP)`;

@@ -9,8 +9,10 @@ import { createCore } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
+import { runnerExecutor } from '../core/daemon-config/controller';
 import { ArgsError, parseServeArgs, USAGE } from './args';
 import { isLoopbackHost } from './auth';
+import { daemonConfigOption } from './daemon-config-option';
 import { startWebServer } from './server';
 
 async function main(): Promise<void> {
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
     return;
   }
   const token = args.token ?? process.env.WHARF_TOKEN ?? randomBytes(24).toString('base64url');
+  // No polkit agent can answer a browser, and a click in a tab must not act as root: web mode shows the commands.
+  const privilegeRunner = pickPrivilegeRunner({ uid: process.getuid?.(), mode: 'web', pkexecExists: existsSync(PKEXEC_PATH) });
   const core = createCore({
     app: { version, mode: 'web', platform: process.platform },
     dockerHost: args.dockerHost,
@@ -36,8 +40,8 @@ async function main(): Promise<void> {
     paths: { home: homedir() },
     clock: systemClock,
     createDockerClient: createDockerodeClient,
-    // No polkit agent can answer a browser: as root run directly, otherwise show the commands.
-    privilegeRunner: pickPrivilegeRunner({ uid: process.getuid?.(), mode: 'web', pkexecExists: existsSync(PKEXEC_PATH) }),
+    privilegeRunner,
+    ...(args.daemonConfig ? { registries: daemonConfigOption(args.daemonConfig, runnerExecutor(privilegeRunner)) } : {}),
   });
   if (!isLoopbackHost(args.host)) {
     console.warn(`wharf: WARNING: binding ${args.host} makes Wharf reachable from other machines; anyone with the token controls your Docker engine.`);

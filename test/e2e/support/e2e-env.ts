@@ -9,6 +9,10 @@ export interface E2eEnv {
   token: string;
   dockerHost: string;
   cliConfigDir: string;
+  /** The private engine's daemon.json (its dockerd's --config-file), which web mode gets as --daemon-config. */
+  daemonConfigPath: string;
+  /** The private dockerd's pid (reloads keep it). */
+  dockerdPid: number;
 }
 
 export const E2E_ENV_FILE = join(__dirname, '../../../test-results/e2e-env.json');

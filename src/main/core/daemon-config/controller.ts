@@ -64,9 +64,21 @@ export interface PickControllerOptions {
   proc?: string;
 }
 
+const SYSV_PID_FILE = '/var/run/docker.pid';
+
+function readPidFile(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * systemd when dockerd runs in docker.service's cgroup (systemctl reload / restart; logs from journalctl); SysV when
- * /etc/init.d/docker exists (service docker reload / restart); otherwise SIGHUP to the pid, and no restart.
+ * /etc/init.d/docker started this very dockerd (SIGHUP / service docker restart); otherwise SIGHUP to the pid, and
+ * no restart.
  */
 export function pickDaemonController(o: PickControllerOptions): DaemonController {
   const cgroup = o.pid === undefined ? '' : (() => {
@@ -84,12 +96,14 @@ export function pickDaemonController(o: PickControllerOptions): DaemonController
     const user = o.rootless ? ['--user'] : [];
     return commandController(o.exec, [systemctl, ...user, 'reload', 'docker.service'], [systemctl, ...user, 'restart', 'docker.service'], unitLogs(o.rootless));
   }
-  if (!o.rootless && existsSync('/etc/init.d/docker')) {
-    const service = tool('service', o.systemDirs, '/usr/sbin/service');
-    return commandController(o.exec, [service, 'docker', 'reload'], [service, 'docker', 'restart']);
-  }
   const kill = tool('kill', o.systemDirs, '/usr/bin/kill');
   const reload = [kill, '-s', 'HUP', String(o.pid ?? '<dockerd-pid>')];
+  // SysV only for the dockerd its init script started (its pid file names this pid): another dockerd (one started
+  // by hand with its own --config-file) is not that service. Reload is SIGHUP (Debian's script has no reload action).
+  if (!o.rootless && o.pid !== undefined && existsSync('/etc/init.d/docker') && readPidFile(SYSV_PID_FILE) === o.pid) {
+    const service = tool('service', o.systemDirs, '/usr/sbin/service');
+    return commandController(o.exec, reload, [service, 'docker', 'restart']);
+  }
   if (o.pid !== undefined) return commandController(o.exec, reload, undefined);
   const unknown = async (): Promise<never> => {
     throw new WharfError('unsupported', 'the running dockerd was not found: reload or restart it yourself');

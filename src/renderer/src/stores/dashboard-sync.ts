@@ -3,8 +3,8 @@ import { useDashboardStore } from './dashboard-store';
 import { debounce } from './debounce';
 import { useEngineStore } from './engine-store';
 
-/** Docker event types that can change the facts' counts or the disk usage. */
-const RELEVANT_TYPES = new Set(['container', 'image', 'volume', 'network', 'builder']);
+/** Docker event types that can change the facts' counts or the disk usage; 'daemon' (a reload) the registry mirrors. */
+const RELEVANT_TYPES = new Set(['container', 'image', 'volume', 'network', 'builder', 'daemon']);
 const DEBOUNCE_MS = 300;
 const MAX_WAIT_MS = 700;
 

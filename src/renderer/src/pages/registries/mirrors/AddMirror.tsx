@@ -39,7 +39,9 @@ export function AddMirror({ onAdd }: { onAdd(url: string): void }): ReactElement
               }}
             />
             <span className="registry-preset__name">{t(`registryMirrors.preset.${p.id}.name`)}</span>
-            <code className="mono faint registry-preset__url">{p.urlPattern}</code>
+            <code className="mono faint registry-preset__url" title={p.urlPattern}>
+              {p.urlPattern}
+            </code>
           </label>
         ))}
       </div>

@@ -1,12 +1,13 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
-import type { DaemonConfigPlan, RegistrySettings } from '../../../../../shared/registry-mirrors';
+import type { DaemonConfigPlan, DaemonConfigState, RegistrySettings } from '../../../../../shared/registry-mirrors';
 import { call } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useTasksStore } from '../../../stores/tasks-store';
 import { ApplyOutcome } from './ApplyOutcome';
+import { ManualCheckResult, manualVerdict, wantedOf, type ManualVerdict } from './ManualCheck';
 import { PlanReview } from './PlanReview';
 
 export interface ApplyDialogProps {
@@ -18,7 +19,10 @@ export interface ApplyDialogProps {
   onSettled(): void;
 }
 
-/** The confirm step: the plan, then Apply; the task's steps and outcome replace the buttons once it runs. */
+/**
+ * The confirm step: the plan, then Apply; the task's steps and outcome replace the buttons once it runs. Where Wharf
+ * can only show the commands (web mode), "I ran them: check" reads the file and the engine again and says where it is.
+ */
 export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled }: ApplyDialogProps): ReactElement {
   const { t } = useTranslation();
   const [taskId, setTaskId] = useState<string | null>(null);
@@ -27,6 +31,16 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
   const task = useTasksStore((s) => (taskId ? s.tasks.find((x) => x.id === taskId) : undefined));
   const running = task?.state === 'running';
   const canApply = plan.valid && !plan.unchanged && plan.apply === 'run' && taskId === null;
+  const manual = plan.valid && !plan.unchanged && plan.apply === 'commands';
+  const [checked, setChecked] = useState<{ verdict?: ManualVerdict; state?: DaemonConfigState; error?: WharfErrorInfo } | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const check = async (): Promise<void> => {
+    setChecking(true);
+    const envelope = await call('daemon.readConfig', {});
+    setChecking(false);
+    setChecked(envelope.ok ? { verdict: manualVerdict(envelope.value, wantedOf(plan)), state: envelope.value } : { error: envelope.error });
+  };
 
   const apply = async (): Promise<void> => {
     setStartError(null);
@@ -40,7 +54,7 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
   };
 
   const close = (): void => {
-    if (task && task.state !== 'running') onSettled();
+    if ((task && task.state !== 'running') || checked) onSettled();
     onClose();
   };
 
@@ -53,9 +67,14 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
       onClose={close}
       footer={
         <>
-          <button type="button" className="button button--secondary" onClick={close} disabled={running}>
-            {task && !running ? t('registryMirrors.review.close') : t('registryMirrors.review.cancel')}
+          <button type="button" className="button button--secondary" onClick={close} disabled={running} data-testid="registry-apply-close">
+            {(task && !running) || checked?.verdict === 'in-effect' ? t('registryMirrors.review.close') : t('registryMirrors.review.cancel')}
           </button>
+          {manual && checked?.verdict !== 'in-effect' ? (
+            <button type="button" className="button button--primary" onClick={() => void check()} disabled={checking} data-testid="registry-manual-check">
+              {t('registryMirrors.manual.check')}
+            </button>
+          ) : null}
           {canApply ? (
             <button type="button" className="button button--primary" onClick={() => void apply()} data-testid="registry-apply-confirm">
               {t('registryMirrors.review.apply')}
@@ -64,11 +83,12 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
         </>
       }
     >
-      {plan.apply === 'commands' ? <p className="notice notice--info">{t('registryMirrors.commandsOnly')}</p> : null}
+      {plan.apply === 'commands' && checked?.verdict !== 'in-effect' ? <p className="notice notice--info">{t('registryMirrors.commandsOnly')}</p> : null}
+      {checked ? <ManualCheckResult {...checked} /> : null}
       {startError ? <ErrorNotice title={t('registryMirrors.review.startFailed')} error={startError} /> : null}
-      {task ? (
+      {task || checked?.verdict === 'in-effect' ? (
         <>
-          <ApplyOutcome task={task} />
+          {task ? <ApplyOutcome task={task} /> : null}
           <details className="registry-plan__again">
             <summary>{t('registryMirrors.review.showPlan')}</summary>
             <PlanReview plan={plan} engineVersion={engineVersion} />

@@ -89,7 +89,7 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
     <section className="registry-mirrors card" data-testid="registry-mirrors-section">
       <header className="registry-mirrors__head">
         <h2>{t('registryMirrors.title')}</h2>
-        <p className="muted">{t('registryMirrors.intro')}</p>
+        <p className="muted">{t(state.apply === 'run' ? 'registryMirrors.intro' : 'registryMirrors.introManual')}</p>
       </header>
       <FileFacts state={state} />
       {broken && state.parseError ? (

@@ -47,7 +47,7 @@ export function PlanReview({ plan, engineVersion }: { plan: DaemonConfigPlan; en
           ) : v.reason === 'engine-too-old' ? (
             <p className="muted">{t('registryMirrors.review.validationSkipped', { version: engineVersion ?? '?' })}</p>
           ) : null}
-          <p className="muted">{t('registryMirrors.review.steps')}</p>
+          <p className="muted">{plan.apply === 'commands' ? t('registryMirrors.review.stepsManual') : t('registryMirrors.review.steps')}</p>
           <h4 className="section-label">{plan.apply === 'run' ? t('registryMirrors.review.commands') : t('registryMirrors.review.commandsManual')}</h4>
           <CommandBlock prompt="#" commands={plan.commands.map((argv) => ({ command: commandText(argv, plan) }))} testId="registry-plan-commands" />
           <p className="faint">{plan.apply === 'commands' ? t('registryMirrors.review.stdinManual') : t('registryMirrors.review.stdin')}</p>
