@@ -2,7 +2,7 @@
  * `npm run bench`: what one Wharf call costs through web mode, as a ratio against the raw Engine API call and
  * the docker CLI, measured in the same run on a private engine. Timings are reported, never asserted.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, it } from 'vitest';
@@ -55,8 +55,10 @@ it('engine.facts and system.df through web mode vs the raw Engine API and the do
     () => rawRequest(engine.socketPath, 'GET', '/v1.41/system/df'),
     () => engine.cliOk(['system', 'df']),
   );
+  // Appended like every other bench's section: the files run in no fixed order, so a rewrite here would wipe theirs.
   const lines = [
-    `# Wharf bench — ${new Date().toISOString()}`,
+    '',
+    `## engine calls — ${new Date().toISOString()}`,
     '',
     `Private engine seeded with ${SEED_TAGS} image tags and ${SEED_CONTAINERS} containers; median of ${ROUNDS} rounds.`,
     '',
@@ -65,6 +67,6 @@ it('engine.facts and system.df through web mode vs the raw Engine API and the do
     ...rows.map(([name, raw, wharf, cli]) => `| ${name} | ${raw.toFixed(2)} | ${wharf.toFixed(2)} | ${(wharf / raw).toFixed(2)} | ${cli.toFixed(2)} | ${(cli / raw).toFixed(2)} |`),
   ];
   mkdirSync(join(REPORT, '..'), { recursive: true });
-  writeFileSync(REPORT, `${lines.join('\n')}\n`);
+  appendFileSync(REPORT, `${lines.join('\n')}\n`);
   console.log(`\n${lines.join('\n')}\n\nreport: ${REPORT}`);
 }, 600_000);
