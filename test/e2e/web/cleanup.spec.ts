@@ -13,6 +13,7 @@ import { screenshotWholeContent } from '../support/screenshot';
 const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const REPO = 'e2e-cleanup/app';
 const STOPPED = 'e2e-cleanup-stopped';
+const REMINDER_IMAGE = 'e2e-cleanup/reminder:1';
 
 async function exists(kind: 'image' | 'container', ref: string): Promise<boolean> {
   return (await docker([kind, 'inspect', ref]).catch(() => ({ code: 1 }))).code === 0;
@@ -34,7 +35,7 @@ test.describe('Cleanup', () => {
 
   test.afterAll(async () => {
     await docker(['rm', '-f', STOPPED]).catch(() => undefined);
-    await docker(['rmi', '-f', `${REPO}:1`]).catch(() => undefined);
+    await docker(['rmi', '-f', `${REPO}:1`, REMINDER_IMAGE]).catch(() => undefined);
     if (dangling) await docker(['rmi', '-f', dangling]).catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
   });
@@ -94,4 +95,38 @@ test.describe('Cleanup', () => {
     await screenshotWholeContent(page, join(SHOTS, 'cleanup-dark-history.png'));
     await page.evaluate(() => localStorage.removeItem('wharf.theme'));
   });
+
+  test('the reminder badge appears when Docker events push reclaimable space past the threshold, and opens Quick clean', async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const { url, token } = e2eEnv();
+    const reclaimable = async (): Promise<number> => {
+      const answer = await request.post(`${url}api/system.df`, { headers: { Authorization: `Bearer ${token}` }, data: {} });
+      const body = (await answer.json()) as { ok: boolean; value: { rows: { reclaimable: number }[] } };
+      expect(body.ok).toBe(true);
+      return body.value.rows.reduce((n, r) => n + r.reclaimable, 0);
+    };
+    await page.goto(`${url}?token=${token}`);
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
+    await page.getByTestId('nav-cleanup').click();
+    // A threshold 2 MB above what is reclaimable now: no badge yet.
+    const gb = (await reclaimable()) / 1e9 + 0.002;
+    await page.getByTestId('cleanup-reminder-threshold').fill(gb.toFixed(6));
+    await page.getByTestId('cleanup-reminder-on').check();
+    const badge = page.getByTestId('cleanup-reminder-badge');
+    await page.getByTestId('nav-dashboard').click();
+    await expect(page.getByTestId('page-dashboard')).toBeVisible();
+    // Absence cannot be polled for: give the first measurement (debounced 2 s) its time, then check.
+    await page.waitForTimeout(3_000);
+    await expect(badge).toHaveCount(0);
+    // An unused image with 3 MB of its own, built with the CLI: the engine's events make the shell measure again.
+    await buildImage(fixtureEngine(scratch), REMINDER_IMAGE, 'FROM busybox:latest\nRUN dd if=/dev/urandom of=/blob bs=1024 count=3000 2>/dev/null\n');
+    await expect(badge).toBeVisible({ timeout: 20_000 });
+    await badge.click();
+    await expect(page.getByTestId('page-cleanup')).toBeVisible();
+    await expect(page.getByTestId('cleanup-wizard')).toContainText('Quick clean');
+    await page.getByTestId('cleanup-wizard').getByTestId('dialog-close').click();
+    await page.getByTestId('cleanup-reminder-on').uncheck();
+    await expect(badge).toHaveCount(0);
+  });
 });
+
