@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+
+/** Where every spec saves its screenshots (the README's pictures are picked from here into docs/screenshots). */
+export const SHOTS = join(__dirname, '../../../test-results/screenshots');
 
 /**
  * A screenshot of the whole page although the shell scrolls inside `#content` (a fullPage screenshot only sees the

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
 import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
-import { screenshotWholeContent } from '../support/screenshot';
+import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const REPO = 'e2e-cleanup/app';
 const STOPPED = 'e2e-cleanup-stopped';
 const REMINDER_IMAGE = 'e2e-cleanup/reminder:1';

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docker, e2eEnv } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 /** Every container this spec creates starts with this; only those are removed. */
 const PREFIX = 'e2e-streams-';
 /** A running container with a 64 MiB memory limit, so the limit the stats show is known. */

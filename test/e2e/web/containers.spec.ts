@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docker, e2eEnv } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 /** Every container this spec creates starts with this; only those are removed. */
 const PREFIX = 'e2e-ctr-';
 const IDLE = `${PREFIX}idle`;

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, e2eEnv } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const PAGES = ['dashboard', 'images', 'containers', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
 const DF_KINDS = ['images', 'containers', 'volumes', 'buildCache'] as const;
 const CLI_TYPES: Record<(typeof DF_KINDS)[number], string> = { images: 'Images', containers: 'Containers', volumes: 'Local Volumes', buildCache: 'Build Cache' };

@@ -10,8 +10,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BUSYBOX, TAR } from '../../support/constants';
 import { runOk } from '../../support/exec';
 import { docker, e2eEnv } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const DOCS_SHOTS = join(__dirname, '../../../docs/screenshots');
 const REPO = 'e2e-build';
 
 async function openImages(page: Page): Promise<void> {
@@ -56,7 +56,7 @@ test.describe('Building, saving and loading images', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'wharf-e2e-build-'));
 
   test.beforeAll(() => {
-    mkdirSync(DOCS_SHOTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   test.afterAll(async () => {
@@ -97,7 +97,7 @@ test.describe('Building, saving and loading images', () => {
     await dialog.getByTestId('build-arg-value').fill('hi from wharf');
     await expect(dialog.getByRole('alert')).toHaveCount(0);
     await expect(dialog.getByTestId('build-command')).toContainText(`docker build -t ${REPO}/app:1 --build-arg 'GREETING=hi from wharf' ${context}`);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-build-form.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-build-form.png'), animations: 'disabled', caret: 'hide' });
 
     await dialog.getByTestId('build-start').click();
     const log = dialog.getByTestId('task-log');
@@ -112,7 +112,7 @@ test.describe('Building, saving and loading images', () => {
     await expect(log).toContainText('greeting is hi from wharf');
     await expect(log).toContainText(`Successfully tagged ${REPO}/app:1`);
     await expect(dialog.getByTestId('task-progress')).toContainText(`tagged ${REPO}/app:1`);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-build.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-build.png'), animations: 'disabled', caret: 'hide' });
 
     // What the CLI says about the result.
     const { stdout } = await docker(['image', 'inspect', '--format', '{{.Id}} {{index .Config.Labels "e2e.greeting"}}', `${REPO}/app:1`]);
@@ -130,7 +130,7 @@ test.describe('Building, saving and loading images', () => {
     test.setTimeout(120_000);
     const dialog = await failingBuild(page, join(scratch, 'failing'));
     await expect(dialog.getByTestId('build-failed-step')).toContainText('Failed at step 3 of 4');
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-build-failed.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-build-failed.png'), animations: 'disabled', caret: 'hide' });
     expect(await cliRefs()).not.toContain(`${REPO}/failing:1`);
 
     // Back to the form with everything as it was.
@@ -144,7 +144,7 @@ test.describe('Building, saving and loading images', () => {
       test.setTimeout(120_000);
       const dialog = await failingBuild(page, join(scratch, 'failing-zh'));
       await expect(dialog.getByTestId('build-failed-step')).toContainText('失败于第 3 步');
-      await page.screenshot({ path: join(DOCS_SHOTS, 'zh-CN-dark-images-build-failed.png'), animations: 'disabled', caret: 'hide' });
+      await page.screenshot({ path: join(SHOTS, 'zh-CN-dark-images-build-failed.png'), animations: 'disabled', caret: 'hide' });
     });
   });
 
@@ -175,7 +175,7 @@ test.describe('Building, saving and loading images', () => {
     const load = page.getByTestId('load-dialog');
     await load.getByTestId('load-path').fill(target);
     await expect(load.getByTestId('load-command')).toContainText(`docker load -i ${target}`);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-load.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-load.png'), animations: 'disabled', caret: 'hide' });
     await load.getByTestId('load-start').click();
     await expect(load.getByTestId('task-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
     await expect(load.getByTestId('load-outcome')).toContainText(`${REPO}/app:1`);
@@ -202,7 +202,7 @@ test.describe('Building, saving and loading images', () => {
     await dialog.getByTestId('load-message').fill('from the e2e suite');
     await expect(dialog.getByRole('alert')).toHaveCount(0);
     await expect(dialog.getByTestId('load-command')).toContainText(`docker import --message 'from the e2e suite' ${tarball} ${REPO}/rootfs:1`);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-import.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-import.png'), animations: 'disabled', caret: 'hide' });
     await dialog.getByTestId('load-start').click();
     await expect(dialog.getByTestId('task-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
     await expect(dialog.getByTestId('load-outcome')).toContainText(`as ${REPO}/rootfs:1`);

@@ -5,9 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { runDockerCliOk, type CliOptions } from '../../support/docker-cli';
 import { buildImage, type FixtureEngine } from '../../support/fixtures';
 import { docker, e2eEnv } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const DOCS_SHOTS = join(__dirname, '../../../docs/screenshots');
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const REPO = 'e2e-details';
 const CONTAINER = 'e2e-details-app';
 
@@ -62,7 +61,7 @@ test.describe('Image details', () => {
   });
 
   test('shows the layers shared with the base and its sibling, the inspect JSON, and moves to a sharing image', async ({ page }) => {
-    mkdirSync(DOCS_SHOTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 980 });
     await openDetails(page, `${REPO}/app`);
     const dialog = page.getByTestId('image-details');
@@ -72,7 +71,7 @@ test.describe('Image details', () => {
     await expect(dialog.getByTestId('image-details-tags')).toContainText(`${REPO}/app:1`);
     await expect(dialog.getByTestId('image-details-id')).toContainText(ids.app);
     await expect(dialog.getByTestId('image-details-containers')).toContainText(CONTAINER);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'image-details-overview.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'image-details-overview.png'), animations: 'disabled', caret: 'hide' });
 
     // Layers: every layer of the base is shared (with the base, the worker, …); the app's own top layer is not.
     const baseLayers = await layersOf(`${REPO}/base:1`);
@@ -92,7 +91,7 @@ test.describe('Image details', () => {
     await expect(top).toContainText('echo app');
     // ENV, LABEL, EXPOSE, WORKDIR and CMD made no layer: they are thin metadata rows.
     await expect(dialog.getByTestId('image-layer-meta').filter({ hasText: 'EXPOSE' })).toBeVisible();
-    await page.screenshot({ path: join(DOCS_SHOTS, 'image-details-layers.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'image-details-layers.png'), animations: 'disabled', caret: 'hide' });
 
     // History: as many rows as `docker history`.
     const { stdout } = await docker(['history', '-q', `${REPO}/app:1`]);

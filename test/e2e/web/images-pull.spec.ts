@@ -7,8 +7,8 @@ import { buildImage } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
 import { startThrottleProxy, type ThrottleProxy } from '../../support/throttle-proxy';
 import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const DOCS_SHOTS = join(__dirname, '../../../docs/screenshots');
 const REPO = 'e2e-pull';
 
 async function openImages(page: Page): Promise<void> {
@@ -49,7 +49,7 @@ test.describe('Pull, tag and push', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    mkdirSync(DOCS_SHOTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
     registry = await startPrivateRegistry();
     // Three layers: busybox's (already on the engine), and two of random data that take a while through the proxy.
     await buildImage(
@@ -88,7 +88,7 @@ test.describe('Pull, tag and push', () => {
     await expect(dialog).toContainText(':latest only');
     await expect(page.getByTestId('pull-command')).toContainText(`docker pull ${slowRepo}`);
     await expect(page.getByTestId('pull-start')).toBeEnabled();
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-pull-dialog.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-pull-dialog.png'), animations: 'disabled', caret: 'hide' });
   });
 
   test('a pull shows its layers moving, then the image is listed as by docker image ls', async ({ page }) => {
@@ -108,7 +108,7 @@ test.describe('Pull, tag and push', () => {
     const percent = Number(await run.getByRole('progressbar').first().getAttribute('aria-valuenow'));
     expect(percent).toBeGreaterThan(0);
     expect(percent).toBeLessThan(100);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-pull.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-pull.png'), animations: 'disabled', caret: 'hide' });
 
     await expect(run).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
     const id = await imageId(`${slowRepo}:latest`);
@@ -120,7 +120,7 @@ test.describe('Pull, tag and push', () => {
     const panel = page.getByTestId('task-panel');
     await expect(panel.getByTestId('task-layer')).toHaveCount(3);
     await expect(panel.locator('[data-testid="task-layer"][data-phase="done"]')).toHaveCount(2);
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-pull-task-panel.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-pull-task-panel.png'), animations: 'disabled', caret: 'hide' });
     await page.getByTestId('task-panel-button').click();
     await page.getByTestId('images-search').fill(`${REPO}/app`);
     await expect(page.locator(`[data-testid="image-row"][data-repository="${slowRepo}"][data-tag="latest"]`)).toBeVisible();
@@ -138,7 +138,7 @@ test.describe('Pull, tag and push', () => {
       const run = page.getByTestId('transfer-run');
       await expect(run.locator('[data-testid="task-layer"][data-phase="downloading"]').first()).toBeVisible({ timeout: 20_000 });
       await expect(run.locator('[data-testid="task-layer"][data-phase="exists"]')).toContainText('已存在');
-      await page.screenshot({ path: join(DOCS_SHOTS, 'images-pull-zh-CN-dark.png'), animations: 'disabled', caret: 'hide' });
+      await page.screenshot({ path: join(SHOTS, 'images-pull-zh-CN-dark.png'), animations: 'disabled', caret: 'hide' });
       await page.getByTestId('task-progress-cancel').click();
       await expect(run).toHaveAttribute('data-state', 'cancelled');
       await expect(run).toContainText('拉取已取消');
@@ -185,7 +185,7 @@ test.describe('Pull, tag and push', () => {
       await expect(run).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
       await expect(run.getByTestId('task-auth-hint')).toContainText(`docker login ${auth.address}`);
       await expect(run).toContainText('no basic auth credentials');
-      await page.screenshot({ path: join(DOCS_SHOTS, 'images-push-auth.png'), animations: 'disabled', caret: 'hide' });
+      await page.screenshot({ path: join(SHOTS, 'images-push-auth.png'), animations: 'disabled', caret: 'hide' });
     } finally {
       await docker(['rmi', ref]).catch(() => undefined);
       await auth.close();
@@ -197,6 +197,6 @@ test.describe('Pull, tag and push', () => {
     await openRowAction(page, 'busybox', 'latest', 'push');
     await expect(page.getByTestId('push-docker-hub')).toBeVisible();
     await expect(page.getByTestId('push-command')).toContainText('docker push busybox:latest');
-    await page.screenshot({ path: join(DOCS_SHOTS, 'images-push-docker-hub.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SHOTS, 'images-push-docker-hub.png'), animations: 'disabled', caret: 'hide' });
   });
 });

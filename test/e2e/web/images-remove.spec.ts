@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
 import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const REPO = 'e2e-remove';
 const HOLDER = 'e2e-remove-holder';
 

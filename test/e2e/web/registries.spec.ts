@@ -12,10 +12,9 @@ import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { importBusybox, pushToRegistry, runContainer } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
-import { screenshotWholeContent } from '../support/screenshot';
+import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const DAOCLOUD = 'https://docker.m.daocloud.io';
 const IMAGE = 'e2e-reg/busybox:latest';
 const KEEPER = 'e2e-reg-keeper';

@@ -11,11 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startPrivateEngine, type PrivateEngine } from '../../support/engine-harness';
 import { importBusybox } from '../../support/fixtures';
-import { screenshotWholeContent } from '../support/screenshot';
+import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../../support/throwaway-account';
 import { startWebMode, type RunningWebMode } from '../support/web-mode';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const LOCALES = ['en', 'zh-CN'] as const;
 type Locale = (typeof LOCALES)[number];
 

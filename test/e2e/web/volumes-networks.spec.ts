@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runDockerCli } from '../../support/docker-cli';
 import { docker, e2eEnv } from '../support/e2e-env';
-import { screenshotWholeContent } from '../support/screenshot';
+import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 
-const SHOTS = join(__dirname, '../../../test-results/screenshots');
 const BOX = 'e2e-vn-box';
 const KEPT = 'e2e-vn-kept';
 const BACKEND = 'e2e-vn-backend';
