@@ -40,6 +40,13 @@ const PULL: EngineMessage[] = [
 ];
 
 describe('createTransferProgress: pull', () => {
+  it('reaches 1 only when every layer is complete: the last "Extracting x/x" is not yet done', () => {
+    const { fractions } = feed(PULL);
+    // Index 14: bbb222 extracting 20/20, the other layers finished.
+    expect(fractions[14]).toBeLessThan(1);
+    expect(fractions[15]).toBe(1);
+  });
+
   it('keeps one row per layer with the phase and bytes the engine reported, never the tag line', () => {
     const { progress } = feed(PULL.slice(0, 11));
     expect(progress.layers()).toEqual([

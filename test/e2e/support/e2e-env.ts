@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDockerCliOk, type CliOptions, type CliResult } from '../../support/docker-cli';
+import { expect, type Page } from '@playwright/test';
 import type { FixtureEngine } from '../../support/fixtures';
 
 /** What global setup started, shared with the test workers through a file. */
@@ -31,4 +32,13 @@ export function docker(args: string[]): Promise<CliResult> {
 export function fixtureEngine(dir: string): FixtureEngine {
   const env = e2eEnv();
   return { dir, cliOk: (args: string[], opts?: CliOptions) => runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args, opts) };
+}
+
+/** Opens Wharf in the page (the token URL), waits for the engine to be connected, then goes to a page by the sidebar. */
+export async function openPage(page: Page, name: string): Promise<void> {
+  const { url, token } = e2eEnv();
+  await page.goto(`${url}?token=${token}`);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
+  await page.getByTestId(`nav-${name}`).click();
+  await expect(page.getByTestId(`page-${name}`)).toBeVisible();
 }

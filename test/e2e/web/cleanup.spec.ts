@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
-import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { docker, e2eEnv, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 
 const REPO = 'e2e-cleanup/app';
@@ -42,10 +42,7 @@ test.describe('Cleanup', () => {
   test('quick clean of our objects from the df view to the report', async ({ page }) => {
     test.setTimeout(90_000);
     mkdirSync(SHOTS, { recursive: true });
-    const { url, token } = e2eEnv();
-    await page.goto(`${url}?token=${token}`);
-    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-    await page.getByTestId('nav-cleanup').click();
+    await openPage(page, 'cleanup');
 
     const df = page.getByTestId('cleanup-df');
     await expect(df.getByTestId('cleanup-df-chart')).toBeVisible();

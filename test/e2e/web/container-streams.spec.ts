@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 /** Every container this spec creates starts with this; only those are removed. */
@@ -11,10 +11,7 @@ const PREFIX = 'e2e-streams-';
 const BOX = `${PREFIX}box`;
 
 async function openDetails(page: Page, name: string): Promise<Locator> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-containers').click();
+  await openPage(page, 'containers');
   await expect(page.getByTestId('containers-table')).toBeVisible();
   await page.locator(`[data-testid="container-row"][data-name="${name}"]`).getByTestId('container-open').click();
   const details = page.getByTestId('container-details');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 /** Every container this spec creates starts with this; only those are removed. */
@@ -10,11 +10,7 @@ const IDLE = `${PREFIX}idle`;
 const WEB = `${PREFIX}web`;
 
 async function openContainers(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-containers').click();
-  await expect(page.getByTestId('page-containers')).toBeVisible();
+  await openPage(page, 'containers');
   await expect(page.getByTestId('containers-table')).toBeVisible();
 }
 

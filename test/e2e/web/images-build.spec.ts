@@ -9,16 +9,13 @@ import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BUSYBOX, TAR } from '../../support/constants';
 import { runOk } from '../../support/exec';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-build';
 
 async function openImages(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-images').click();
+  await openPage(page, 'images');
   await expect(page.getByTestId('images-table')).toBeVisible();
 }
 

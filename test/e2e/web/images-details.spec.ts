@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runDockerCliOk, type CliOptions } from '../../support/docker-cli';
 import { buildImage, type FixtureEngine } from '../../support/fixtures';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, e2eEnv, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-details';
@@ -22,10 +22,7 @@ async function layersOf(ref: string): Promise<string[]> {
 }
 
 async function openDetails(page: Page, repository: string): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-images').click();
+  await openPage(page, 'images');
   await page.getByTestId('images-search').fill(repository);
   const row = page.locator(`[data-testid="image-row"][data-repository="${repository}"]`);
   await row.getByTestId('image-open').click();

@@ -6,17 +6,13 @@ import { startAuthRegistry } from '../../support/auth-registry';
 import { buildImage } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
 import { startThrottleProxy, type ThrottleProxy } from '../../support/throttle-proxy';
-import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { docker, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-pull';
 
 async function openImages(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-images').click();
-  await expect(page.getByTestId('page-images')).toBeVisible();
+  await openPage(page, 'images');
 }
 
 async function imageId(ref: string): Promise<string | undefined> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
-import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { docker, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-remove';
@@ -19,10 +19,7 @@ async function cliRefs(): Promise<string[]> {
 }
 
 async function openFiltered(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-images').click();
+  await openPage(page, 'images');
   await page.getByTestId('images-filter-reference').fill(`${REPO}/*`);
   await page.getByTestId('images-apply-filters').click();
   await expect(page.getByTestId('images-count')).toHaveText(String((await cliRefs()).length));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
-import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { docker, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-images';
@@ -60,11 +60,7 @@ async function shownRows(page: Page): Promise<string[]> {
 }
 
 async function openImages(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-images').click();
-  await expect(page.getByTestId('page-images')).toBeVisible();
+  await openPage(page, 'images');
   await expect(page.getByTestId('images-table')).toBeVisible();
 }
 

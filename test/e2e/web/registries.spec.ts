@@ -13,7 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { importBusybox, pushToRegistry, runContainer } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
-import { docker, e2eEnv, fixtureEngine } from '../support/e2e-env';
+import { docker, e2eEnv, fixtureEngine, openPage } from '../support/e2e-env';
 
 const DAOCLOUD = 'https://docker.m.daocloud.io';
 const IMAGE = 'e2e-reg/busybox:latest';
@@ -37,14 +37,6 @@ async function engineMirrors(): Promise<string[]> {
 
 function readIfExists(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-}
-
-async function openRegistries(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId('nav-registries').click();
-  await expect(page.getByTestId('page-registries')).toBeVisible();
 }
 
 /** The commands the review shows, one string each (a here-document stays inside its command), without the prompt. */
@@ -127,7 +119,7 @@ test('DaoCloud + a loopback mirror: speed test of the loopback one only, applied
   const mirrorUrl = registry.url;
   const containerStartedAt = (await docker(['inspect', '-f', '{{.State.StartedAt}}', KEEPER])).stdout.trim();
 
-  await openRegistries(page);
+  await openPage(page, 'registries');
   const section = page.getByTestId('registry-mirrors-section');
   // Web mode edits the private engine's file, and says it only shows the commands.
   await expect(section.getByTestId('registry-file')).toContainText(env.daemonConfigPath);

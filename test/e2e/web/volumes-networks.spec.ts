@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runDockerCli } from '../../support/docker-cli';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, e2eEnv, openPage } from '../support/e2e-env';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 
 const BOX = 'e2e-vn-box';
@@ -26,11 +26,7 @@ async function lines(args: string[]): Promise<string[]> {
 }
 
 async function open(page: Page, name: 'volumes' | 'networks'): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
-  await page.getByTestId(`nav-${name}`).click();
-  await expect(page.getByTestId(`page-${name}`)).toBeVisible();
+  await openPage(page, name);
   await expect(page.getByTestId(`${name}-table`)).toBeVisible();
 }
 

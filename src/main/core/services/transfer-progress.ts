@@ -41,8 +41,12 @@ export function phaseOf(status: string): Phase | undefined {
   return PHASES.find(([pattern]) => pattern.test(status))?.[1];
 }
 
-/** A layer's own progress 0..1 for its phase and bytes. */
+/** A layer not finished stays below this, even when its bytes are all there (the last "Extracting" shows x/x). */
+const UNFINISHED_MAX = 0.99;
+
+/** A layer's own progress 0..1 for its phase and bytes: 1 only once it is finished. */
 function layerFraction(layer: LayerProgress): number {
+  if (FINISHED.has(layer.phase)) return 1;
   const bytes = layer.total && layer.total > 0 && layer.current !== undefined ? Math.min(1, layer.current / layer.total) : 0;
   switch (layer.phase) {
     case 'downloading':
@@ -51,11 +55,11 @@ function layerFraction(layer: LayerProgress): number {
     case 'download-complete':
       return DOWNLOAD_SHARE;
     case 'extracting':
-      return DOWNLOAD_SHARE + (1 - DOWNLOAD_SHARE) * bytes;
+      return Math.min(UNFINISHED_MAX, DOWNLOAD_SHARE + (1 - DOWNLOAD_SHARE) * bytes);
     case 'pushing':
-      return bytes;
+      return Math.min(UNFINISHED_MAX, bytes);
     default:
-      return FINISHED.has(layer.phase) ? 1 : 0;
+      return 0;
   }
 }
 
