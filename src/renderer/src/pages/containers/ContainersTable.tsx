@@ -1,9 +1,10 @@
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
 import type { StatsSample } from '../../../../shared/streams';
 import { bytesSize } from '../../../../shared/units';
 import { useStats } from '../../components/stats/use-stats';
+import { useSettled } from '../../hooks/use-settled';
 import { Icon } from '../../components/Icon';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { CreatedCell } from '../images/CreatedCell';
@@ -16,6 +17,7 @@ import { StatusCell } from './StatusCell';
 const ROW_HEIGHT = 44;
 /** At most this many containers in one stats stream (the contract's limit; more never fit on a screen). */
 const STATS_MAX = 50;
+const STATS_SETTLE_MS = 300;
 const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports'];
 /** With live stats on, the stats take the place of the command and the creation time (as in docker stats). */
 const STATS_COLUMNS: readonly SortColumn[] = ['name', 'image', 'status', 'ports'];
@@ -149,7 +151,9 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
         })
         .slice(0, STATS_MAX)
     : [];
-  const { history } = useStats(inView);
+  // While scrolling the rows in view change on every frame: the stream follows them once they settle.
+  const watched = useSettled(inView.join(','), STATS_SETTLE_MS);
+  const { history } = useStats(useMemo(() => watched.split(',').filter(Boolean), [watched]));
 
   return (
     <div className="vtable-scroll" ref={scrollRef}>
