@@ -9,6 +9,9 @@ import { SHOTS } from '../support/screenshot';
 const PREFIX = 'e2e-streams-';
 /** A running container with a 64 MiB memory limit, so the limit the stats show is known. */
 const BOX = `${PREFIX}box`;
+const FLOOD = `${PREFIX}flood`;
+/** What the viewer keeps (use-log-stream's MAX_LINES). */
+const MAX_LOG_LINES = 50_000;
 
 async function openDetails(page: Page, name: string): Promise<Locator> {
   await openPage(page, 'containers');
@@ -85,6 +88,33 @@ test.describe('Container logs, terminal and stats', () => {
     await expect(lines).toHaveCount(9);
     await logs.getByTestId('logs-search').blur();
     await shot(page, 'containers-logs.png');
+  });
+
+  test('logs: a container printing thousands of lines a second keeps the viewer usable and its memory bounded', async ({ page }) => {
+    test.setTimeout(90_000);
+    // As fast as busybox sh can echo; the engine's own log file is capped so the run does not fill the disk.
+    await docker(['run', '-d', '--init', '--name', FLOOD, '--log-opt', 'max-size=8m', '--log-opt', 'max-file=2', 'busybox:latest', 'sh', '-c', 'i=0; while :; do i=$((i+1)); echo "flood line $i"; done']);
+    try {
+      const details = await openDetails(page, FLOOD);
+      await details.getByTestId('container-details-tab-logs').click();
+      const logs = details.getByTestId('logs');
+      const status = logs.getByTestId('logs-status');
+      const kept = async (): Promise<number> => Number(((await status.locator('span').first().textContent()) ?? '').replace(/\D/g, ''));
+      // Thousands of lines arrive, but the page holds only the rows in view.
+      await expect.poll(kept, { timeout: 20_000 }).toBeGreaterThan(5_000);
+      expect(await logs.getByTestId('log-line').count()).toBeLessThan(200);
+      // Memory is bounded: past the cap the oldest lines go and the viewer says how many were not kept.
+      await expect(status.locator('.chip--warning')).toBeVisible({ timeout: 45_000 });
+      for (let i = 0; i < 3; i += 1) expect(await kept()).toBeLessThanOrEqual(MAX_LOG_LINES);
+      // And it still answers the user: a search highlights while the flood goes on (the lines kept turn over fast).
+      await logs.getByTestId('logs-search').fill('flood line');
+      await expect(logs.getByTestId('logs-matches')).toHaveText(/^[1-9]\d* matching lines?$/);
+      await expect(logs.getByTestId('log-line').first().locator('mark')).toHaveText('flood line');
+      await details.getByTestId('dialog-close').click();
+      await expect(details).toBeHidden();
+    } finally {
+      await docker(['rm', '-f', FLOOD]);
+    }
   });
 
   test('terminal: a shell runs what is typed; a command that is not there says so', async ({ page }) => {
