@@ -27,13 +27,15 @@ export function containerExecHandler(connection: EngineConnection): StreamHandle
       Env: ['TERM=xterm-256color'],
     });
     const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-    const resize = (cols: number, rows: number): void => {
-      exec.resize({ w: cols, h: rows }).catch(() => undefined);
-    };
-    resize(input.cols, input.rows);
+    const resize = (cols: number, rows: number): Promise<void> => exec.resize({ w: cols, h: rows }).then(
+      () => undefined,
+      () => undefined,
+    );
+    // Keystrokes and resizes in the order the page sent them: what is typed after a resize (a `stty size`, a TUI's
+    // redraw) waits until the engine applied the new size, which is its own HTTP call beside the hijacked socket.
+    let queue = resize(input.cols, input.rows);
     onWrite((message) => {
-      if (message.kind === 'stdin') socket.write(message.data);
-      else resize(message.cols, message.rows);
+      queue = queue.then(() => (message.kind === 'stdin' ? void socket.write(message.data) : resize(message.cols, message.rows)));
     });
 
     const decoder = new TextDecoder();
