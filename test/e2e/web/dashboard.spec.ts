@@ -61,6 +61,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
       for (const name of PAGES) {
         await page.getByTestId(`nav-${name}`).click();
         await expect(page.getByTestId(`page-${name}`)).toBeVisible();
+        // The picture shows the page loaded, not its spinners.
+        await expect(page.getByTestId(`page-${name}`).locator('.spinner-row')).toHaveCount(0);
         if (name === 'dashboard') await expect(page.getByTestId('df-row-images').getByTestId('df-total')).not.toHaveText('');
         if (name === 'setup') await expect(page.getByTestId('setup-verdict')).toHaveAttribute('data-verdict', 'usable');
         await page.screenshot({ path: join(SHOTS, `${locale}-${name}.png`), fullPage: true });
