@@ -24,8 +24,13 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
     let pending = '';
     client.on('data', (chunk: Buffer) => {
       pending += chunk.toString('latin1');
-      for (const m of pending.matchAll(/(?:^|\r\n)((?:GET|POST|HEAD|PUT|DELETE) \S+) HTTP\/1\.[01]\r\n/g)) requests.push(m[1] ?? '');
-      pending = pending.slice(-512);
+      let counted = 0;
+      for (const m of pending.matchAll(/(?:^|\r\n)((?:GET|POST|HEAD|PUT|DELETE) \S+) HTTP\/1\.[01]\r\n/g)) {
+        requests.push(m[1] ?? '');
+        counted = m.index + m[0].length;
+      }
+      // Keep only what follows the last request line counted (a line split across chunks), never a counted one.
+      pending = pending.slice(counted).slice(-512);
       upstream.write(chunk);
     });
     upstream.pipe(client);

@@ -1,4 +1,4 @@
-import { onEventStreamConnection, subscribeEvents } from '../api';
+import { eventStreamState, onEventStreamConnection, subscribeEvents } from '../api';
 import { debounce } from './debounce';
 import { useEngineStore } from './engine-store';
 
@@ -19,33 +19,52 @@ function isConnected(): boolean {
   return useEngineStore.getState().status?.state === 'connected';
 }
 
+/** How long a list waits for the event stream to open before it goes ahead without it. */
+const STREAM_WAIT_MS = 1500;
+
 /**
- * While a page is shown: list when connected, list again (debounced) on the Docker events of `types`, and after the
- * engine reconnects or the event stream reopens. No polling. Returns the stop function.
+ * While a page is shown: list when connected, list again (debounced) on the Docker events of `types`, when the engine
+ * reconnects, and when the event stream (re)opens. A list waits for the stream to be open (briefly), so that no event
+ * falls between the list and the stream, and a list started while the stream is open is not repeated when it opens.
+ * No polling. Returns the stop function.
  */
 export function startLiveList({ types, quietContainerActions = QUIET_CONTAINER_ACTIONS, refresh, waitMs = 300, maxWaitMs = 700 }: LiveListOptions): () => void {
   const relevant = new Set(types);
-  const relist = debounce(
-    () => {
-      if (isConnected()) void refresh();
-    },
-    waitMs,
-    maxWaitMs,
-  );
+  /** Counts the event stream's openings; a list made while the stream was open at opening N saw every event since. */
+  let opening = 0;
+  let listedAtOpening = -1;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  const run = (): void => {
+    clearTimeout(waiting);
+    waiting = undefined;
+    if (!isConnected()) return;
+    listedAtOpening = eventStreamState() === 'open' ? opening : -1;
+    void refresh();
+  };
+  const list = (): void => {
+    if (!isConnected()) return;
+    if (eventStreamState() === 'open') run();
+    else waiting ??= setTimeout(run, STREAM_WAIT_MS);
+  };
+  const relist = debounce(list, waitMs, maxWaitMs);
 
-  if (isConnected()) void refresh();
+  list();
   const unsubscribeEngine = useEngineStore.subscribe((state, previous) => {
-    if (state.status?.state === 'connected' && previous.status?.state !== 'connected') void refresh();
+    if (state.status?.state === 'connected' && previous.status?.state !== 'connected') list();
   });
   const unsubscribeEvents = subscribeEvents((event) => {
     if (event.type !== 'docker.event' || !relevant.has(event.event.Type)) return;
     if (event.event.Type === 'container' && quietContainerActions.test(event.event.Action)) return;
     relist();
   });
+  // Events may have been missed while the stream was down or before it first opened.
   const unsubscribeConnection = onEventStreamConnection((state) => {
-    if (state === 'open') relist();
+    if (state !== 'open') return;
+    opening += 1;
+    if (listedAtOpening !== opening) run();
   });
   return () => {
+    clearTimeout(waiting);
     relist.cancel();
     unsubscribeEngine();
     unsubscribeEvents();
