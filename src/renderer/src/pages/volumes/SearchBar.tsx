@@ -14,7 +14,7 @@ export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveS
   const { t } = useTranslation();
   const selected = checked.selected.size;
   return (
-    <header className="vn-bar">
+    <header className="list-card__bar vn-bar">
       <SearchField value={query} onChange={onQuery} placeholder={t(`${ns}.search`)} label={t(`${ns}.searchLabel`)} testId={`${ns}-search`} />
       <span className="muted">
         <strong data-testid={`${ns}-count`}>{count}</strong> {t(`${ns}.countOf`, { total })}
