@@ -80,7 +80,7 @@ it('containers.list through web mode vs GET /containers/json?all=1 and `docker p
   try {
     const page = await browser.newPage();
     const start = proxy.requests.length;
-    await page.goto(`${idleWeb.url}?token=${idleWeb.token}`);
+    await page.goto(await idleWeb.newLoginUrl());
     await page.getByTestId('nav-containers').click();
     // The page must really show the list (`docker ps`: the running ones), or counting idle requests means nothing.
     await page.getByTestId('containers-count').filter({ hasText: new RegExp(`^${RUNNING}$`) }).waitFor({ timeout: 30_000 });

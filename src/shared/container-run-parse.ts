@@ -1,9 +1,10 @@
 /** The `docker run` value grammars the CLI uses (go-units, go-connections), as pure functions for the form and the core. */
+import { OBJECT_NAME } from './engine-names';
 
 /** The engine's container name rule (validContainerNamePattern). */
-export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const CONTAINER_NAME = OBJECT_NAME;
 /** The engine's volume name rule. */
-export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const VOLUME_NAME = OBJECT_NAME;
 /** The engine refuses less memory than this (6 MiB). */
 export const MIN_MEMORY = 6 * 1024 * 1024;
 

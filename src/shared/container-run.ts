@@ -3,6 +3,7 @@
  * the equivalent CLI argv. The renderer and the core use the same functions, so both explain the same problems.
  */
 import { CONTAINER_NAME, MIN_MEMORY, VOLUME_NAME, isIpLiteral, parseCpus, parseMemory, portNumber, splitCommand } from './container-run-parse';
+import { checkEngineName } from './engine-names';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 export type RestartPolicyName = 'no' | 'always' | 'unless-stopped' | 'on-failure';
@@ -125,6 +126,11 @@ export function runSpecProblems(spec: RunSpec): RunProblem[] {
   const out: RunProblem[] = [];
   if (spec.image.trim() === '') out.push({ field: 'image', key: 'required' });
   else if (/\s/.test(spec.image.trim())) out.push({ field: 'image', key: 'imageSpace', values: { value: spec.image } });
+  else {
+    // `docker run` reads the image with the reference grammar (or takes an ID); `http://busybox` and `a//b` are not one.
+    const check = checkEngineName('image', spec.image.trim());
+    if (!check.ok) out.push({ field: 'image', key: `image_${check.problem}`, values: { value: spec.image.trim() } });
+  }
   if (spec.name !== '' && !CONTAINER_NAME.test(spec.name)) out.push({ field: 'name', key: 'name', values: { value: spec.name } });
   if ('error' in splitCommand(spec.command)) out.push({ field: 'command', key: 'unclosedQuote' });
   portProblems(spec, out);

@@ -4,8 +4,8 @@
 export const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
 export type NetworkField = 'name' | 'subnet' | 'gateway';
-/** Problem keys, i18n keys under networks.problem. */
-export type NetworkProblem = 'nameRequired' | 'nameInvalid' | 'nameBuiltin' | 'subnetInvalid' | 'subnetHostBits' | 'gatewayInvalid' | 'gatewayNeedsSubnet' | 'gatewayOutside' | 'gatewayReserved';
+/** Problem keys, i18n keys under networks.problem (subnetOverlaps comes from the engine, after the form is sent). */
+export type NetworkProblem = 'nameRequired' | 'nameInvalid' | 'nameBuiltin' | 'subnetInvalid' | 'subnetHostBits' | 'subnetOverlaps' | 'gatewayInvalid' | 'gatewayNeedsSubnet' | 'gatewayOutside' | 'gatewayReserved';
 
 /** An IPv4 address as a 32-bit unsigned number, or null. Leading zeros are refused (ambiguous). */
 export function parseIpv4(text: string): number | null {

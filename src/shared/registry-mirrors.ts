@@ -186,6 +186,54 @@ export interface DiffLine {
   text: string;
 }
 
+/** One command of a plan; `stdin` is what it reads on its standard input (a here-document when copied). */
+export interface PlannedCommand {
+  argv: CommandLine;
+  stdin?: string;
+}
+
+/**
+ * Why Wharf, or its root helper, refuses to touch daemon.json (error.details.reason; i18n keys under
+ * registryMirrors.refused, with {{path}}): the file or a folder above it is not root's alone, the engine's
+ * dockerd is not the one root runs on the socket, the file changed, … Nothing was changed when they answer.
+ */
+export const DAEMON_CONFIG_REFUSALS = [
+  'config-path-characters',
+  'config-dir-owner',
+  'config-dir-writable',
+  'config-not-regular',
+  'config-owner',
+  'config-writable',
+  'no-dockerd',
+  'several-dockerd',
+  'not-the-engine-config',
+  'changed',
+  'too-large',
+  'restore-unknown',
+  'bad-argument',
+  'helper-missing',
+  'helper-answer',
+  'backup-failed',
+  'write-failed',
+  'reload-failed',
+  'restore-failed',
+  'restart-failed',
+] as const;
+
+export type DaemonConfigRefusal = (typeof DAEMON_CONFIG_REFUSALS)[number];
+
+export interface DaemonConfigRefusalDetails {
+  reason: DaemonConfigRefusal;
+  /** The file or folder the reason is about ('' when none). */
+  path: string;
+}
+
+export function isDaemonConfigRefusalDetails(details: unknown): details is DaemonConfigRefusalDetails {
+  if (details === null || typeof details !== 'object') return false;
+  const d = details as { reason?: unknown; path?: unknown };
+  return typeof d.path === 'string' && (DAEMON_CONFIG_REFUSALS as readonly unknown[]).includes(d.reason);
+}
+
 /** What daemon.planConfig answers: the checks, the new file, the diff and the commands. */
 export interface DaemonConfigPlan {
   path: string;
@@ -197,14 +245,14 @@ export interface DaemonConfigPlan {
   /** Nothing would change. */
   unchanged: boolean;
   newText: string;
+  /** Only the two values change: every other byte of the file stays as it is. */
   diff: DiffLine[];
-  /** Other lines change only in formatting (the file is rewritten with 2-space indentation). */
-  reformatted: boolean;
   conflicts: FlagConflict[];
   parseError?: ParseProblem;
   /** dockerd --validate ran (engine ≥ 23.0), or why it did not. */
   engineValidation: { ran: true; ok: boolean; output: string } | { ran: false; reason: 'engine-too-old' | 'no-dockerd' | 'not-local' };
-  commands: CommandLine[];
+  /** 'run': what Wharf runs (one call of its root helper for the system engine); 'commands': what to run as root. */
+  commands: PlannedCommand[];
   apply: 'run' | 'commands';
 }
 

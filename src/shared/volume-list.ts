@@ -1,4 +1,5 @@
 /** The Volumes page's data: `docker volume ls` rows, their usage, and what a removal did to each. */
+import { OBJECT_NAME } from './engine-names';
 
 /** A container that mounts a volume or is attached to a network. */
 export interface UsingContainer {
@@ -71,7 +72,7 @@ export function isAnonymousVolume(name: string, labels: Record<string, string> |
 }
 
 /** The engine's rule for volume names (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`). */
-export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const VOLUME_NAME = OBJECT_NAME;
 
 /** `docker volume create [--driver D] [--label k=v]… [--opt k=v]… [NAME]` as argv. */
 export function volumeCreateCommand(input: { name?: string; driver: string; labels: Record<string, string>; options: Record<string, string> }): string[] {

@@ -1,12 +1,50 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, runContainer } from '../support/fixtures';
+import { probe, sleep } from '../support/http-probe';
 import { call, makeCore, recordEvents } from './make-core';
-import type { Core } from '../../src/main/core/create-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createCore, type Core } from '../../src/main/core/create-core';
+import { systemClock } from '../../src/main/core/clock';
+import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
+import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
+import type { WharfEvent } from '../../src/shared/events';
+
+/** The core exactly as web mode builds it: the production reconnect backoff, no test seams. */
+function makeProductionCore(dockerHost: string): Core {
+  return createCore({
+    app: { version: 'test', mode: 'web', platform: process.platform },
+    dockerHost,
+    env: { PATH: process.env.PATH },
+    paths: { home: homedir() },
+    clock: systemClock,
+    createDockerClient: createDockerodeClient,
+    privilegeRunner: createManualRunner(),
+  });
+}
+
+/** File watches this process holds (inotify watches of its inotify descriptors): a leaked fs.watch shows here. */
+function inotifyWatches(): number {
+  let watches = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (!target.includes('inotify')) continue;
+    try {
+      watches += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8').split('\n').filter((line) => line.startsWith('inotify wd:')).length;
+    } catch {
+      // closed in the meantime
+    }
+  }
+  return watches;
+}
 
 describe('engine connection against a private dockerd', () => {
   let engine: PrivateEngine;
@@ -100,30 +138,91 @@ describe('events stream', () => {
     }
   });
 
-  it('resumes with `since` after the engine restarts: a change made before Wharf reconnected still arrives, once', async () => {
-    // A long first backoff leaves time to change the engine between its restart and Wharf's reconnect.
-    const core = makeCore(engine.host, { initialMs: 6000, maxMs: 6000 });
+  it('resumes with `since` after the engine restarts: what the engine did before Wharf reconnected still arrives, once', async () => {
+    await importBusybox(engine);
+    const core = makeCore(engine.host);
     const recorder = recordEvents(core);
     try {
       await core.start();
       await engine.cliOk(['volume', 'create', 'before-restart']);
       await recorder.waitFor((ev) => ev.type === 'docker.event' && ev.event.Actor.ID === 'before-restart');
+      const id = await runContainer(engine, ['--name', 'comes-back', '--restart', 'always', 'busybox', 'sleep', '600']);
+      const isStart = (ev: WharfEvent): boolean => ev.type === 'docker.event' && ev.event.Type === 'container' && ev.event.Action === 'start' && ev.event.Actor.ID === id;
+      const firstStart = await recorder.waitFor(isStart);
       await engine.stop();
       await recorder.waitFor((ev) => ev.type === 'engine.state' && ev.status.state === 'not-running');
+      // The engine restarts the container while it boots, before its API answers anyone: no stream can be open
+      // then, so only resuming with `since` brings that start.
       await engine.start();
-      await engine.cliOk(['volume', 'create', 'while-away']);
-      expect(core.connection.status().state).toBe('not-running');
       await recorder.waitFor((ev) => ev.type === 'engine.state' && ev.status.state === 'connected', 20_000);
-      await recorder.waitFor((ev) => ev.type === 'docker.event' && ev.event.Actor.ID === 'while-away');
-      const creates = recorder.events.filter((ev) => ev.type === 'docker.event' && ev.event.Action === 'create');
-      const ids = creates.map((ev) => (ev.type === 'docker.event' ? ev.event.Actor.ID : ''));
-      expect(ids.filter((id) => id === 'before-restart')).toHaveLength(1);
-      expect(ids.filter((id) => id === 'while-away')).toHaveLength(1);
+      await recorder.waitFor((ev) => isStart(ev) && ev !== firstStart, 5_000);
+      await sleep(500);
+      expect(recorder.events.filter(isStart)).toHaveLength(2);
+      const creates = recorder.events.filter((ev) => ev.type === 'docker.event' && ev.event.Action === 'create' && ev.event.Actor.ID === 'before-restart');
+      expect(creates).toHaveLength(1);
     } finally {
       recorder.stop();
       core.stop();
     }
   });
+});
+
+describe('a local engine that comes back after an outage', () => {
+  let engine: PrivateEngine;
+
+  beforeAll(async () => {
+    engine = await startPrivateEngine({ name: 'comeback' });
+  });
+
+  afterAll(async () => {
+    await engine?.destroy();
+  });
+
+  it('is connected within 2 s of its socket answering, with the production backoff, and leaves no file watch behind', async () => {
+    const watchesBefore = inotifyWatches();
+    const core = makeProductionCore(engine.host);
+    const recorder = recordEvents(core);
+    let connectedAt: number | undefined;
+    const stopTiming = core.subscribe((e) => {
+      if (e.type === 'engine.state' && e.status.state === 'connected') connectedAt ??= Date.now();
+    });
+    try {
+      await core.start();
+      expect(core.connection.status().state).toBe('connected');
+      await engine.stop();
+      await recorder.waitFor((e) => e.type === 'engine.state' && e.status.state === 'not-running');
+      // Long enough that a doubling backoff from 0.5 s would wait 8 s for its next try (16 s were seen after 45 s).
+      await sleep(10_000);
+      expect(core.connection.status().state).toBe('not-running');
+      // While it waits, Wharf watches the socket's folder (so the leak check below means something).
+      expect(inotifyWatches()).toBeGreaterThan(watchesBefore);
+      connectedAt = undefined;
+
+      const started = engine.start();
+      let answeredAt: number | undefined;
+      while (answeredAt === undefined) {
+        if ((await probe({ socketPath: engine.socketPath, path: '/_ping' }, 1_000))?.status === 200) answeredAt = Date.now();
+        else await sleep(20);
+      }
+      await started;
+      const deadline = Date.now() + 30_000;
+      while (connectedAt === undefined && Date.now() < deadline) await sleep(20);
+      expect(connectedAt, 'connected again').toBeDefined();
+      expect(connectedAt! - answeredAt).toBeLessThan(2_000);
+      expect((await call(core, 'engine.facts')).serverVersion).toBeTruthy();
+
+      // Down again, then Wharf stops while it waits: nothing it watched stays watched.
+      await engine.stop();
+      await recorder.waitFor((e) => e.type === 'engine.state' && e.status.state === 'not-running' && e.status.since > answeredAt!);
+      core.stop();
+      expect(inotifyWatches()).toBe(watchesBefore);
+    } finally {
+      stopTiming();
+      recorder.stop();
+      core.stop();
+      await engine.start();
+    }
+  }, 90_000);
 });
 
 describe('engine states without a usable engine', () => {

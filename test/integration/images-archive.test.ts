@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
+import type { Envelope } from '../../src/shared/errors';
 import type { ImportResult, LoadResult, SaveResult } from '../../src/shared/image-build';
 import type { TaskInfo } from '../../src/shared/tasks';
 import { humanSize } from '../../src/shared/units';
@@ -126,5 +127,90 @@ describe('images.save, images.load, images.import', () => {
     expect((await engine.cliOk(['image', 'inspect', '--format', '{{.Id}}', (bare.result as ImportResult).id])).stdout.trim()).toBe((bare.result as ImportResult).id);
 
     expect(await core.invoke('images.import', { path: tarball, reference: 'Bad Ref' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+  describe('a save writes over nothing but a regular file', () => {
+    const IMAGE = ['busybox:latest'];
+
+    /** Asks for a save; if one was started after all, waits for it, so whatever it would write is written. */
+    async function attemptSave(target: string, overwrite: boolean): Promise<Envelope<unknown>> {
+      const answer = await core.invoke('images.save', { images: IMAGE, path: target, overwrite });
+      if (answer.ok) await core.tasks.settled((answer.value as TaskInfo).id);
+      return answer;
+    }
+
+    const refusedAtPath = (problem: string, code = 'invalid-input'): Record<string, unknown> => ({ ok: false, error: { code, details: { field: 'path', problem } } });
+
+    it('refuses a device file, with or without overwrite: a device node and /dev/null stay devices', async () => {
+      // A private device node first: a build that writes over devices fails here, before /dev/null is ever tried.
+      const device = path.join(work, 'null-device');
+      await runOk('/usr/bin/mknod', [device, 'c', '1', '3']);
+      for (const overwrite of [false, true]) {
+        expect(await attemptSave(device, overwrite)).toMatchObject(refusedAtPath('isDevice'));
+        expect(fs.lstatSync(device).isCharacterDevice()).toBe(true);
+      }
+      const devNull = fs.lstatSync('/dev/null');
+      for (const overwrite of [false, true]) {
+        expect(await attemptSave('/dev/null', overwrite)).toMatchObject(refusedAtPath('isDevice'));
+        const after = fs.lstatSync('/dev/null');
+        expect(after.isCharacterDevice()).toBe(true);
+        expect(after.rdev).toBe(devNull.rdev);
+      }
+      expect(fs.readdirSync(work).filter((f) => f.endsWith('.part'))).toEqual([]);
+    });
+
+    it('refuses a folder, a fifo and a symlink at the target, even with overwrite; what the link points to is untouched', async () => {
+      const folder = path.join(work, 'a-folder');
+      fs.mkdirSync(folder);
+      expect(await attemptSave(folder, true)).toMatchObject(refusedAtPath('isFolder'));
+      expect(fs.lstatSync(folder).isDirectory()).toBe(true);
+
+      const fifo = path.join(work, 'a-fifo');
+      await runOk('/usr/bin/mkfifo', [fifo]);
+      expect(await attemptSave(fifo, true)).toMatchObject(refusedAtPath('isSpecial'));
+      expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+
+      const elsewhere = fs.mkdtempSync(path.join(engine.dir, 'elsewhere-'));
+      const victim = path.join(elsewhere, 'victim.txt');
+      fs.writeFileSync(victim, 'not yours');
+      const link = path.join(work, 'link.tar');
+      fs.symlinkSync(victim, link);
+      for (const overwrite of [false, true]) {
+        expect(await attemptSave(link, overwrite)).toMatchObject(refusedAtPath('isLink'));
+        expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+        expect(fs.readlinkSync(link)).toBe(victim);
+        expect(fs.readFileSync(victim, 'utf8')).toBe('not yours');
+      }
+      expect(fs.readdirSync(work).filter((f) => f.endsWith('.part'))).toEqual([]);
+    });
+
+    it('saves into a folder that is a link, but refuses a ".." after a link, naming where it really leads', async () => {
+      const elsewhere = fs.mkdtempSync(path.join(engine.dir, 'elsewhere-'));
+      const via = path.join(work, 'via-link');
+      fs.symlinkSync(elsewhere, via);
+      // "via-link/.." is the folder above `elsewhere` to the kernel, not `work`.
+      expect(await attemptSave(`${via}/../y.tar`, false)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', details: { field: 'path', problem: 'folderIsLink', realFolder: path.dirname(elsewhere) } },
+      });
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+      expect(fs.readdirSync(path.dirname(elsewhere)).filter((f) => f === 'y.tar' || f.endsWith('.part'))).toEqual([]);
+      expect(fs.existsSync(path.join(work, 'y.tar'))).toBe(false);
+      // A linked folder itself is the user's folder (a home on another disk): the file lands behind the link.
+      const linked = await run('images.save', { images: IMAGE, path: path.join(via, 'x.tar'), overwrite: false });
+      expect(linked.state, JSON.stringify(linked.error)).toBe('succeeded');
+      expect(fs.lstatSync(path.join(elsewhere, 'x.tar')).isFile()).toBe(true);
+    });
+
+    it('still saves to a new file and, when asked, over a regular file', async () => {
+      const target = path.join(work, 'plain.tar');
+      const first = await run('images.save', { images: IMAGE, path: target, overwrite: false });
+      expect(first.state, JSON.stringify(first.error)).toBe('succeeded');
+      expect(fs.lstatSync(target).isFile()).toBe(true);
+      expect(await attemptSave(target, false)).toMatchObject(refusedAtPath('exists', 'conflict'));
+      fs.writeFileSync(target, 'old');
+      const again = await run('images.save', { images: IMAGE, path: target, overwrite: true });
+      expect(again.state, JSON.stringify(again.error)).toBe('succeeded');
+      expect(fs.statSync(target).size).toBe((again.result as SaveResult).bytes);
+    });
   });
 });

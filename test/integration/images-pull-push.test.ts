@@ -251,4 +251,44 @@ describe('images.pull / images.push / images.tag on a private engine and registr
       await auth.close();
     }
   });
+
+  /** Starts a transfer, stops the engine once bytes move, and answers how the task ended; the engine is back after. */
+  async function cutByEngineStop(start: () => Promise<TaskInfo>, moving: (phase: string) => boolean): Promise<TaskInfo> {
+    const recorder = recordEvents(core);
+    try {
+      const started = await start();
+      await recorder.waitFor(
+        (e) => e.type === 'task.update' && e.task.id === started.id && e.task.detail?.kind === 'layers' && e.task.detail.layers.some((l) => moving(l.phase) && (l.current ?? 0) > 0),
+        30_000,
+      );
+      await engine.stop();
+      return await core.tasks.settled(started.id);
+    } finally {
+      recorder.stop();
+      await engine.start();
+      const deadline = Date.now() + 20_000;
+      while (core.connection.status().state !== 'connected' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('a pull cut by the engine stopping says the engine stopped during the pull', async () => {
+    proxy.setRate(2 * MB);
+    const ref = bigRemote(proxy.address);
+    await engine.cli(['rmi', ref]);
+    const done = await cutByEngineStop(() => pull(ref), (phase) => phase === 'downloading');
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'engine-unreachable', details: { reason: 'engine-stopped', during: 'pull' } });
+    expect(done.error?.message).toMatch(/^the engine stopped during the pull/);
+    expect(await imageId(ref)).toBeUndefined();
+  }, 90_000);
+
+  it('a push cut by the engine stopping says the engine stopped during the push', async () => {
+    proxy.setRate(2 * MB);
+    const ref = `${proxy.address}/team/cut:1`;
+    await importBigImage(engine, ref, 16 * MB);
+    const done = await cutByEngineStop(() => call(core, 'images.push', { reference: ref }), (phase) => phase === 'pushing');
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'engine-unreachable', details: { reason: 'engine-stopped', during: 'push' } });
+    expect(done.error?.message).toMatch(/^the engine stopped during the push/);
+  }, 90_000);
 });

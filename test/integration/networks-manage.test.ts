@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
+import { toErrorInfo } from '../../src/main/core/errors';
 import { parseCidr } from '../../src/shared/network-cidr';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, runContainer } from '../support/fixtures';
@@ -110,6 +111,30 @@ describe('networks: list, create, remove, connect and prune as the docker CLI se
     const builtin = await core.invoke('networks.create', { name: 'host', driver: 'bridge', internal: false, labels: {} });
     expect(builtin).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { problems: { name: 'nameBuiltin' } } } });
     expect(await cliNames(engine)).not.toContain('net-bad');
+  });
+
+  it('a subnet another network already uses is a conflict, explained at the subnet field, as the engine says it', async () => {
+    // net-cli has subnetB: a second network on it is the engine's "Pool overlaps with other one on this address space".
+    const overlap = await core.invoke('networks.create', { name: 'net-overlap', driver: 'bridge', subnet: subnetB, internal: false, labels: {} });
+    expect(overlap).toMatchObject({ ok: false, error: { code: 'conflict', details: { problems: { subnet: 'subnetOverlaps' } } } });
+    const message = overlap.ok ? '' : overlap.error.message;
+    expect(message).toMatch(/pool overlaps/i);
+    const cli = await engine.cli(['network', 'create', '--subnet', subnetB, 'net-overlap']);
+    expect(cli.code).not.toBe(0);
+    expect(cli.stderr).toContain(message);
+    expect(await cliNames(engine)).not.toContain('net-overlap');
+  });
+
+  it("the engine's own refusal (HTTP 403, removing a built-in network) is not called permission denied", async () => {
+    // Wharf itself never sends this (it refuses built-in networks first): ask the engine directly, as a plugin's refusal would come.
+    const answer = await core.connection.client().getNetwork('bridge').remove().then(
+      () => undefined,
+      (error: unknown) => toErrorInfo(error),
+    );
+    expect(answer).toEqual({ code: 'failed', message: expect.stringMatching(/pre-defined network/), details: { reason: 'engine-forbidden' } });
+    const cli = await engine.cli(['network', 'rm', 'bridge']);
+    expect(cli.stderr).toContain(answer!.message);
+    expect(await cliNames(engine)).toContain('bridge');
   });
 
   it('connects and disconnects a container, as `docker network inspect` shows', async () => {

@@ -1,9 +1,11 @@
 /**
  * "Mirror really works": the private registry holds library/busybox; Wharf writes it into the private engine's
- * daemon.json as a mirror (backup, atomic write, SIGHUP, verify); /info lists it, `docker pull busybox` (no host name,
- * no internet) succeeds and the registry's access log shows it served the pull; a running container keeps running.
+ * daemon.json as a mirror (its root helper: checks, backup, atomic write, SIGHUP; then verify); /info lists it,
+ * `docker pull busybox` (no host name, no internet) succeeds and the registry's access log shows it served the pull;
+ * a running container keeps running.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
@@ -13,6 +15,8 @@ import { startPrivateEngine, type PrivateEngine } from '../support/engine-harnes
 import { importBusybox, pushToRegistry, runContainer } from '../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../support/registry-harness';
 import { call } from './make-core';
+
+const HELPER = path.join(__dirname, '../../resources/wharf-daemon-json');
 
 describe('registry mirror applied to a private engine', () => {
   let engine: PrivateEngine;
@@ -53,14 +57,17 @@ describe('registry mirror applied to a private engine', () => {
     expect(state.apply).toBe('run');
   });
 
-  it('plans the change: the diff adds the mirror, nothing else changes, the commands end with the reload', async () => {
+  it('plans the change: the diff adds the mirror, nothing else changes, one call of the root helper does it', async () => {
+    const state = await call(core, 'daemon.readConfig');
     const plan = await call(core, 'daemon.planConfig', { registryMirrors: [`${registry.url}/`], insecureRegistries: [] });
     expect(plan.valid).toBe(true);
     expect(plan.mirrors[0]?.value).toBe(registry.url);
     expect(plan.diff.filter((line) => line.op === 'remove')).toEqual([]);
     expect(plan.diff.filter((line) => line.op === 'add').map((line) => line.text.trim())).toEqual(expect.arrayContaining([`"${registry.url}"`]));
     expect(plan.engineValidation).toEqual({ ran: false, reason: 'engine-too-old' });
-    expect(plan.commands.at(-1)).toEqual(['/usr/bin/kill', '-s', 'HUP', String(engine.pid)]);
+    expect(plan.commands).toEqual([
+      { argv: [HELPER, 'apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash], stdin: plan.newText },
+    ]);
   });
 
   it('applies it with a reload: /info lists the mirror, the container and dockerd keep running, a backup is beside', async () => {

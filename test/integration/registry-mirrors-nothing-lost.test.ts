@@ -1,7 +1,8 @@
 /**
- * "Nothing lost": a hand-edited daemon.json with other keys and odd formatting keeps every key and value after an
- * apply (only its formatting is normalized), with a byte-identical backup beside it. A malformed daemon.json is
- * refused — its line and column reported — and left byte-for-byte unchanged, with no backup made.
+ * "Nothing lost": a hand-edited daemon.json with other keys and odd formatting keeps every byte but the mirror's
+ * after an apply, with a byte-identical backup beside it; a number JavaScript cannot hold (int64's maximum, which
+ * the engine takes) stays as written and the engine reloads with it. A malformed daemon.json is refused — its line
+ * and column reported — and left byte-for-byte unchanged, with no backup made.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +34,7 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     await engine?.destroy();
   });
 
-  it('keeps log-driver, log-opts, labels and the rest, values deep-equal, in their order', async () => {
+  it('keeps log-driver, log-opts, labels and the rest byte for byte: only the mirror is added', async () => {
     const pools = (JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as Record<string, unknown>)['default-address-pools'];
     // Hand-edited: tabs, several keys on a line, a key that the engine accepts and Wharf does not know, no final newline.
     const odd = `{\t"log-driver":"json-file",  "log-opts" : {"max-size":"10m","max-file":"3"},\n\n  "labels":["wharf.test=keep", "b=2"],\n"max-concurrent-downloads": 2,"shutdown-timeout":15,\n\t"default-address-pools": ${JSON.stringify(pools)}}`;
@@ -44,13 +45,14 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
 
     const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
     expect(plan.valid).toBe(true);
-    expect(plan.reformatted).toBe(true);
     const state = await call(core, 'daemon.readConfig');
     expect(state.otherKeys).toEqual(['log-driver', 'log-opts', 'labels', 'max-concurrent-downloads', 'shutdown-timeout', 'default-address-pools']);
     const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.error).toBeUndefined();
     const result = task.result as DaemonConfigApplyResult;
 
+    // The file is one line-ish: the new member goes after the last one, written as the file writes its members.
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(`${odd.slice(0, -1)},"registry-mirrors":["${MIRROR}"]}`);
     const after = JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as Record<string, unknown>;
     expect(after).toEqual({ ...before, 'registry-mirrors': [MIRROR] });
     expect(Object.keys(after)).toEqual([...Object.keys(before), 'registry-mirrors']);
@@ -61,6 +63,24 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     expect(info.LoggingDriver).toBe('json-file');
     expect(info.Labels).toEqual(expect.arrayContaining(['wharf.test=keep', 'b=2']));
     expect(info.RegistryConfig.Mirrors).toEqual([`${MIRROR}/`]);
+  }, 90_000);
+
+  it("keeps 9223372036854775807 as written (JavaScript would round it and the engine refuse it); the engine reloads with the file", async () => {
+    const pools = (JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as Record<string, unknown>)['default-address-pools'];
+    const big = `{\r\n\t"max-concurrent-downloads": 9223372036854775807,\r\n\t"registry-mirrors": [],\r\n\t"default-address-pools": ${JSON.stringify(pools)}\r\n}\r\n`;
+    fs.writeFileSync(engine.configPath, big);
+    await engine.restart();
+    await core.invoke('engine.reconnect', {});
+    const state = await call(core, 'daemon.readConfig');
+    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    expect(task.error).toBeUndefined();
+    expect(task.state).toBe('succeeded');
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(big.replace('"registry-mirrors": []', `"registry-mirrors": ["${MIRROR}"]`));
+    // The reload read the whole file: the mirror is in effect, and a restart with it works too.
+    expect(JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout)).toEqual([`${MIRROR}/`]);
+    await engine.restart();
+    expect(JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout)).toEqual([`${MIRROR}/`]);
+    await core.invoke('engine.reconnect', {});
   }, 90_000);
 
   it('refuses a malformed file with its line and column, and leaves it byte-for-byte unchanged', async () => {

@@ -1,14 +1,15 @@
 /**
  * "Rollback": the private engine runs with a --registry-mirror flag, so registry-mirrors in its daemon.json makes it
- * refuse to start. Wharf reads dockerd's command line and refuses before touching anything; and where it cannot read
- * the command line, the engine does not come back from the restart, Wharf restores the backup, restarts it and says why.
- * Either way the engine runs with the original file afterwards.
+ * refuse the file (on reload, and on start). Wharf reads dockerd's command line and refuses before touching anything;
+ * where it cannot read the command line, the engine refuses the reload, and Wharf's root helper puts the backup back
+ * and reloads; when the engine goes down meanwhile, the backup goes back and the engine is restarted. Each time the
+ * engine runs with the original file afterwards, and Wharf says why.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { DaemonConfigRollback } from '../../src/shared/registry-mirrors';
-import { harnessController, makeRegistriesCore } from '../support/daemon-config-core';
+import { makeRegistriesCore } from '../support/daemon-config-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { call } from './make-core';
 
@@ -53,21 +54,47 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
     }
   }, 60_000);
 
-  it('when undetected, the failed restart is rolled back: original file, engine running, the reason and its log', async () => {
-    // As for a user who cannot read root's dockerd: no command line; this engine's controller applies by restarting.
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, controller: harnessController(engine, { reloadRestarts: true }) });
+  it('when undetected, the refused reload is rolled back: original file, engine running, the reason and its log', async () => {
+    // As for a user who cannot read root's dockerd: no command line, so no conflict is seen before the write.
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 });
     await core.start();
     try {
+      const pid = engine.pid;
       const state = await call(core, 'daemon.readConfig');
       expect(state.flags).toBeUndefined();
       const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
       expect(task.state).toBe('failed');
-      expect(task.error?.message).toContain('the engine did not come back');
+      expect(task.error?.message).toContain('the new values did not take effect');
       const rollback = (task.error?.details as { rollback: DaemonConfigRollback }).rollback;
-      expect(rollback).toMatchObject({ rolledBack: true, reason: 'engine-down', restored: true });
+      expect(rollback).toMatchObject({ rolledBack: true, reason: 'not-in-effect', restored: true });
       expect(rollback.engineLog.join('\n')).toMatch(/specified both as a flag and in the configuration file.*registry-mirrors/);
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
       expect(fs.readFileSync(rollback.backupPath as string, 'utf8')).toBe(original);
+      expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
+      expect(engine.pid, 'reloaded, never restarted').toBe(pid);
+    } finally {
+      core.stop();
+    }
+  }, 120_000);
+
+  it('when the engine goes down meanwhile, the backup goes back and the engine is restarted', async () => {
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 8_000 });
+    await core.start();
+    try {
+      const state = await call(core, 'daemon.readConfig');
+      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      // The engine refused the reload; it stops before Wharf has seen the new values (it never will).
+      const deadline = Date.now() + 10_000;
+      while (fs.readFileSync(engine.configPath, 'utf8') === original && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(fs.readFileSync(engine.configPath, 'utf8')).not.toBe(original);
+      await engine.stop();
+      const task = await core.tasks.settled(started.id);
+      expect(task.state).toBe('failed');
+      expect(task.error?.message).toContain('the engine did not come back');
+      const rollback = (task.error?.details as { rollback: DaemonConfigRollback }).rollback;
+      expect(rollback).toMatchObject({ rolledBack: true, reason: 'engine-down', restored: true });
+      expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
+      expect(engine.pid).toBeDefined();
       expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
       expect(task.step?.key).toBe('registry-verify');
     } finally {

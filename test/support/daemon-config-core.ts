@@ -1,23 +1,27 @@
 /**
- * The core as the desktop builds it when it runs as root (the direct privilege runner), pointed at a private engine
- * whose daemon.json it edits, with a controller that reloads (SIGHUP) or restarts that engine — never the machine's.
+ * The core as the desktop builds it when it runs as root (the direct privilege runner, which runs Wharf's root helper
+ * itself), pointed at a private engine whose daemon.json it edits, with a controller that restarts that engine and
+ * reads its log — never the machine's. A runner of the test's own (a stand-in pkexec) may replace the direct one.
  */
 import { homedir } from 'node:os';
+import path from 'node:path';
 import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/create-core';
-import type { DaemonController } from '../../src/main/core/daemon-config/controller';
+import { pidFileReload, type DaemonController } from '../../src/main/core/daemon-config/controller';
 import type { RegistriesOptions } from '../../src/main/core/daemon-config/daemon-config-service';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
-import { createDirectRunner } from '../../src/main/core/privilege/privilege-runner';
+import { createDirectRunner, type PrivilegeRunner } from '../../src/main/core/privilege/privilege-runner';
 import type { PrivateEngine } from './engine-harness';
 
-/** Reload = SIGHUP to the private dockerd; restart = the harness's stop + start; logs = its log file's tail. */
-export function harnessController(engine: PrivateEngine, o: { reloadRestarts?: boolean } = {}): DaemonController {
+/**
+ * Reload = SIGHUP to the private dockerd (the root helper does its own: this one serves own-file applies); restart =
+ * the harness's stop + start (a hand-started dockerd has no service to restart it); logs = its log file's tail.
+ */
+export function harnessController(engine: PrivateEngine): DaemonController {
   const restart = (): Promise<void> => engine.restart();
   return {
-    describe: (action) => (action === 'reload' && !o.reloadRestarts ? [['/usr/bin/kill', '-s', 'HUP', String(engine.pid ?? '')]] : []),
+    describe: (action) => (action === 'reload' ? [pidFileReload(path.join(engine.dir, 'docker.pid'), 0, ['/usr/bin'])] : []),
     reload: async () => {
-      if (o.reloadRestarts) return restart();
       const pid = engine.pid;
       if (pid === undefined) throw new Error('the private dockerd is not running');
       process.kill(pid, 'SIGHUP');
@@ -32,7 +36,7 @@ export function harnessController(engine: PrivateEngine, o: { reloadRestarts?: b
   };
 }
 
-export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<RegistriesOptions> = {}): Core {
+export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<RegistriesOptions> = {}, runner: PrivilegeRunner = createDirectRunner()): Core {
   return createCore({
     app: { version: 'test', mode: 'desktop', platform: process.platform },
     dockerHost: engine.host,
@@ -40,7 +44,7 @@ export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<Re
     paths: { home: homedir() },
     clock: systemClock,
     createDockerClient: createDockerodeClient,
-    privilegeRunner: createDirectRunner(),
+    privilegeRunner: runner,
     backoff: { initialMs: 200, maxMs: 1000 },
     registries: { configPath: engine.configPath, controller: harnessController(engine), verifyTimeoutMs: 15_000, ...registries },
   });

@@ -7,8 +7,8 @@ import { inEffectOf, settingsMatch } from '../../src/main/core/daemon-config/in-
 
 describe('parseDockerdFlags', () => {
   it('reads both spellings (--flag=value and --flag value), repeated', () => {
-    const flags = parseDockerdFlags(['/usr/sbin/dockerd', '-H', 'fd://', '--registry-mirror=https://a.example', '--registry-mirror', 'https://b.example', '--insecure-registry=10.0.0.0/8', '--config-file', '/srv/daemon.json', '--containerd=/run/containerd/containerd.sock']);
-    expect(flags).toEqual({ registryMirrors: ['https://a.example', 'https://b.example'], insecureRegistries: ['10.0.0.0/8'], configFile: '/srv/daemon.json', hosts: ['fd://'] });
+    const flags = parseDockerdFlags(['/usr/sbin/dockerd', '-H', 'fd://', '--registry-mirror=https://a.example', '--registry-mirror', 'https://b.example', '--insecure-registry=10.0.0.0/8', '--config-file', '/srv/daemon.json', '--containerd=/run/containerd/containerd.sock', '--pidfile=/srv/docker.pid']);
+    expect(flags).toEqual({ registryMirrors: ['https://a.example', 'https://b.example'], insecureRegistries: ['10.0.0.0/8'], configFile: '/srv/daemon.json', pidFile: '/srv/docker.pid', hosts: ['fd://'] });
   });
 });
 

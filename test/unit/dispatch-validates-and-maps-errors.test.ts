@@ -93,8 +93,8 @@ describe('errors thrown by handlers', () => {
     [404, 'not-found', 'No such image: busybox:nope'],
     [409, 'conflict', 'conflict: unable to remove repository reference "busybox" (must force) - container 1234 is using its referenced image 5678'],
     [400, 'invalid-input', 'invalid reference format'],
+    // A registry refused the credentials the engine passed on (what the login flow reports as refused).
     [401, 'permission-denied', 'unauthorized: authentication required'],
-    [403, 'permission-denied', 'forbidden'],
     [500, 'failed', 'driver failed programming external connectivity'],
   ] as Array<[number, ErrorCode, string]>)('dockerode HTTP %d → %s with the engine message', async (statusCode, code, engineMessage) => {
     // What dockerode (docker-modem) rejects with: the HTTP status and the engine's JSON body.
@@ -104,6 +104,15 @@ describe('errors thrown by handlers', () => {
       json: { message: engineMessage },
     });
     expect(await thrownBecomes(error)).toEqual({ code, message: engineMessage });
+  });
+
+  it.each([
+    ['an authorization plugin', 'authorization denied by plugin opa-docker-authz: request rejected by administrative policy'],
+    ['a protected object', 'bridge is a pre-defined network and cannot be removed'],
+    ['an overlapping subnet (before the networks service names the field)', 'Pool overlaps with other one on this address space'],
+  ])('dockerode HTTP 403 (%s) → failed with the engine message, not permission-denied (that is EACCES on the socket)', async (_case, engineMessage) => {
+    const error = Object.assign(new Error(`(HTTP code 403) unexpected - ${engineMessage}`), { statusCode: 403, reason: 'unexpected', json: { message: engineMessage } });
+    expect(await thrownBecomes(error)).toEqual({ code: 'failed', message: engineMessage, details: { reason: 'engine-forbidden' } });
   });
 
   it.each([

@@ -1,38 +1,61 @@
 /**
- * Only the app's own top-level frame, loaded from the app's own origin (or, packaged, the app's own
- * index.html file), may call the IPC contract; navigation never leaves the app page.
+ * Only the app's own top-level frame, loaded from the app's own origin (wharf://app, or the dev server's origin
+ * under `npm run dev`), may call the IPC contract; navigation never leaves the app page. file:// is never the app.
  */
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL } from '../../src/main/electron/app-scheme';
 import { isAppNavigation, isTrustedSender } from '../../src/main/electron/sender-check';
 
-const PACKAGED = 'file:///opt/Wharf/resources/app.asar/out/renderer/index.html';
+const APP = APP_INDEX_URL;
 const DEV = 'http://localhost:5173/';
 
-describe('isTrustedSender, packaged app (file://)', () => {
+describe('the app page URL', () => {
+  it('is on the wharf://app origin, not a file', () => {
+    expect(APP).toBe('wharf://app/index.html');
+  });
+});
+
+describe('isTrustedSender, packaged app (wharf://app)', () => {
   it('trusts the app page in the top frame, with or without a route hash', () => {
-    expect(isTrustedSender({ frameUrl: PACKAGED, isTopFrame: true }, PACKAGED)).toBe(true);
-    expect(isTrustedSender({ frameUrl: `${PACKAGED}#/images`, isTopFrame: true }, PACKAGED)).toBe(true);
+    expect(isTrustedSender({ frameUrl: APP, isTopFrame: true }, APP)).toBe(true);
+    expect(isTrustedSender({ frameUrl: `${APP}#/images`, isTopFrame: true }, APP)).toBe(true);
+    expect(isTrustedSender({ frameUrl: 'wharf://app/', isTopFrame: true }, APP)).toBe(true);
   });
 
   it('rejects the app page in a subframe', () => {
-    expect(isTrustedSender({ frameUrl: PACKAGED, isTopFrame: false }, PACKAGED)).toBe(false);
+    expect(isTrustedSender({ frameUrl: APP, isTopFrame: false }, APP)).toBe(false);
   });
 
   it.each([
-    'file:///opt/Wharf/resources/app.asar/out/renderer/other.html',
+    'file:///opt/Wharf/resources/app.asar/out/renderer/index.html',
     'file:///tmp/index.html',
-    'file:///home/ada/Downloads/out/renderer/index.html',
+    'file:///app/index.html',
+    'wharf://evil/index.html',
+    'wharf://app.evil/index.html',
+    'wharf://APP/index.html',
+    'wharf://app:8080/index.html',
+    'wharf://user:pw@app/index.html',
+    'wharfx://app/index.html',
+    'evil://app/index.html',
+    'http://app/index.html',
     'http://localhost:5173/',
     'https://evil.example/index.html',
     'about:blank',
     'data:text/html,<script>wharf.api</script>',
+    'blob:wharf://app/1234',
+    'javascript:wharf.api',
   ])('rejects %s', (frameUrl) => {
-    expect(isTrustedSender({ frameUrl, isTopFrame: true }, PACKAGED)).toBe(false);
+    expect(isTrustedSender({ frameUrl, isTopFrame: true }, APP)).toBe(false);
   });
 
   it('rejects a frame that is gone', () => {
-    expect(isTrustedSender({ frameUrl: undefined, isTopFrame: true }, PACKAGED)).toBe(false);
-    expect(isTrustedSender({ frameUrl: '', isTopFrame: true }, PACKAGED)).toBe(false);
+    expect(isTrustedSender({ frameUrl: undefined, isTopFrame: true }, APP)).toBe(false);
+    expect(isTrustedSender({ frameUrl: '', isTopFrame: true }, APP)).toBe(false);
+  });
+
+  it('never trusts anything when the app itself were a file:// page', () => {
+    const file = 'file:///opt/Wharf/out/renderer/index.html';
+    expect(isTrustedSender({ frameUrl: file, isTopFrame: true }, file)).toBe(false);
   });
 });
 
@@ -46,7 +69,7 @@ describe('isTrustedSender, dev server (http://)', () => {
     expect(isTrustedSender({ frameUrl: DEV, isTopFrame: false }, DEV)).toBe(false);
   });
 
-  it.each(['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'http://evil.example/', 'http://localhost.evil.example:5173/', PACKAGED])(
+  it.each(['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'http://evil.example/', 'http://localhost.evil.example:5173/', APP, 'file:///tmp/index.html'])(
     'rejects another origin: %s',
     (frameUrl) => {
       expect(isTrustedSender({ frameUrl, isTopFrame: true }, DEV)).toBe(false);
@@ -56,14 +79,18 @@ describe('isTrustedSender, dev server (http://)', () => {
 
 describe('isAppNavigation', () => {
   it('allows route (hash) changes on the app page', () => {
-    expect(isAppNavigation(`${PACKAGED}#/settings`, PACKAGED)).toBe(true);
+    expect(isAppNavigation(`${APP}#/settings`, APP)).toBe(true);
     expect(isAppNavigation(`${DEV}#/settings`, DEV)).toBe(true);
   });
 
   it.each([
-    ['https://docs.docker.com/', PACKAGED],
-    ['file:///etc/passwd', PACKAGED],
-    ['file:///opt/Wharf/resources/app.asar/out/renderer/other.html', PACKAGED],
+    ['https://docs.docker.com/', APP],
+    ['file:///etc/passwd', APP],
+    ['file:///opt/Wharf/resources/app.asar/out/renderer/index.html', APP],
+    ['wharf://app/assets/other.html', APP],
+    ['wharf://evil/index.html', APP],
+    ['evil://app/index.html', APP],
+    ['data:text/html,hi', APP],
     ['https://evil.example/', DEV],
     ['http://localhost:5174/', DEV],
     ['javascript:alert(1)', DEV],

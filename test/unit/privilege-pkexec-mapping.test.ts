@@ -55,6 +55,11 @@ describe('pkexec runner', () => {
     });
   });
 
+  it('a failing command keeps what it answered on stdout (the root helper says there why)', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-3', 'echo \'{"ok":false,"reason":"changed","path":"/etc/docker/daemon.json"}\'; exit 3') });
+    expect(await failureOf(runner)).toMatchObject({ code: 'failed', details: { exitCode: 3, stdout: '{"ok":false,"reason":"changed","path":"/etc/docker/daemon.json"}\n' } });
+  });
+
   it('success passes stdout through, and stdin reaches the command', async () => {
     const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-ok', 'shift; cat; printf " %s" "$@"') });
     expect(await runner.run({ binary: '/usr/bin/tee', args: ['/etc/x'], stdin: 'content' })).toMatchObject({ stdout: 'content /etc/x' });

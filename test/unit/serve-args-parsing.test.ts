@@ -1,6 +1,10 @@
-/** `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token T]`: defaults, both flag forms, and refusals. */
+/**
+ * `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token-file PATH] [--tls-cert/--tls-key | --insecure-bind] …`:
+ * defaults, both flag forms, refusals, and the rule for binding off loopback.
+ */
 import { describe, expect, it } from 'vitest';
 import { ArgsError, parseServeArgs } from '../../src/main/web/args';
+import { decideBind } from '../../src/main/web/bind-policy';
 
 function refused(argv: string[]): unknown {
   try {
@@ -12,11 +16,13 @@ function refused(argv: string[]): unknown {
 }
 
 describe('parseServeArgs', () => {
-  it('binds 127.0.0.1:7370 by default, with no docker host or token given', () => {
+  it('binds 127.0.0.1:7370 by default, with no docker host or token given, a 60 s login URL and 10 s for headers', () => {
     const args = parseServeArgs([]);
-    expect(args).toMatchObject({ host: '127.0.0.1', port: 7370, help: false });
+    expect(args).toMatchObject({ host: '127.0.0.1', port: 7370, help: false, insecureBind: false, loginTtlSeconds: 60, headersTimeoutSeconds: 10 });
     expect(args.dockerHost).toBeUndefined();
     expect(args.token).toBeUndefined();
+    expect(args.tokenFile).toBeUndefined();
+    expect(args.tlsCert).toBeUndefined();
   });
 
   it.each([
@@ -30,6 +36,12 @@ describe('parseServeArgs', () => {
     [['--token=s3cret-token'], { token: 's3cret-token' }],
     [['--daemon-config', '/srv/engine2/daemon.json'], { daemonConfig: '/srv/engine2/daemon.json' }],
     [['--daemon-config=/srv/engine2/daemon.json'], { daemonConfig: '/srv/engine2/daemon.json' }],
+    [['--token-file', '/home/me/.config/wharf/token'], { tokenFile: '/home/me/.config/wharf/token' }],
+    [['--token-file=/run/credentials/wharf/token'], { tokenFile: '/run/credentials/wharf/token' }],
+    [['--tls-cert', '/etc/wharf/cert.pem', '--tls-key=/etc/wharf/key.pem'], { tlsCert: '/etc/wharf/cert.pem', tlsKey: '/etc/wharf/key.pem' }],
+    [['--insecure-bind'], { insecureBind: true }],
+    [['--login-ttl', '300'], { loginTtlSeconds: 300 }],
+    [['--headers-timeout=2'], { headersTimeoutSeconds: 2 }],
   ] as Array<[string[], object]>)('%j', (argv, expected) => {
     expect(parseServeArgs(argv)).toMatchObject(expected);
   });
@@ -44,6 +56,9 @@ describe('parseServeArgs', () => {
       port: 9000,
       dockerHost: 'tcp://10.0.0.5:2375',
       token: 's3cret-token',
+      insecureBind: false,
+      loginTtlSeconds: 60,
+      headersTimeoutSeconds: 10,
       help: false,
     });
   });
@@ -88,8 +103,51 @@ describe('parseServeArgs', () => {
     expect(refused(['--daemon-config', 'daemon.json'])).toBeInstanceOf(ArgsError);
   });
 
+  it.each([
+    ['relative --token-file', ['--token-file', 'token']],
+    ['relative --tls-cert', ['--tls-cert', 'cert.pem', '--tls-key', '/k.pem']],
+    ['--token and --token-file together', ['--token', 's3cret-token', '--token-file', '/t']],
+    ['--tls-cert without --tls-key', ['--tls-cert', '/c.pem']],
+    ['--tls-key without --tls-cert', ['--tls-key', '/k.pem']],
+    ['--insecure-bind with a value', ['--insecure-bind=yes']],
+    ['a login TTL of 0', ['--login-ttl', '0']],
+    ['a login TTL in minutes', ['--login-ttl', '5m']],
+    ['a headers timeout over 600 s', ['--headers-timeout', '601']],
+  ])('%s is an ArgsError', (_name, argv) => {
+    expect(refused(argv)).toBeInstanceOf(ArgsError);
+  });
+
   it('the error says which option was wrong', () => {
     expect(String((refused(['--port', 'http']) as Error).message)).toContain('--port');
     expect(String((refused(['--verbose']) as Error).message)).toContain('--verbose');
+  });
+});
+
+describe('binding off loopback (decideBind)', () => {
+  const base = { port: 7370, insecureBind: false };
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('%s: plain HTTP, no warning', (host) => {
+    expect(decideBind({ ...base, host })).toEqual({ ok: true });
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.20'])('%s without TLS or --insecure-bind: refused, saying what to do', (host) => {
+    const decision = decideBind({ ...base, host });
+    expect(decision.ok).toBe(false);
+    const message = decision.ok ? '' : decision.message;
+    expect(message).toContain(host);
+    expect(message).toContain('--tls-cert');
+    expect(message).toContain('--insecure-bind');
+  });
+
+  it('with a certificate: allowed, with a warning that it is reachable from other machines', () => {
+    const decision = decideBind({ ...base, host: '0.0.0.0', tlsCert: '/etc/wharf/cert.pem' });
+    expect(decision).toMatchObject({ ok: true, warning: expect.stringContaining('reachable from other machines') as string });
+  });
+
+  it('with --insecure-bind: allowed, and the warning says what crosses the network in clear text', () => {
+    const decision = decideBind({ ...base, host: '0.0.0.0', insecureBind: true });
+    expect(decision.ok).toBe(true);
+    const warning = decision.ok ? (decision.warning ?? '') : '';
+    for (const exposed of ['plain HTTP', 'login URL', 'session secrets', 'Docker answer', 'root-equivalent']) expect(warning).toContain(exposed);
   });
 });

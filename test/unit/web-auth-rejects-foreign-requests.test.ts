@@ -1,29 +1,31 @@
 /**
- * Web mode's request rules: the Host header must be ours (DNS rebinding), an Origin must be ours (CSRF),
- * and the session token must come as `Authorization: Bearer` or the wharf_token cookie.
+ * Web mode's request rules: the Host header must be ours (DNS rebinding), an Origin must be ours (CSRF), and the
+ * credential is the master token as `Authorization: Bearer` or a page session (X-Wharf-Session) signed with it.
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hostChecker } from '../../src/main/web/allowed-hosts';
 import type { AuthConfig, RequestFacts } from '../../src/main/web/auth';
-import { TOKEN_COOKIE, allowedHostsFor, checkRequest, isLoopbackHost, parseCookies, tokenCookie } from '../../src/main/web/auth';
+import { checkRequest } from '../../src/main/web/auth';
+import { mintSession, sessionValid } from '../../src/main/web/sessions';
 
 const PORT = 7370;
 const TOKEN = randomBytes(24).toString('base64url');
-const config: AuthConfig = { token: TOKEN, allowedHosts: allowedHostsFor('127.0.0.1', PORT) };
+const config: AuthConfig = { token: TOKEN, hostAllowed: hostChecker('127.0.0.1', PORT) };
 
 function request(overrides: Partial<RequestFacts>): RequestFacts {
-  return { host: `127.0.0.1:${PORT}`, origin: undefined, authorization: `Bearer ${TOKEN}`, cookie: undefined, ...overrides };
+  return { host: `127.0.0.1:${PORT}`, origin: undefined, authorization: `Bearer ${TOKEN}`, session: undefined, ...overrides };
 }
 
-/** A different token of the same length, so only the content differs. */
-function sameLengthWrongToken(): string {
-  const last = TOKEN.endsWith('A') ? 'B' : 'A';
-  return TOKEN.slice(0, -1) + last;
+/** A different secret of the same length, so only the content differs. */
+function sameLengthWrong(secret: string): string {
+  const last = secret.endsWith('A') ? 'B' : 'A';
+  return secret.slice(0, -1) + last;
 }
 
 describe('Host header (DNS rebinding)', () => {
   it.each([`127.0.0.1:${PORT}`, `localhost:${PORT}`, `[::1]:${PORT}`, `LOCALHOST:${PORT}`])('%s is ours', (host) => {
-    expect(checkRequest(request({ host }), config)).toEqual({ ok: true });
+    expect(checkRequest(request({ host }), config)).toEqual({ ok: true, via: 'bearer' });
   });
 
   it('a missing Host → 403', () => {
@@ -44,11 +46,11 @@ describe('Host header (DNS rebinding)', () => {
 
 describe('Origin header (CSRF)', () => {
   it('no Origin (curl, scripts) is fine', () => {
-    expect(checkRequest(request({ origin: undefined }), config)).toEqual({ ok: true });
+    expect(checkRequest(request({ origin: undefined }), config)).toEqual({ ok: true, via: 'bearer' });
   });
 
-  it.each([`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`])('our own page %s is fine', (origin) => {
-    expect(checkRequest(request({ origin }), config)).toEqual({ ok: true });
+  it.each([`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`, `https://127.0.0.1:${PORT}`])('our own page %s is fine', (origin) => {
+    expect(checkRequest(request({ origin }), config)).toEqual({ ok: true, via: 'bearer' });
   });
 
   it.each(['http://evil.example', `http://evil.example:${PORT}`, `http://127.0.0.1:${PORT + 1}`, 'null', 'file://', 'chrome-extension://abcdef', 'not a url'])(
@@ -59,89 +61,51 @@ describe('Origin header (CSRF)', () => {
   );
 });
 
-describe('session token', () => {
-  it('a missing token → 401', () => {
-    expect(checkRequest(request({ authorization: undefined }), config)).toMatchObject({ ok: false, status: 401 });
+describe('master token (Authorization: Bearer)', () => {
+  it('no credential at all → 401, not counted as a wrong guess', () => {
+    expect(checkRequest(request({ authorization: undefined }), config)).toEqual({ ok: false, status: 401, reason: expect.any(String) as string, presented: false });
   });
 
-  it('Authorization: Bearer <token> is accepted (the scheme is case-insensitive)', () => {
-    expect(checkRequest(request({ authorization: `Bearer ${TOKEN}` }), config)).toEqual({ ok: true });
-    expect(checkRequest(request({ authorization: `bearer ${TOKEN}` }), config)).toEqual({ ok: true });
-  });
-
-  it('the wharf_token cookie is accepted among other cookies', () => {
-    const cookie = `theme=dark; ${TOKEN_COOKIE}=${encodeURIComponent(TOKEN)}; lang=zh-CN`;
-    expect(checkRequest(request({ authorization: undefined, cookie }), config)).toEqual({ ok: true });
+  it('the scheme is case-insensitive', () => {
+    expect(checkRequest(request({ authorization: `bearer ${TOKEN}` }), config)).toEqual({ ok: true, via: 'bearer' });
   });
 
   it.each([
-    ['a wrong token of the same length', () => `Bearer ${sameLengthWrongToken()}`],
+    ['a wrong token of the same length', () => `Bearer ${sameLengthWrong(TOKEN)}`],
     ['a prefix of the token', () => `Bearer ${TOKEN.slice(0, 8)}`],
     ['the token with more after it', () => `Bearer ${TOKEN}x`],
     ['another scheme', () => `Basic ${TOKEN}`],
     ['an empty bearer', () => 'Bearer '],
-  ])('%s → 401', (_name, authorization) => {
-    expect(checkRequest(request({ authorization: authorization() }), config)).toMatchObject({ ok: false, status: 401 });
-  });
-
-  it('a wrong cookie → 401', () => {
-    expect(checkRequest(request({ authorization: undefined, cookie: `${TOKEN_COOKIE}=${sameLengthWrongToken()}` }), config)).toMatchObject({ ok: false, status: 401 });
-  });
-
-  it('the token in a cookie of another name → 401', () => {
-    expect(checkRequest(request({ authorization: undefined, cookie: `other=${TOKEN}` }), config)).toMatchObject({ ok: false, status: 401 });
+  ])('%s → 401, counted as a wrong guess', (_name, authorization) => {
+    expect(checkRequest(request({ authorization: authorization() }), config)).toMatchObject({ ok: false, status: 401, presented: true });
   });
 });
 
-describe('tokenCookie', () => {
-  const header = tokenCookie(TOKEN);
-  const attributes = header.split(';').map((a) => a.trim().toLowerCase());
+describe('page session (X-Wharf-Session)', () => {
+  const session = mintSession(TOKEN);
 
-  it('is HttpOnly, so page scripts cannot read it', () => {
-    expect(attributes).toContain('httponly');
+  it('a session minted with the token is accepted, with no token sent', () => {
+    expect(checkRequest(request({ authorization: undefined, session }), config)).toEqual({ ok: true, via: 'session' });
   });
 
-  it('is SameSite=Strict, so other sites cannot send it', () => {
-    expect(attributes).toContain('samesite=strict');
+  it('every session is different, and each is valid', () => {
+    const other = mintSession(TOKEN);
+    expect(other).not.toBe(session);
+    expect(sessionValid(other, TOKEN)).toBe(true);
   });
 
-  it('carries the token under wharf_token, readable back by the request check', () => {
-    const nameValue = header.split(';')[0] ?? '';
-    expect(parseCookies(nameValue).get(TOKEN_COOKIE)).toBe(TOKEN);
-    expect(checkRequest(request({ authorization: undefined, cookie: nameValue }), config)).toEqual({ ok: true });
+  it('a session does not contain the token', () => {
+    expect(session).not.toContain(TOKEN);
   });
 
-  it('round-trips a token with characters that need encoding', () => {
-    const odd = 'a+b/c=d;e f';
-    const nameValue = tokenCookie(odd).split(';')[0] ?? '';
-    expect(parseCookies(nameValue).get(TOKEN_COOKIE)).toBe(odd);
-  });
-});
-
-describe('allowedHostsFor', () => {
-  it('a loopback bind allows the loopback names with the port', () => {
-    const hosts = allowedHostsFor('127.0.0.1', 8123);
-    expect(hosts.has('127.0.0.1:8123')).toBe(true);
-    expect(hosts.has('localhost:8123')).toBe(true);
-    expect(hosts.has('127.0.0.1:7370')).toBe(false);
-    expect(hosts.has('evil.example:8123')).toBe(false);
-  });
-
-  it('an explicit address bind also allows that address', () => {
-    expect(allowedHostsFor('192.168.1.20', 8123).has('192.168.1.20:8123')).toBe(true);
-  });
-
-  it('an IPv6 bind address is allowed in the bracketed form browsers send in Host', () => {
-    expect(allowedHostsFor('fd00::20', 8123).has('[fd00::20]:8123')).toBe(true);
-  });
-});
-
-describe('isLoopbackHost', () => {
-  it.each(['127.0.0.1', 'localhost', '::1', '127.1.2.3'])('%s is loopback', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-  });
-
-  it.each(['0.0.0.0', '::', '192.168.1.20', '10.0.0.1', 'example.com', '127.0.0.1.evil.example', '128.0.0.1'])('%s is reachable from other machines', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
+  it.each([
+    ['minted under another token (the server restarted with a new one)', () => mintSession(randomBytes(24).toString('base64url'))],
+    ['with its signature changed', () => sameLengthWrong(session)],
+    ['with its id changed', () => `x${session}`],
+    ['without a signature', () => session.split('.')[0] ?? ''],
+    ['the master token itself', () => TOKEN],
+    ['empty', () => ''],
+  ])('a session %s → 401, counted as a wrong guess', (_name, value) => {
+    expect(checkRequest(request({ authorization: undefined, session: value() }), config)).toMatchObject({ ok: false, status: 401, presented: true });
   });
 });

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/contract';
 import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
+import { stderrLogger, type Logger } from './log';
 import { dispatch, type Handlers } from './dispatch';
 import { createEngineConnection, type EngineConnection } from './engine/connection';
 import type { DockerClientFactory } from './engine/docker-client';
@@ -49,6 +50,8 @@ export interface CoreDeps {
   registries?: RegistriesOptions;
   /** Logins, speed test and browsing (docker CLI config folder); production passes none. */
   registryAccess?: RegistryAccessOptions;
+  /** Where failed calls are logged; stderr unless told otherwise. */
+  logger?: Logger;
   /** Desktop only: restart Wharf under the group (sg) so a new membership applies now; absent in web mode. */
   relaunchWithGroup?: (group: string) => void;
 }
@@ -222,7 +225,7 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   return {
-    invoke: (channel, input) => dispatch(handlers, channel, input),
+    invoke: (channel, input) => dispatch(handlers, channel, input, deps.logger ?? stderrLogger),
     subscribe: (listener) => bus.subscribe(listener),
     connectStreams: (out) => connectStreams(streamHandlers, out),
     start: async () => {

@@ -1,3 +1,4 @@
+import type { EngineForbiddenDetails } from '../../shared/engine-failure';
 import type { ErrorCode, WharfErrorInfo } from '../../shared/errors';
 
 /** An error that carries one of the contract's codes; everything a handler throws becomes one of these. */
@@ -41,7 +42,9 @@ function engineMessage(e: ErrorLike): string {
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 400) return 'invalid-input';
-  if (status === 401 || status === 403) return 'permission-denied';
+  // 401: a registry refused the credentials the engine passed on (the login flow relies on this). 403 is not here:
+  // permission-denied means EACCES on the socket, and the engine's 403 means it refuses the operation itself.
+  if (status === 401) return 'permission-denied';
   if (status === 404) return 'not-found';
   if (status === 409) return 'conflict';
   if (status === 408 || status === 504) return 'timeout';
@@ -56,6 +59,11 @@ export function toErrorInfo(error: unknown): WharfErrorInfo {
   if (error && typeof error === 'object') {
     const e = error as ErrorLike;
     if ((error as Error).name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
+    if (e.statusCode === 403) {
+      // The engine refuses the operation (an authorization plugin, a protected object such as a built-in network).
+      const details: EngineForbiddenDetails = { reason: 'engine-forbidden' };
+      return { code: 'failed', message: engineMessage(e), details };
+    }
     if (typeof e.statusCode === 'number') return { code: codeForStatus(e.statusCode), message: engineMessage(e) };
     if (e.code === 'EACCES' || e.code === 'EPERM') return { code: 'permission-denied', message: engineMessage(e) };
     if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return { code: 'engine-unreachable', message: engineMessage(e) };

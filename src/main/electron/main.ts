@@ -2,24 +2,34 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { version } from '../../../package.json';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { systemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
+import { stderrLogger } from '../core/log';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
+import { installProcessGuard } from '../process-guard';
 import { shellQuote } from '../../shared/setup';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
+import { rootRefusedText } from './desktop-messages';
 import { forwardEvents, registerIpc, registerStreams } from './ipc';
+import { openExternalLink } from './open-external';
+import { createRendererHandler } from './renderer-protocol';
+import { decideRootStart } from './root-guard';
 import { isAppNavigation } from './sender-check';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// First: an exception thrown in a library callback is logged and Wharf keeps running, instead of Electron's
+// "A JavaScript error occurred in the main process" dialog.
+installProcessGuard(stderrLogger);
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+// The built renderer is served from wharf://app/ (see app-scheme.ts), never from file://.
+const appUrl = devServerUrl ?? APP_INDEX_URL;
+const rendererDir = join(__dirname, '../renderer');
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -47,7 +57,9 @@ function dockerHostArg(argv: readonly string[]): string | undefined {
 function createWindow(core: Core): BrowserWindow {
   const userData = app.getPath('userData');
   const bounds = loadWindowBounds(userData);
-  const win = new BrowserWindow({
+  // Middle-click on a link asks for a new window through setWindowOpenHandler below (disposition background-tab),
+  // so it gets the same rules as any link; Auxclick stays on because the terminal's middle-click paste uses it.
+  const win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
     width: bounds.width,
     height: bounds.height,
     x: bounds.x,
@@ -57,7 +69,8 @@ function createWindow(core: Core): BrowserWindow {
     show: false,
     title: 'Wharf',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      // Reviewed: the sandboxed preload exposes only the contract's methods and event subscriptions (src/preload).
+      preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -75,13 +88,11 @@ function createWindow(core: Core): BrowserWindow {
   };
   win.on('close', remember);
 
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppNavigation(url, appUrl)) event.preventDefault();
-  });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // No new windows ever; plain web links (a published container port) open in the user's browser.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    // No new windows ever; web links (a published container port, Docker's docs) go to the user's browser
+    // under openExternalLink's rules.
+    void openExternalLink(win, url, stderrLogger, app.getLocale());
     return { action: 'deny' };
   });
 
@@ -98,26 +109,40 @@ function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // wharf://app/ responses carry the CSP from the protocol handler; this covers the dev server (npm run dev).
+  // Electronegativity cannot read an imported constant (it reports "invalid CSP"); it checks the same policy in
+  // index.html, and a unit test keeps the two equal.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); // eng-disable CSP_GLOBAL_CHECK
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (decideRootStart({ uid: process.getuid?.(), argv: process.argv, env: process.env }) === 'refuse-root') {
+  // Before any window or language choice exists: both languages on stderr, and a failing exit status.
+  process.stderr.write(rootRefusedText());
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before ready: wharf:// must be a standard, secure scheme for the page to have an origin of its own.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
 
+  // Every web contents, not only the app window's: no new windows, no navigation off the app page.
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppNavigation(url, appUrl)) event.preventDefault();
+    });
   });
 
   void app.whenReady().then(async () => {
     lockDownSession();
+    protocol.handle(APP_SCHEME, createRendererHandler(rendererDir, CONTENT_SECURITY_POLICY));
     const core = createCore({
       app: { version, mode: 'desktop', platform: process.platform },
       dockerHost: dockerHostArg(process.argv),

@@ -2,6 +2,8 @@
  * Which frames may call the IPC contract (after VS Code's validatedIpcMain): only the app's own top-level
  * frame, loaded from the app's own origin. Pure, so it is unit-tested without Electron.
  */
+import { isAppSchemeUrl } from './app-scheme';
+
 export interface SenderFacts {
   /** The sending frame's URL, or undefined when the frame is gone. */
   frameUrl: string | undefined;
@@ -9,29 +11,36 @@ export interface SenderFacts {
   isTopFrame: boolean;
 }
 
-/** appUrl is the dev server URL or the file:// URL of out/renderer/index.html. */
-export function isTrustedSender(sender: SenderFacts, appUrl: string): boolean {
-  if (!sender.isTopFrame || !sender.frameUrl) return false;
-  let frame: URL;
-  let app: URL;
+function parse(url: string): URL | undefined {
   try {
-    frame = new URL(sender.frameUrl);
-    app = new URL(appUrl);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
-  if (app.protocol === 'file:') return frame.protocol === 'file:' && frame.pathname === app.pathname;
-  return frame.origin === app.origin;
 }
 
-/** Navigation stays in the app: the same index.html (any hash) when packaged, the same origin for the dev server. */
+/**
+ * The same origin as the app page: `wharf://app` when the app is served from its own scheme, the dev server's
+ * http(s) origin under `npm run dev`. Anything else (file://, data:, about:, another scheme) is never the app.
+ */
+function onAppOrigin(target: URL, app: URL): boolean {
+  if (isAppSchemeUrl(app)) return isAppSchemeUrl(target);
+  if (app.protocol === 'http:' || app.protocol === 'https:') return target.origin === app.origin;
+  return false;
+}
+
+/** appUrl is wharf://app/index.html, or the dev server's URL under `npm run dev`. */
+export function isTrustedSender(sender: SenderFacts, appUrl: string): boolean {
+  if (!sender.isTopFrame || !sender.frameUrl) return false;
+  const frame = parse(sender.frameUrl);
+  const app = parse(appUrl);
+  return frame !== undefined && app !== undefined && onAppOrigin(frame, app);
+}
+
+/** Navigation stays in the app: the app page itself (any hash) on the app scheme, the same origin for the dev server. */
 export function isAppNavigation(targetUrl: string, appUrl: string): boolean {
-  try {
-    const target = new URL(targetUrl);
-    const app = new URL(appUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-    return target.origin === app.origin;
-  } catch {
-    return false;
-  }
+  const target = parse(targetUrl);
+  const app = parse(appUrl);
+  if (target === undefined || app === undefined || !onAppOrigin(target, app)) return false;
+  return isAppSchemeUrl(app) ? target.pathname === app.pathname : true;
 }

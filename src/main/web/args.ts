@@ -1,9 +1,24 @@
-/** `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token T] [--daemon-config PATH]`, parsed without a library. */
+/**
+ * `npm run serve -- [--host H] [--port P] [--docker-host URL] [--token-file PATH] [--tls-cert PATH --tls-key PATH]
+ * [--insecure-bind] [--daemon-config PATH] …`, parsed without a library.
+ */
 export interface ServeArgs {
   host: string;
   port: number;
   dockerHost?: string;
+  /** Kept for old scripts; serve warns that it is readable in /proc/PID/cmdline. */
   token?: string;
+  /** A file holding the master token: refused unless a regular file, mode 0600, owned by the user running Wharf. */
+  tokenFile?: string;
+  /** HTTPS: both or neither. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Plain HTTP off loopback, asked for explicitly. */
+  insecureBind: boolean;
+  /** How long the printed login URL works, in seconds. */
+  loginTtlSeconds: number;
+  /** How long a client may take to send a request's headers, in seconds. */
+  headersTimeoutSeconds: number;
   /** The engine's daemon.json when its dockerd was started by hand with --config-file PATH (reloaded by SIGHUP). */
   daemonConfig?: string;
   help: boolean;
@@ -11,11 +26,33 @@ export interface ServeArgs {
 
 export const DEFAULT_PORT = 7370;
 export const DEFAULT_BIND = '127.0.0.1';
+export const DEFAULT_LOGIN_TTL_SECONDS = 60;
+export const DEFAULT_HEADERS_TIMEOUT_SECONDS = 10;
+export const MIN_TOKEN_LENGTH = 8;
 
 export class ArgsError extends Error {}
 
+function seconds(flag: string, v: string, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > max) throw new ArgsError(`${flag} must be a whole number of seconds from 1 to ${max}, got "${v}"`);
+  return n;
+}
+
+function absolutePath(flag: string, v: string): string {
+  // npm runs the server from the project folder, not the shell's: a relative path would point somewhere else.
+  if (!v.startsWith('/')) throw new ArgsError(`${flag} must be an absolute path, got "${v}"`);
+  return v;
+}
+
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const args: ServeArgs = { host: DEFAULT_BIND, port: DEFAULT_PORT, help: false };
+  const args: ServeArgs = {
+    host: DEFAULT_BIND,
+    port: DEFAULT_PORT,
+    insecureBind: false,
+    loginTtlSeconds: DEFAULT_LOGIN_TTL_SECONDS,
+    headersTimeoutSeconds: DEFAULT_HEADERS_TIMEOUT_SECONDS,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     const eq = raw.indexOf('=');
@@ -42,16 +79,32 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         break;
       case '--token': {
         const v = value();
-        if (v.length < 8) throw new ArgsError('--token must be at least 8 characters');
+        if (v.length < MIN_TOKEN_LENGTH) throw new ArgsError(`--token must be at least ${MIN_TOKEN_LENGTH} characters`);
         args.token = v;
         break;
       }
-      case '--daemon-config': {
-        const v = value();
-        if (!v.startsWith('/')) throw new ArgsError(`--daemon-config must be an absolute path, got "${v}"`);
-        args.daemonConfig = v;
+      case '--token-file':
+        args.tokenFile = absolutePath(flag, value());
         break;
-      }
+      case '--tls-cert':
+        args.tlsCert = absolutePath(flag, value());
+        break;
+      case '--tls-key':
+        args.tlsKey = absolutePath(flag, value());
+        break;
+      case '--insecure-bind':
+        if (inline !== undefined) throw new ArgsError('--insecure-bind takes no value');
+        args.insecureBind = true;
+        break;
+      case '--login-ttl':
+        args.loginTtlSeconds = seconds(flag, value(), 3600);
+        break;
+      case '--headers-timeout':
+        args.headersTimeoutSeconds = seconds(flag, value(), 600);
+        break;
+      case '--daemon-config':
+        args.daemonConfig = absolutePath(flag, value());
+        break;
       case '--help':
       case '-h':
         args.help = true;
@@ -60,15 +113,27 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         throw new ArgsError(`unknown option "${raw}"`);
     }
   }
+  if (args.token !== undefined && args.tokenFile !== undefined) throw new ArgsError('give the token one way: --token-file or --token, not both');
+  if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) throw new ArgsError('--tls-cert and --tls-key go together');
   return args;
 }
 
-export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7370] [--docker-host unix:///var/run/docker.sock] [--token TOKEN] [--daemon-config PATH]
+export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7370] [--docker-host URL] [--token-file PATH]
+                         [--tls-cert PATH --tls-key PATH | --insecure-bind] [--daemon-config PATH]
 
-  --host           address to bind (default 127.0.0.1; anything else is reachable from other machines)
-  --port           port (default 7370; 0 picks a free one)
-  --docker-host    engine endpoint, like docker -H (default: DOCKER_HOST, docker context, local socket)
-  --token          access token (default: $WHARF_TOKEN, else a random one)
-  --daemon-config  the engine's daemon.json when its dockerd was started by hand with --config-file PATH: the
-                   Registries page edits that file and reloads that dockerd (SIGHUP), never a service's
-                   (default: the running dockerd's --config-file, reloaded through systemd, SysV or SIGHUP)`;
+  --host             address to bind (default 127.0.0.1). Any other address is reachable from other machines and
+                     needs --tls-cert/--tls-key, or --insecure-bind to serve plain HTTP anyway
+  --port             port (default 7370; 0 picks a free one)
+  --docker-host      engine endpoint, like docker -H (default: DOCKER_HOST, docker context, local socket)
+  --token-file       a file holding the master token for scripts (Authorization: Bearer); it must be a regular
+                     file of yours with mode 0600. Default: $WHARF_TOKEN, else a random token each start
+  --token            the master token on the command line: every local user can read it in /proc/PID/cmdline;
+                     prefer $WHARF_TOKEN or --token-file
+  --tls-cert/--tls-key  serve HTTPS with this certificate and key (PEM)
+  --insecure-bind    allow plain HTTP off loopback: login URLs, session secrets and all Docker data cross the
+                     network unencrypted
+  --login-ttl        seconds the printed login URL works (default 60; it works once)
+  --headers-timeout  seconds a client may take to send a request's headers (default 10)
+  --daemon-config    the engine's daemon.json when its dockerd was started by hand with --config-file PATH: the
+                     Registries page edits that file and reloads that dockerd (SIGHUP), never a service's
+                     (default: the running dockerd's --config-file, reloaded through systemd, SysV or SIGHUP)`;

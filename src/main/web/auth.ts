@@ -1,75 +1,47 @@
 import { timingSafeEqual } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
+import { sessionValid } from './sessions';
 
-/** Web mode's request rules, pure so they are unit-tested: token, Host (DNS rebinding) and Origin (CSRF). */
-
-export const TOKEN_COOKIE = 'wharf_token';
+/**
+ * Web mode's request rules, pure so they are unit-tested: Host (DNS rebinding) and Origin (CSRF) first, then the
+ * credential — the master token as `Authorization: Bearer` (scripts) or a page's session secret in its header.
+ * No cookie is ever read: a browser sends 127.0.0.1's cookies to every port of 127.0.0.1.
+ */
 
 export interface AuthConfig {
   token: string;
-  /** host:port values a browser may send in Host, e.g. 127.0.0.1:7370, localhost:7370. */
-  allowedHosts: ReadonlySet<string>;
-}
-
-function hostPort(host: string, port: number): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
-/**
- * The Host values a browser may send: loopback names, the bound address, and — bound to every interface —
- * this machine's own addresses. Never a DNS name other than localhost: that is what DNS rebinding needs.
- */
-export function allowedHostsFor(bindHost: string, port: number, localAddresses: () => string[] = ownAddresses): Set<string> {
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-  if (bindHost === '0.0.0.0' || bindHost === '::') {
-    for (const address of localAddresses()) hosts.add(hostPort(address, port).toLowerCase());
-  } else if (bindHost !== '127.0.0.1') {
-    hosts.add(hostPort(bindHost, port).toLowerCase());
-  }
-  return hosts;
-}
-
-function ownAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap((list) => list ?? [])
-    .map((i) => i.address);
-}
-
-export function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    try {
-      cookies.set(name, decodeURIComponent(value));
-    } catch {
-      cookies.set(name, value);
-    }
-  }
-  return cookies;
+  hostAllowed(host: string): boolean;
 }
 
 export interface RequestFacts {
   host: string | undefined;
   origin: string | undefined;
   authorization: string | undefined;
-  cookie: string | undefined;
+  /** The X-Wharf-Session header. */
+  session: string | undefined;
 }
 
-export type Verdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+export type SiteVerdict = { ok: true } | { ok: false; status: 403; reason: string };
 
-/** Host and Origin first (403), then the token (401). */
-export function checkRequest(req: RequestFacts, config: AuthConfig): Verdict {
-  if (!req.host || !config.allowedHosts.has(req.host.toLowerCase())) return { ok: false, status: 403, reason: 'host not allowed' };
+export type Verdict =
+  | { ok: true; via: 'bearer' | 'session' }
+  | { ok: false; status: 403; reason: string }
+  /** presented: a credential was given and was wrong (counts towards the rate limit); false when none was given. */
+  | { ok: false; status: 401; reason: string; presented: boolean };
+
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function bearerOf(authorization: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
+/** Host and Origin must name this server. */
+export function checkSite(req: Pick<RequestFacts, 'host' | 'origin'>, hostAllowed: (host: string) => boolean): SiteVerdict {
+  if (!req.host || !hostAllowed(req.host)) return { ok: false, status: 403, reason: 'host not allowed' };
   if (req.origin !== undefined) {
     let originHost: string;
     try {
@@ -79,19 +51,18 @@ export function checkRequest(req: RequestFacts, config: AuthConfig): Verdict {
     } catch {
       return { ok: false, status: 403, reason: 'origin not allowed' };
     }
-    if (!config.allowedHosts.has(originHost.toLowerCase())) return { ok: false, status: 403, reason: 'origin not allowed' };
+    if (!hostAllowed(originHost)) return { ok: false, status: 403, reason: 'origin not allowed' };
   }
-  const bearer = req.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const cookie = parseCookies(req.cookie).get(TOKEN_COOKIE);
-  if (sameToken(bearer, config.token) || sameToken(cookie, config.token)) return { ok: true };
-  return { ok: false, status: 401, reason: 'missing or invalid token' };
+  return { ok: true };
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
-}
-
-/** Loopback addresses bind without a warning; anything else is reachable from other machines. */
-export function isLoopbackHost(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** Host and Origin first (403), then the master token or a session (401). */
+export function checkRequest(req: RequestFacts, config: AuthConfig): Verdict {
+  const site = checkSite(req, config.hostAllowed);
+  if (!site.ok) return site;
+  const bearer = req.authorization === undefined ? undefined : (bearerOf(req.authorization) ?? '');
+  if (bearer !== undefined && sameSecret(bearer, config.token)) return { ok: true, via: 'bearer' };
+  if (req.session !== undefined && sessionValid(req.session, config.token)) return { ok: true, via: 'session' };
+  const presented = bearer !== undefined || req.session !== undefined;
+  return { ok: false, status: 401, reason: presented ? 'invalid token or session' : 'missing token or session', presented };
 }

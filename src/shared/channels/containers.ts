@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { out } from '../channel-def';
 import { CONTAINER_ACTIONS, type ContainerDetails, type ContainerList, type RunPlan } from '../container-list';
 import type { TaskInfo } from '../tasks';
+import { OBJECT_REF } from '../engine-names';
 
 /** A full or short ID, or a name (the engine resolves either). */
-const containerRef = z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/);
+const containerRef = z.string().min(1).max(256).regex(OBJECT_REF);
 const text = (max: number) => z.string().max(max).regex(/^[^\0]*$/);
 /** The Run dialog's form as typed; its rules (container-run.ts) explain what is wrong field by field. */
 const runSpec = z

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { out } from '../channel-def';
 import type { NetworkList, NetworkPrunePlan } from '../network-list';
 import type { RemovalReport } from '../volume-list';
+import { OBJECT_REF } from '../engine-names';
 
 /** A full or short ID, or a name (the engine resolves either). */
-const ref = z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/);
+const ref = z.string().min(1).max(256).regex(OBJECT_REF);
 const key = z.string().min(1).max(256).regex(/^[^=\s\0]+$/);
 const ids = z.array(ref).min(1).max(5000);
 const address = z.string().max(64).regex(/^[0-9a-fA-F.:/]*$/);

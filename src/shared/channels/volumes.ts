@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { out } from '../channel-def';
 import { VOLUME_NAME, type RemovalReport, type VolumeList, type VolumePrunePlan, type VolumeUsage } from '../volume-list';
+import { OBJECT_REF } from '../engine-names';
 
-const volumeName = z.string().min(1).max(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/);
+const volumeName = z.string().min(1).max(255).regex(OBJECT_REF);
 const key = z.string().min(1).max(256).regex(/^[^=\s\0]+$/);
 const pairs = z.record(key, z.string().max(4096).regex(/^[^\0]*$/));
 const names = z.array(volumeName).min(1).max(5000);

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { runDockerCliOk, type CliOptions, type CliResult } from '../../support/docker-cli';
 import { expect, type Page } from '@playwright/test';
 import type { FixtureEngine } from '../../support/fixtures';
+import { requestLoginUrl } from './web-mode';
 
 /** What global setup started, shared with the test workers through a file. */
 export interface E2eEnv {
   url: string;
+  /** The master token (scripts' `Authorization: Bearer`); pages sign in with loginUrl(). */
   token: string;
   dockerHost: string;
   cliConfigDir: string;
@@ -34,11 +36,21 @@ export function fixtureEngine(dir: string): FixtureEngine {
   return { dir, cliOk: (args: string[], opts?: CliOptions) => runDockerCliOk({ host: env.dockerHost, configDir: env.cliConfigDir }, args, opts) };
 }
 
-/** Opens Wharf in the page (the token URL), waits for the engine to be connected, then goes to a page by the sidebar. */
-export async function openPage(page: Page, name: string): Promise<void> {
+/** A new single-use login URL of the e2e server (as `npm run serve` prints one), asked with the master token. */
+export function loginUrl(): Promise<string> {
   const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
+  return requestLoginUrl(url, token);
+}
+
+/** Signs the page in through a login URL and waits for the engine to be connected. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(await loginUrl());
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
+}
+
+/** Opens Wharf in the page (a login URL), waits for the engine to be connected, then goes to a page by the sidebar. */
+export async function openPage(page: Page, name: string): Promise<void> {
+  await openApp(page);
   await page.getByTestId(`nav-${name}`).click();
   await expect(page.getByTestId(`page-${name}`)).toBeVisible();
 }

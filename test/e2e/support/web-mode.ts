@@ -3,12 +3,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunningWebMode {
+  /** The page's address, without any credential. */
   url: string;
   port: number;
+  /** The master token (for `Authorization: Bearer`). */
   token: string;
+  /** The login URL the server printed at start (single use, 60 s). */
+  printedLoginUrl: string;
+  /** A new single-use login URL, asked of the server with the master token (POST /api/login-ticket). */
+  newLoginUrl(): Promise<string>;
   process: ChildProcess;
   output(): string;
   stop(): Promise<void>;
+}
+
+/** A new single-use login URL from a running server, asked with the master token like a script would. */
+export async function requestLoginUrl(url: string, token: string): Promise<string> {
+  const res = await fetch(`${url}api/login-ticket`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`POST /api/login-ticket answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { url: string }).url;
 }
 
 const ROOT = join(__dirname, '../../..');
@@ -18,6 +31,11 @@ export const SERVE_ENTRY = join(ROOT, 'out/main/serve.js');
 export interface WebModeOptions {
   dockerHost: string;
   token: string;
+  /**
+   * How the token reaches the server: $WHARF_TOKEN (default, what the README recommends), the --token flag, or
+   * none (the caller passes --token-file in extraArgs).
+   */
+  tokenVia?: 'env' | 'flag' | 'none';
   extraArgs?: string[];
   env?: NodeJS.ProcessEnv;
   /** The built entry to run (default out/main/serve.js of this checkout). */
@@ -28,7 +46,11 @@ export interface WebModeOptions {
 
 export async function startWebMode(options: WebModeOptions): Promise<RunningWebMode> {
   if (!existsSync(SERVE_ENTRY)) throw new Error(`${SERVE_ENTRY} is missing: run \`npm run build\` first (npm test does it)`);
-  const nodeArgs = [options.entry ?? SERVE_ENTRY, '--port', '0', '--docker-host', options.dockerHost, '--token', options.token, ...(options.extraArgs ?? [])];
+  const viaFlag = options.tokenVia === 'flag';
+  const nodeArgs = [options.entry ?? SERVE_ENTRY, '--port', '0', '--docker-host', options.dockerHost, ...(viaFlag ? ['--token', options.token] : []), ...(options.extraArgs ?? [])];
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
+  if (options.tokenVia === undefined || options.tokenVia === 'env') env.WHARF_TOKEN = options.token;
+  else delete env.WHARF_TOKEN;
   const runAs = options.runAs;
   const [file, args] = runAs
     ? [
@@ -38,19 +60,20 @@ export async function startWebMode(options: WebModeOptions): Promise<RunningWebM
     : [process.execPath, nodeArgs];
   const child = spawn(file, args, {
     cwd: ROOT,
-    env: options.env ?? process.env,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const { url, port, printedLoginUrl } = await new Promise<{ url: string; port: number; printedLoginUrl: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web mode did not start within 20 s:\n${output}`)), 20_000);
     const check = (): void => {
-      const m = output.match(/serving on http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) {
+      const serving = output.match(/serving on (https?:\/\/127\.0\.0\.1:(\d+)\/)/);
+      const login = output.match(/wharf: open (\S+)/);
+      if (serving && login) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve({ url: serving[1] ?? '', port: Number(serving[2]), printedLoginUrl: login[1] ?? '' });
       }
     };
     child.stdout?.on('data', check);
@@ -60,9 +83,11 @@ export async function startWebMode(options: WebModeOptions): Promise<RunningWebM
     });
   });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     port,
     token: options.token,
+    printedLoginUrl,
+    newLoginUrl: () => requestLoginUrl(url, options.token),
     process: child,
     output: () => output,
     stop: () =>

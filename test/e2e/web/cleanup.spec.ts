@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
-import { docker, e2eEnv, fixtureEngine, openPage } from '../support/e2e-env';
+import { docker, e2eEnv, fixtureEngine, loginUrl, openPage } from '../support/e2e-env';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
 
 const REPO = 'e2e-cleanup/app';
@@ -101,7 +101,7 @@ test.describe('Cleanup', () => {
       expect(body.ok).toBe(true);
       return body.value.rows.reduce((n, r) => n + r.reclaimable, 0);
     };
-    await page.goto(`${url}?token=${token}`);
+    await page.goto(await loginUrl());
     await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
     await page.getByTestId('nav-cleanup').click();
     // A threshold 2 MB above what is reclaimable now: no badge yet.

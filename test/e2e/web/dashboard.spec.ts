@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, e2eEnv } from '../support/e2e-env';
+import { docker, loginUrl } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const PAGES = ['dashboard', 'images', 'containers', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
@@ -9,8 +9,7 @@ const DF_KINDS = ['images', 'containers', 'volumes', 'buildCache'] as const;
 const CLI_TYPES: Record<(typeof DF_KINDS)[number], string> = { images: 'Images', containers: 'Containers', volumes: 'Local Volumes', buildCache: 'Build Cache' };
 
 async function openApp(page: Page): Promise<void> {
-  const { url, token } = e2eEnv();
-  await page.goto(`${url}?token=${token}`);
+  await page.goto(await loginUrl());
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
 }
 

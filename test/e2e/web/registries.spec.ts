@@ -2,11 +2,14 @@
  * The Registries page end to end, through web mode against the e2e private engine: choose the DaoCloud preset and a
  * custom mirror (a private registry on loopback holding library/busybox), speed-test only the loopback mirror (no
  * test ever sends traffic beyond loopback), put it first, review the daemon.json change, run the commands web mode
- * shows as root (it never runs them itself), check that the engine uses both mirrors in that order with its running
- * container untouched, and see them on the Dashboard. The engine's original daemon.json is put back at the end.
+ * shows as root (it never runs them itself) — they stop before writing when the file changed since Wharf read it,
+ * and reload through dockerd's pidfile, no pid in the text — check that the engine uses both mirrors in that order
+ * with its running container untouched, and see them on the Dashboard. The engine's original daemon.json is put back
+ * at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -21,7 +24,7 @@ const KEEPER = 'e2e-reg-keeper';
 /** The machine's own engine configuration: never touched (checked before and after). */
 const SYSTEM_DAEMON_JSON = '/etc/docker/daemon.json';
 /** The only programs the shown commands may run as root. */
-const ALLOWED_BINARIES = ['cp', 'dd', 'chmod', 'mv', 'sync', 'kill'].flatMap((name) => [`/usr/bin/${name}`, `/bin/${name}`]);
+const ALLOWED_BINARIES = ['sha256sum', 'cp', 'dd', 'chmod', 'mv', 'sync', 'pkill'].flatMap((name) => [`/usr/bin/${name}`, `/bin/${name}`]);
 
 test.describe.configure({ mode: 'serial' });
 
@@ -47,10 +50,11 @@ async function shownCommands(page: Page): Promise<string[]> {
 }
 
 /**
- * What root is asked to run touches only the private engine: its daemon.json's folder, and a SIGHUP to its dockerd.
- * Answers the new file the here-document carries.
+ * What root is asked to run touches only the private engine: first `sha256sum -c` of its daemon.json against the
+ * hash of the bytes Wharf read, then its daemon.json's folder only, and last a SIGHUP through its dockerd's pidfile
+ * (no pid copied into the text). Answers the new file the dd here-document carries.
  */
-function checkCommands(commands: string[], configPath: string, pid: number): string {
+function checkCommands(commands: string[], configPath: string, original: string, pid: number): string {
   const dir = dirname(configPath);
   let newText: string | undefined;
   for (const command of commands) {
@@ -58,8 +62,9 @@ function checkCommands(commands: string[], configPath: string, pid: number): str
     const argv = firstLine.replace(/ <<'WHARF_EOF'$/, '').split(' ');
     const binary = argv[0] ?? '';
     expect(ALLOWED_BINARIES, command).toContain(binary);
-    if (binary.endsWith('/kill')) {
-      expect(argv.slice(1), 'the reload signals the private dockerd').toEqual(['-s', 'HUP', String(pid)]);
+    expect(argv, 'no pid in the text').not.toContain(String(pid));
+    if (binary.endsWith('/pkill')) {
+      expect(argv.slice(1), 'the reload signals the private dockerd through its pidfile').toEqual(['--signal', 'HUP', '--pidfile', `${dir}/docker.pid`, '--euid', '0']);
       continue;
     }
     for (const arg of argv.slice(1)) {
@@ -71,7 +76,10 @@ function checkCommands(commands: string[], configPath: string, pid: number): str
       newText = rest.slice(0, -1).join('\n');
     }
   }
-  expect(commands.at(-1)?.split(' ')[0], 'the reload comes last').toMatch(/\/kill$/);
+  expect(commands[0], 'first: is the file still what Wharf read?').toBe(
+    `/usr/bin/sha256sum --check --strict --quiet <<'WHARF_EOF'\n${createHash('sha256').update(original).digest('hex')}  ${configPath}\nWHARF_EOF`,
+  );
+  expect(commands.at(-1)?.split(' ')[0], 'the reload comes last').toMatch(/\/pkill$/);
   if (newText === undefined) throw new Error('no dd command writes the new file');
   return newText;
 }
@@ -171,10 +179,30 @@ test('DaoCloud + a loopback mirror: speed test of the loopback one only, applied
   await page.screenshot({ path: join(SHOTS, 'registries-mirrors.png'), animations: 'disabled', caret: 'hide' });
 
   const commands = await shownCommands(page);
-  const newText = checkCommands(commands, env.daemonConfigPath, env.dockerdPid);
+  const newText = checkCommands(commands, env.daemonConfigPath, originalConfig, env.dockerdPid);
   expect(JSON.parse(newText)).toEqual({ ...JSON.parse(originalConfig), 'registry-mirrors': [mirrorUrl, DAOCLOUD] });
+  // Every other byte of the file stays: the original with the key added before its closing brace.
+  expect(`${newText}\n`).toBe(originalConfig.replace(/\n}\n$/, `,\n  "registry-mirrors": [\n    "${mirrorUrl}",\n    "${DAOCLOUD}"\n  ]\n}\n`));
+
+  // Changed by someone else since Wharf read it: the commands stop at the first one and write nothing.
+  const entriesBefore = readdirSync(dirname(env.daemonConfigPath)).sort();
+  writeFileSync(env.daemonConfigPath, `${originalConfig}\n`);
+  const refused = (() => {
+    try {
+      execFileSync('/bin/sh', ['-e', '-c', commands.join('\n')], { stdio: 'pipe' });
+      return undefined;
+    } catch (error) {
+      return String((error as { stdout?: Buffer }).stdout);
+    }
+  })();
+  expect(refused, 'the commands stop at the hash check').toBe(`${env.daemonConfigPath}: FAILED\n`);
+  expect(readFileSync(env.daemonConfigPath, 'utf8')).toBe(`${originalConfig}\n`);
+  expect(readdirSync(dirname(env.daemonConfigPath)).sort(), 'no backup, no temp file').toEqual(entriesBefore);
+  writeFileSync(env.daemonConfigPath, originalConfig);
+
   // Root runs exactly what is shown.
   execFileSync('/bin/sh', ['-e', '-c', commands.join('\n')]);
+  expect(readFileSync(env.daemonConfigPath, 'utf8')).toBe(`${newText}\n`);
 
   // "I ran them: check" until the engine has reloaded.
   const result = dialog.getByTestId('registry-manual-result');

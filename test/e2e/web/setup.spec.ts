@@ -80,7 +80,7 @@ test('a user without access: the wizard opens by itself, shows the diagnosis and
     const { context, page } = await openContext(browser, locale);
     try {
       // No page in the URL and an unusable engine: the start-up decision opens Setup.
-      await page.goto(`${web.url}?token=${token}`);
+      await page.goto(await web.newLoginUrl());
       await expect(page.getByTestId('page-setup')).toBeVisible();
       await expect(page).toHaveURL(/#\/setup$/);
       await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'permission-denied');
@@ -127,7 +127,7 @@ test('after root runs the shown command, this session needs a new one, and a new
       const { context, page } = await openContext(browser, locale);
       contexts.push(context);
       pages.set(locale, page);
-      await page.goto(`${web.url}?token=${token}#/setup`);
+      await page.goto(`${await web.newLoginUrl()}#/setup`);
       await expect(page.getByTestId('setup-verdict')).toHaveAttribute('data-verdict', 'permission-denied');
     }
 

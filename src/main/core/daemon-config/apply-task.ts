@@ -1,11 +1,12 @@
 /**
  * The apply task: validate, back up, write atomically, reload, verify through GET /info; when the engine does not come
  * back or the values are not in effect, restore the backup, bring the engine back (reload when it still answers,
- * restart when it does not), verify the original values and report why — nothing is left half-applied.
+ * restart when it does not), verify the original values and report why — nothing is left half-applied. For the
+ * system engine the privileged steps are one call of the root helper each (apply; restore only when rolling back).
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DaemonConfigApplyResult, DaemonConfigPlan, DaemonConfigRollback, RegistrySettings } from '../../../shared/registry-mirrors';
+import type { DaemonConfigApplyResult, DaemonConfigPlan, DaemonConfigRollback, PlannedCommand, RegistrySettings } from '../../../shared/registry-mirrors';
 import type { CommandLine } from '../../../shared/setup';
 import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
@@ -16,6 +17,7 @@ import { fileCommands } from './file-commands';
 import { inEffectOf, settingsMatch, type RegistryInfo } from './in-effect';
 import { parseDaemonJson } from './json-text';
 import { registrySettingsOf } from './merge';
+import { helperRestore, runHelper } from './root-helper';
 
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
@@ -58,6 +60,76 @@ export function importantLines(lines: string[]): string[] {
   return (errors.length > 0 ? errors : lines).slice(-30);
 }
 
+/** What the privileged part did: the backup it made, or why the engine did not get the new file. */
+interface Written {
+  backupPath?: string;
+  /** The file was written but the reload failed. */
+  failure?: string;
+}
+
+/** One call of the root helper: checks, backup, atomic write and reload together (one password prompt). */
+async function writeWithHelper(ctx: TaskContext, s: Situation, command: PlannedCommand): Promise<Written> {
+  ctx.progress(0.3, { key: 'registry-write' });
+  ctx.log([`$ ${quote(command.argv)}`]);
+  try {
+    const answer = await runHelper(s.runner, command);
+    return answer.backup ? { backupPath: answer.backup } : {};
+  } catch (error) {
+    const details = (error as WharfError).details as { reason?: string; backup?: string } | undefined;
+    // Written, not reloaded: the rest of the apply rolls it back. Anything else changed nothing.
+    if (details?.reason !== 'reload-failed') throw error;
+    return { ...(details.backup ? { backupPath: details.backup } : {}), failure: toErrorInfo(error).message };
+  }
+}
+
+/** A rootless engine's own file: the file steps and the reload run as the user, one by one. */
+async function writeOwnFiles(ctx: TaskContext, s: Situation, newText: string, nowMs: number): Promise<Written> {
+  const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs, systemDirs: s.systemDirs });
+  const run = async (argv: CommandLine, stdin?: string): Promise<void> => {
+    ctx.log([`$ ${quote(argv)}`]);
+    await s.exec(argv, stdin);
+  };
+  ctx.progress(0.2, { key: 'registry-backup' });
+  for (const argv of files.backup) await run(argv);
+  ctx.progress(0.35, { key: 'registry-write' });
+  for (const step of files.write) await run(step.argv, step.stdin ? newText : undefined);
+  ctx.progress(0.5, { key: 'registry-reload' });
+  try {
+    ctx.log(s.controller.describe('reload').map((argv) => `$ ${quote(argv)}`));
+    await s.controller.reload();
+    return files.backupPath ? { backupPath: files.backupPath } : {};
+  } catch (error) {
+    return { ...(files.backupPath ? { backupPath: files.backupPath } : {}), failure: toErrorInfo(error).message };
+  }
+}
+
+/** Puts the original file back and brings the engine back on it (reload when it answers, restart when it does not). */
+async function restore(ctx: TaskContext, s: Situation, written: Written, engineUp: boolean, nowMs: number): Promise<string | undefined> {
+  ctx.progress(0.75, { key: 'registry-restore' });
+  try {
+    if (s.way === 'helper' && s.helper) {
+      const command = helperRestore(s.helper, written.backupPath, engineUp ? 'reload' : 'restart');
+      ctx.log([`$ ${quote(command.argv)}`]);
+      const answer = await runHelper(s.runner, command);
+      ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
+      // No service manager runs this dockerd: the controller restarts it if it knows how (else says it cannot).
+      if (!engineUp && 'restart' in answer && answer.restart === 'none') await s.controller.restart();
+      return undefined;
+    }
+    const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: true, nowMs, systemDirs: s.systemDirs });
+    for (const argv of files.restore) {
+      ctx.log([`$ ${quote(argv)}`]);
+      await s.exec(argv);
+    }
+    ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
+    if (engineUp) await s.controller.reload();
+    else await s.controller.restart();
+    return undefined;
+  } catch (error) {
+    return toErrorInfo(error).message;
+  }
+}
+
 export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<DaemonConfigApplyResult> {
   ctx.progress(0.05, { key: 'registry-validate' });
   const plan = await deps.plan();
@@ -75,48 +147,23 @@ export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<Daemo
   }
   if (!plan.valid) throw new WharfError('invalid-input', 'some entries are not valid; nothing was changed', { mirrors: plan.mirrors, insecure: plan.insecure, engineValidation: plan.engineValidation });
   if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: 'reload', inEffect: (await currentSettings(deps.connection)) ?? plan.wanted };
-  if (s.apply === 'commands') throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: plan.commands });
+  if (s.way === 'commands') throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: plan.commands });
 
   const before = await currentSettings(deps.connection);
   const parsed = parseDaemonJson(s.text ?? '');
   const original = parsed.ok ? registrySettingsOf(parsed.value) : undefined;
   const startedAt = deps.clock.now();
-  const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs: startedAt, systemDirs: s.systemDirs });
-  const run = async (argv: CommandLine, stdin?: string): Promise<void> => {
-    ctx.log([`$ ${quote(argv)}`]);
-    await s.exec(argv, stdin);
-  };
+  const helperCall = plan.commands[0];
+  const written = s.way === 'helper' && helperCall ? await writeWithHelper(ctx, s, helperCall) : await writeOwnFiles(ctx, s, plan.newText, startedAt);
 
-  ctx.progress(0.2, { key: 'registry-backup' });
-  for (const argv of files.backup) await run(argv);
-  ctx.progress(0.35, { key: 'registry-write' });
-  for (const step of files.write) await run(step.argv, step.stdin ? plan.newText : undefined);
-
-  ctx.progress(0.5, { key: 'registry-reload' });
-  let failure: string | undefined;
-  try {
-    ctx.log(s.controller.describe('reload').map((argv) => `$ ${quote(argv)}`));
-    await s.controller.reload();
-  } catch (error) {
-    failure = toErrorInfo(error).message;
-  }
   ctx.progress(0.65, { key: 'registry-verify' });
-  const verified = failure === undefined ? await waitForSettings(deps, plan.wanted) : { ok: false, seen: undefined };
-  if (verified.ok && verified.seen) return { outcome: 'applied', path: s.path, ...(files.backupPath ? { backupPath: files.backupPath } : {}), via: 'reload', inEffect: verified.seen };
+  const verified = written.failure === undefined ? await waitForSettings(deps, plan.wanted) : { ok: false, seen: undefined };
+  if (verified.ok && verified.seen) return { outcome: 'applied', path: s.path, ...(written.backupPath ? { backupPath: written.backupPath } : {}), via: 'reload', inEffect: verified.seen };
 
   // Roll back: the original file, then the engine back on it.
   const engineUp = (await currentSettings(deps.connection)) !== undefined;
   const reason: DaemonConfigRollback['reason'] = engineUp ? 'not-in-effect' : 'engine-down';
-  ctx.progress(0.75, { key: 'registry-restore' });
-  for (const argv of files.restore) await run(argv);
-  ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
-  let restoreError: string | undefined;
-  try {
-    if (engineUp) await s.controller.reload();
-    else await s.controller.restart();
-  } catch (error) {
-    restoreError = toErrorInfo(error).message;
-  }
+  const restoreError = await restore(ctx, s, written, engineUp, startedAt);
   ctx.progress(0.95, { key: 'registry-verify' });
   const target = before ?? original;
   const back = target ? await waitForSettings(deps, target) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
@@ -125,12 +172,14 @@ export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<Daemo
   const rollback: DaemonConfigRollback = {
     rolledBack: true,
     reason,
-    restored: back.ok,
-    ...(files.backupPath ? { backupPath: files.backupPath } : {}),
+    restored: back.ok && restoreError === undefined,
+    ...(written.backupPath ? { backupPath: written.backupPath } : {}),
     engineLog,
     ...(back.seen ? { inEffect: back.seen } : {}),
   };
-  const why = reason === 'engine-down' ? 'the engine did not come back' : `the new values did not take effect${failure ? ` (${failure})` : ''}`;
-  const state = back.ok ? 'the original daemon.json is restored and in effect' : `the original daemon.json is restored but the engine is not back yet${restoreError ? ` (${restoreError})` : ''}`;
+  const why = reason === 'engine-down' ? 'the engine did not come back' : `the new values did not take effect${written.failure ? ` (${written.failure})` : ''}`;
+  const state = rollback.restored
+    ? 'the original daemon.json is restored and in effect'
+    : `the original daemon.json could not be put back or the engine is not back yet${restoreError ? ` (${restoreError})` : ''}`;
   throw new WharfError('failed', `${why}: ${state}`, { rollback });
 }

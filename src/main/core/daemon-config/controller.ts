@@ -61,6 +61,10 @@ export interface PickControllerOptions {
   rootless: boolean;
   exec: Executor;
   systemDirs: readonly string[];
+  /** dockerd's pidfile (its --pidfile, else its default place). */
+  pidFile: string;
+  /** The uid dockerd runs as (0, or the user's for a rootless engine). */
+  ownerUid: number;
   proc?: string;
 }
 
@@ -76,9 +80,17 @@ function readPidFile(path: string): number | undefined {
 }
 
 /**
+ * SIGHUP to the process its pidfile names, only when that process runs as the engine's owner: read when the
+ * command runs, so a shown command never carries a pid that may have gone (or been reused) since.
+ */
+export function pidFileReload(pidFile: string, ownerUid: number, systemDirs: readonly string[]): CommandLine {
+  return [tool('pkill', systemDirs, '/usr/bin/pkill'), '--signal', 'HUP', '--pidfile', pidFile, '--euid', String(ownerUid)];
+}
+
+/**
  * systemd when dockerd runs in docker.service's cgroup (systemctl reload / restart; logs from journalctl); SysV when
- * /etc/init.d/docker started this very dockerd (SIGHUP / service docker restart); otherwise SIGHUP to the pid, and
- * no restart.
+ * /etc/init.d/docker started this very dockerd (SIGHUP through its pidfile / service docker restart); otherwise
+ * SIGHUP through dockerd's pidfile, and no restart.
  */
 export function pickDaemonController(o: PickControllerOptions): DaemonController {
   const cgroup = o.pid === undefined ? '' : (() => {
@@ -96,17 +108,12 @@ export function pickDaemonController(o: PickControllerOptions): DaemonController
     const user = o.rootless ? ['--user'] : [];
     return commandController(o.exec, [systemctl, ...user, 'reload', 'docker.service'], [systemctl, ...user, 'restart', 'docker.service'], unitLogs(o.rootless));
   }
-  const kill = tool('kill', o.systemDirs, '/usr/bin/kill');
-  const reload = [kill, '-s', 'HUP', String(o.pid ?? '<dockerd-pid>')];
+  const reload = pidFileReload(o.pidFile, o.ownerUid, o.systemDirs);
   // SysV only for the dockerd its init script started (its pid file names this pid): another dockerd (one started
   // by hand with its own --config-file) is not that service. Reload is SIGHUP (Debian's script has no reload action).
   if (!o.rootless && o.pid !== undefined && existsSync('/etc/init.d/docker') && readPidFile(SYSV_PID_FILE) === o.pid) {
     const service = tool('service', o.systemDirs, '/usr/sbin/service');
-    return commandController(o.exec, reload, [service, 'docker', 'restart']);
+    return commandController(o.exec, pidFileReload(SYSV_PID_FILE, 0, o.systemDirs), [service, 'docker', 'restart']);
   }
-  if (o.pid !== undefined) return commandController(o.exec, reload, undefined);
-  const unknown = async (): Promise<never> => {
-    throw new WharfError('unsupported', 'the running dockerd was not found: reload or restart it yourself');
-  };
-  return { describe: (action) => (action === 'reload' ? [reload] : []), reload: unknown, restart: unknown };
+  return commandController(o.exec, reload, undefined);
 }

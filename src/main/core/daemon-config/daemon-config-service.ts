@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DaemonConfigPlan, DaemonConfigState, RegistrySettings } from '../../../shared/registry-mirrors';
+import type { DaemonConfigPlan, DaemonConfigState, ParseProblem, PlannedCommand, RegistrySettings } from '../../../shared/registry-mirrors';
 import type { EngineEndpoint } from '../../../shared/engine';
 import type { TaskInfo } from '../../../shared/tasks';
 import type { Clock } from '../clock';
@@ -15,14 +15,17 @@ import { runFile, type PrivilegeRunner } from '../privilege/privilege-runner';
 import { DEFAULT_SYSTEM_DIRS } from '../setup/binaries';
 import type { TaskManager } from '../tasks/task-manager';
 import { runApply } from './apply-task';
+import { configPathRefusal, type PathRefusal } from './config-path-safety';
 import { pickDaemonController, runnerExecutor, type DaemonController, type Executor } from './controller';
 import { findDockerd, parseDockerdFlags, type DockerdCommandLine, type DockerdFlags } from './dockerd-process';
 import { validateWithDockerd } from './engine-validate';
 import { fileCommands } from './file-commands';
 import { inEffectOf, type RegistryInfo } from './in-effect';
-import { parseDaemonJson } from './json-text';
+import { decodeDaemonJson, parseDaemonJson } from './json-text';
+import { manualCommands } from './manual-commands';
 import { registrySettingsOf } from './merge';
 import { contentPlan, fileHash } from './plan';
+import { defaultHelperPath, helperApply, refusalError, type HelperTarget } from './root-helper';
 
 /** The Registries page's seams; production passes none. */
 export interface RegistriesOptions {
@@ -35,6 +38,10 @@ export interface RegistriesOptions {
   systemDirs?: string[];
   /** The running dockerd's command line. Default: found in /proc by its socket. */
   dockerdCommandLine?: () => DockerdCommandLine | undefined;
+  /** The root helper. Default: resources/wharf-daemon-json beside the app. */
+  helperPath?: string;
+  /** Wharf's own uid (a rootless engine's owner). Default: process.getuid(). */
+  uid?: number;
 }
 
 export interface DaemonConfigDeps {
@@ -55,20 +62,35 @@ interface EngineView {
   rootless: boolean;
 }
 
+/**
+ * How an apply runs: 'helper' — the system engine's file, one privileged call of the root helper (pkexec, or
+ * directly as root); 'own-files' — a rootless engine's file, the user's own, written without privilege;
+ * 'commands' — nothing runs (web mode), the plan lists the commands for root.
+ */
+export type ApplyWay = 'helper' | 'own-files' | 'commands';
+
 export interface Situation extends EngineView {
   path: string;
   text: string | undefined;
+  /** The file's bytes are not UTF-8: refused like a parse error. */
+  undecodable?: ParseProblem;
   controller: DaemonController;
   exec: Executor;
+  way: ApplyWay;
   apply: 'run' | 'commands';
   systemDirs: readonly string[];
+  runner: PrivilegeRunner;
+  /** For the helper; undefined when it is not where it should be. */
+  helper?: HelperTarget;
+  /** Why root must not write this path (system engine only). */
+  refusal?: PathRefusal;
 }
 
-function readIfExists(path: string): string | undefined {
+function readIfExists(path: string): { text?: string; problem?: ParseProblem } {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeDaemonJson(readFileSync(path));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
 }
@@ -76,6 +98,7 @@ function readIfExists(path: string): string | undefined {
 export function createDaemonConfigService(deps: DaemonConfigDeps) {
   const o = deps.options ?? {};
   const systemDirs = o.systemDirs ?? DEFAULT_SYSTEM_DIRS;
+  const uid = o.uid ?? process.getuid?.() ?? 0;
 
   async function engineView(): Promise<EngineView> {
     let info: EngineView['info'];
@@ -85,8 +108,9 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
       info = undefined;
     }
     const socket = socketPathOf(deps.endpoint);
-    const process = o.dockerdCommandLine ? o.dockerdCommandLine() : findDockerd(socket);
     const rootless = deps.endpoint.source === 'rootless' || (info?.SecurityOptions ?? []).some((s) => s.includes('name=rootless'));
+    // The system engine's dockerd is root's; a rootless one is the user's own. Anyone else's "dockerd" is not it.
+    const process = o.dockerdCommandLine ? o.dockerdCommandLine() : findDockerd(socket, { ownerUid: rootless ? uid : 0 });
     return { info, process, flags: process ? parseDockerdFlags(process.argv) : undefined, rootless };
   }
 
@@ -100,6 +124,11 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
     return '/etc/docker/daemon.json';
   }
 
+  function pidFileOf(view: EngineView): string {
+    if (view.flags?.pidFile) return view.flags.pidFile;
+    return view.rootless ? join(deps.env.XDG_RUNTIME_DIR ?? `/run/user/${uid}`, 'docker.pid') : '/var/run/docker.pid';
+  }
+
   async function situation(): Promise<Situation> {
     const view = await engineView();
     const path = configPath(view);
@@ -107,21 +136,53 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
     const exec: Executor = view.rootless
       ? async ([binary, ...args], stdin) => (binary === undefined ? undefined : runFile(binary, args, stdin))
       : runnerExecutor(deps.runner);
-    const controller = o.controller ?? pickDaemonController({ pid: view.process?.pid, rootless: view.rootless, exec, systemDirs });
-    const apply = deps.runner.kind === 'manual' ? 'commands' : 'run';
-    return { ...view, path, text: readIfExists(path), controller, exec, apply, systemDirs };
+    const controller =
+      o.controller ?? pickDaemonController({ pid: view.process?.pid, rootless: view.rootless, exec, systemDirs, pidFile: pidFileOf(view), ownerUid: view.rootless ? uid : 0 });
+    const way: ApplyWay = deps.runner.kind === 'manual' ? 'commands' : view.rootless ? 'own-files' : 'helper';
+    const socket = socketPathOf(deps.endpoint);
+    const helperPath = o.helperPath ?? defaultHelperPath();
+    const file = readIfExists(path);
+    const refusal = view.rootless ? undefined : configPathRefusal(path);
+    return {
+      ...view,
+      path,
+      text: file.text,
+      ...(file.problem ? { undecodable: file.problem } : {}),
+      controller,
+      exec,
+      way,
+      apply: way === 'commands' ? 'commands' : 'run',
+      systemDirs,
+      runner: deps.runner,
+      ...(helperPath && socket ? { helper: { helper: helperPath, socket, config: path } } : {}),
+      ...(refusal ? { refusal } : {}),
+    };
+  }
+
+  /** What an apply runs (or, in web mode, what root should run), in order. */
+  function commandsFor(s: Situation, newText: string): PlannedCommand[] {
+    if (s.refusal) throw refusalError(s.refusal.reason, s.refusal.path, `root must not write ${s.path}: ${s.refusal.reason} (${s.refusal.path}); nothing was changed`);
+    if (s.way === 'helper') {
+      if (!s.helper) throw refusalError('helper-missing', o.helperPath ?? 'resources/wharf-daemon-json', 'the root helper wharf-daemon-json is not installed beside Wharf');
+      return [helperApply(s.helper, fileHash(s.text), newText)];
+    }
+    const reload = s.controller.describe('reload');
+    const dirExists = existsSync(dirname(s.path));
+    if (s.way === 'commands') return manualCommands({ path: s.path, text: s.text, newText, dirExists, nowMs: deps.clock.now(), systemDirs: s.systemDirs, reload });
+    const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists, nowMs: deps.clock.now(), systemDirs: s.systemDirs });
+    return [...files.backup.map((argv) => ({ argv })), ...files.write.map((w) => ({ argv: w.argv, ...(w.stdin ? { stdin: newText } : {}) })), ...reload.map((argv) => ({ argv }))];
   }
 
   async function read(): Promise<DaemonConfigState> {
     const s = await situation();
-    const parsed = parseDaemonJson(s.text ?? '');
+    const parsed = s.undecodable ? ({ ok: false, problem: s.undecodable } as const) : parseDaemonJson(s.text ?? '');
     const settings: RegistrySettings = parsed.ok ? registrySettingsOf(parsed.value) : { registryMirrors: [], insecureRegistries: [] };
     return {
       path: s.path,
       exists: s.text !== undefined,
       hash: fileHash(s.text),
       settings,
-      otherKeys: parsed.ok ? Object.keys(parsed.value).filter((k) => k !== 'registry-mirrors' && k !== 'insecure-registries') : [],
+      otherKeys: parsed.ok ? (parsed.layout?.members ?? []).map((m) => m.key).filter((k, i, all) => k !== 'registry-mirrors' && k !== 'insecure-registries' && all.indexOf(k) === i) : [],
       ...(parsed.ok ? {} : { parseError: parsed.problem }),
       ...(s.process && s.flags
         ? {
@@ -141,10 +202,9 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
 
   async function plan(input: RegistrySettings): Promise<DaemonConfigPlan & { situation: Situation; wanted: RegistrySettings }> {
     const s = await situation();
-    const content = contentPlan(s.path, s.text, input, s.flags);
+    const content = contentPlan(s.path, s.text, input, s.flags, s.undecodable);
     const engineValidation = content.valid && !content.unchanged ? await validateWithDockerd(content.newText, s.info?.ServerVersion, s.systemDirs) : ({ ran: false, reason: 'engine-too-old' } as const);
-    const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs: deps.clock.now(), systemDirs: s.systemDirs });
-    const commands = [...files.backup, ...files.write.map((w) => w.argv), ...s.controller.describe('reload')];
+    const commands = content.parseError ? [] : commandsFor(s, content.newText);
     const valid = content.valid && (!engineValidation.ran || engineValidation.ok);
     return { ...content, valid, engineValidation, commands, apply: s.apply, situation: s };
   }

@@ -1,8 +1,12 @@
 /**
  * The running dockerd's command line: which registry settings it got as flags (they conflict with the same keys in
  * daemon.json — dockerd then refuses to start or reload) and which --config-file it reads.
+ *
+ * Only a dockerd the engine's owner runs counts (root for the system engine, the user for a rootless one): any
+ * local user can start a process named dockerd whose command line names the socket and a --config-file of their
+ * choice, and the file Wharf would then edit as root is that user's pick.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DockerdCommandLine {
@@ -14,6 +18,8 @@ export interface DockerdFlags {
   registryMirrors: string[];
   insecureRegistries: string[];
   configFile?: string;
+  /** --pidfile (dockerd's default: /var/run/docker.pid, or $XDG_RUNTIME_DIR/docker.pid when rootless). */
+  pidFile?: string;
   /** -H / --host values. */
   hosts: string[];
 }
@@ -71,9 +77,10 @@ export function parseDockerdFlags(argv: readonly string[]): DockerdFlags {
     if (name === '--registry-mirror') flags.registryMirrors.push(value);
     else if (name === '--insecure-registry') flags.insecureRegistries.push(value);
     else if (name === '--config-file') flags.configFile = value;
+    else if (name === '--pidfile' || name === '-p') flags.pidFile = value;
     else if (name === '-H' || name === '--host') flags.hosts.push(value);
   };
-  const names = ['--registry-mirror', '--insecure-registry', '--config-file', '-H', '--host'];
+  const names = ['--registry-mirror', '--insecure-registry', '--config-file', '--pidfile', '-p', '-H', '--host'];
   for (let i = 1; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
@@ -88,20 +95,51 @@ export function parseDockerdFlags(argv: readonly string[]): DockerdFlags {
   return flags;
 }
 
+/** The process's real, effective, saved and filesystem uids, from /proc/PID/status (readable for every process). */
+export function processUids(proc: string, pid: string): number[] | undefined {
+  const line = read(join(proc, pid, 'status'))?.split('\n').find((l) => l.startsWith('Uid:'));
+  const uids = line?.split(/\s+/).slice(1, 5).map(Number);
+  return uids && uids.length === 4 && uids.every((u) => Number.isInteger(u)) ? uids : undefined;
+}
+
+/** Every uid of the process is `uid`: a process run (not merely started) by that user. */
+export function runBy(proc: string, pid: string, uid: number): boolean {
+  return processUids(proc, pid)?.every((u) => u === uid) ?? false;
+}
+
+/** The socket's path and, when it goes through a symlink (/var/run → /run), the path it resolves to. */
+function socketNames(socketPath: string): string[] {
+  try {
+    const real = realpathSync(socketPath);
+    return real === socketPath ? [socketPath] : [socketPath, real];
+  } catch {
+    return [socketPath];
+  }
+}
+
+export interface FindDockerdOptions {
+  proc?: string;
+  /** The uid the engine runs as: 0 for the system engine, the user's own for a rootless one. */
+  ownerUid: number;
+}
+
 /**
- * The dockerd serving `socketPath`: the process holding the listening socket (readable for our own processes, or
- * as root); otherwise the dockerd whose -H names it, or the only dockerd without -H for the default socket.
+ * The dockerd serving `socketPath`, run by `ownerUid`: the process holding the listening socket (readable for our
+ * own processes, or as root); otherwise, among the owner's dockerds only, the one whose -H names the socket, or the
+ * only one without -H for the default socket. The root helper checks the socket's holder itself before it writes.
  */
-export function findDockerd(socketPath: string | undefined, proc = '/proc'): DockerdCommandLine | undefined {
+export function findDockerd(socketPath: string | undefined, o: FindDockerdOptions): DockerdCommandLine | undefined {
+  const proc = o.proc ?? '/proc';
+  if (socketPath === undefined) return undefined;
   const candidates = pids(proc)
-    .filter((pid) => read(join(proc, pid, 'comm'))?.trim() === 'dockerd')
+    .filter((pid) => read(join(proc, pid, 'comm'))?.trim() === 'dockerd' && runBy(proc, pid, o.ownerUid))
     .map((pid) => ({ pid, argv: argvOf(proc, pid) }))
     .filter((c): c is { pid: string; argv: string[] } => c.argv !== undefined);
-  if (socketPath === undefined) return undefined;
-  const inode = socketInode(proc, socketPath);
-  const owner = inode === undefined ? undefined : candidates.find((c) => holdsSocket(proc, c.pid, inode));
-  const byHost = candidates.filter((c) => parseDockerdFlags(c.argv).hosts.some((h) => h === `unix://${socketPath}` || h === socketPath));
-  const isDefault = socketPath === '/var/run/docker.sock' || socketPath === '/run/docker.sock';
+  const names = socketNames(socketPath);
+  const inodes = names.map((name) => socketInode(proc, name)).filter((inode): inode is string => inode !== undefined);
+  const owner = candidates.find((c) => inodes.some((inode) => holdsSocket(proc, c.pid, inode)));
+  const byHost = candidates.filter((c) => parseDockerdFlags(c.argv).hosts.some((h) => names.some((name) => h === `unix://${name}` || h === name)));
+  const isDefault = names.some((name) => name === '/var/run/docker.sock' || name === '/run/docker.sock');
   const plain = isDefault ? candidates.filter((c) => parseDockerdFlags(c.argv).hosts.every((h) => h.startsWith('fd://'))) : [];
   const found = owner ?? (byHost.length === 1 ? byHost[0] : plain.length === 1 ? plain[0] : undefined);
   return found === undefined ? undefined : { pid: Number(found.pid), argv: found.argv };

@@ -1,7 +1,8 @@
 /**
- * The privileged file steps of an apply, as argv lists for the privilege runner (never a shell): back up beside the
- * file, write a temp file in the same folder with fsync, give it the old file's mode, rename it over the original,
- * sync the folder. Restoring is the same rename from a copy of the backup.
+ * The file steps of an apply as argv lists (never a shell): back up beside the file, write a temp file in the same
+ * folder with fsync, give it the old file's mode, rename it over the original, sync the folder. Restoring is the same
+ * rename from a copy of the backup. A rootless engine's own file is written with them; for the system engine they are
+ * what web mode shows for root (manual-commands.ts) — Wharf's root helper does the same steps itself.
  */
 import { basename, dirname, join } from 'node:path';
 import type { CommandLine } from '../../../shared/setup';

@@ -1,5 +1,6 @@
-/** The only change Wharf makes to daemon.json: its two registry keys; every other key keeps its place and value. */
-import type { DiffLine, RegistrySettings } from '../../../shared/registry-mirrors';
+/** The only change Wharf makes to daemon.json: the values of its two registry keys; every other byte stays. */
+import type { DiffLine, RegistryKey, RegistrySettings } from '../../../shared/registry-mirrors';
+import { parseDaemonJson, serializeDaemonJson, type MemberSpan, type ObjectLayout } from './json-text';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -10,31 +11,116 @@ export function registrySettingsOf(config: Record<string, unknown>): RegistrySet
 }
 
 /**
- * Sets the two keys in place (a key that existed keeps its position; a new one goes last). An emptied list stays as
- * `[]` when the key was there: dockerd's reload only changes a setting whose key is present in the file.
+ * The new text of daemon.json: only the values of the two keys change, every other byte stays (numbers JSON.parse
+ * would round, `__proto__`, duplicate keys, comments-free oddities). A key that existed keeps its place — every
+ * top-level occurrence gets the value, so a duplicated key cannot keep the old one — and an emptied list stays as
+ * `[]`: dockerd's reload only changes a setting whose key is present. A missing key goes after the last member, in
+ * the file's indentation and line endings. A file that does not parse is the caller's to refuse.
  */
-export function mergeRegistrySettings(config: Record<string, unknown>, settings: RegistrySettings): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  const wanted: Array<[string, string[]]> = [
+export function editRegistryValues(text: string | undefined, settings: RegistrySettings): string {
+  const wanted: Array<[RegistryKey, string[]]> = [
     ['registry-mirrors', settings.registryMirrors],
     ['insecure-registries', settings.insecureRegistries],
   ];
-  for (const [key, value] of Object.entries(config)) {
-    const replacement = wanted.find(([name]) => name === key);
-    result[key] = replacement ? [...replacement[1]] : value;
+  const parsed = parseDaemonJson(text ?? '');
+  if (!parsed.ok) return text ?? '';
+  const layout = parsed.layout;
+  if (layout === undefined) {
+    // No file, or a blank one: a new file, unless there is nothing to write.
+    const fresh = Object.fromEntries(wanted.filter(([, list]) => list.length > 0));
+    return Object.keys(fresh).length === 0 ? (text ?? '') : serializeDaemonJson(fresh);
   }
+  const source = text ?? '';
+  const style = styleOf(source, layout);
+  const edits: Array<{ start: number; end: number; insert: string }> = [];
+  const missing: Array<[RegistryKey, string[]]> = [];
   for (const [key, list] of wanted) {
-    if (!(key in result) && list.length > 0) result[key] = [...list];
+    const spans = layout.members.filter((m) => m.key === key);
+    if (spans.length === 0) {
+      if (list.length > 0) missing.push([key, list]);
+      continue;
+    }
+    for (const span of spans) {
+      if (sameList(source.slice(span.valueStart, span.valueEnd), list)) continue;
+      edits.push({ start: span.valueStart, end: span.valueEnd, insert: listText(list, style, source, span) });
+    }
   }
+  if (missing.length > 0) edits.push(insertion(source, layout, style, missing));
+  let result = source;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.insert + result.slice(edit.end);
   return result;
+}
+
+interface TextStyle {
+  eol: string;
+  /** One level of indentation, as the file writes it. */
+  unit: string;
+  /** The top-level members' indentation; undefined when they share a line with the brace (a one-line file). */
+  memberIndent: string | undefined;
+  /** What stands between a key and its value (": " by default). */
+  colon: string;
+}
+
+/** The whitespace before `offset` on its line, when only whitespace precedes it there. */
+function lineIndent(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset).replace(/^\uFEFF/, '');
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+function styleOf(text: string, layout: ObjectLayout): TextStyle {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const first = layout.members[0];
+  if (first === undefined) return { eol, unit: '  ', memberIndent: '  ', colon: ': ' };
+  const between = text.slice(layout.open + 1, first.keyStart);
+  const memberIndent = between.includes('\n') ? lineIndent(text, first.keyStart) : undefined;
+  const braceIndent = lineIndent(text, layout.open) ?? '';
+  const unit = memberIndent !== undefined && memberIndent.startsWith(braceIndent) && memberIndent.length > braceIndent.length ? memberIndent.slice(braceIndent.length) : '  ';
+  const colon = text.slice(first.keyEnd, first.valueStart);
+  return { eol, unit, memberIndent, colon: colon.includes('\n') ? ': ' : colon };
+}
+
+function sameList(valueText: string, list: readonly string[]): boolean {
+  try {
+    const value: unknown = JSON.parse(valueText);
+    return Array.isArray(value) && value.length === list.length && value.every((v, i) => v === list[i]);
+  } catch {
+    return false;
+  }
+}
+
+/** The list's JSON: on one line where the old value was (or the file is) on one line, else one entry per line. */
+function listText(list: readonly string[], style: TextStyle, text: string, span?: MemberSpan): string {
+  if (list.length === 0) return '[]';
+  const items = list.map((entry) => JSON.stringify(entry));
+  const keyIndent = span ? lineIndent(text, span.keyStart) : style.memberIndent;
+  const oneLine = span ? !text.slice(span.valueStart, span.valueEnd).includes('\n') : style.memberIndent === undefined;
+  if (oneLine || keyIndent === undefined) return `[${items.join(style.colon.endsWith(' ') ? ', ' : ',')}]`;
+  const itemIndent = keyIndent + style.unit;
+  return `[${style.eol}${items.map((item) => itemIndent + item).join(`,${style.eol}`)}${style.eol}${keyIndent}]`;
+}
+
+/** The missing keys as new members after the last one (or inside an empty object). */
+function insertion(text: string, layout: ObjectLayout, style: TextStyle, missing: Array<[RegistryKey, string[]]>): { start: number; end: number; insert: string } {
+  const last = layout.members.at(-1);
+  if (last === undefined) {
+    // `{}` or `{ }`: the members on their own lines, the closing brace where the opening one is.
+    const braceIndent = lineIndent(text, layout.open) ?? '';
+    const memberStyle = { ...style, memberIndent: braceIndent + style.unit };
+    const members = missing.map(([key, list]) => `${memberStyle.memberIndent}${JSON.stringify(key)}${style.colon}${listText(list, memberStyle, text)}`);
+    return { start: layout.open + 1, end: layout.close, insert: `${style.eol}${members.join(`,${style.eol}`)}${style.eol}${braceIndent}` };
+  }
+  const separator = style.memberIndent === undefined ? (style.colon.endsWith(' ') ? ' ' : '') : `${style.eol}${style.memberIndent}`;
+  const members = missing.map(([key, list]) => `,${separator}${JSON.stringify(key)}${style.colon}${listText(list, style, text)}`);
+  return { start: last.valueEnd, end: last.valueEnd, insert: members.join('') };
 }
 
 const MAX_DIFF_CELLS = 4_000_000;
 
 /** A line diff (longest common subsequence; removed lines before added ones); a huge file falls back to "all removed, all added". */
 export function lineDiff(before: string, after: string): DiffLine[] {
-  const a = before === '' ? [] : before.replace(/\n$/, '').split('\n');
-  const b = after === '' ? [] : after.replace(/\n$/, '').split('\n');
+  const a = before === '' ? [] : before.replace(/\r?\n$/, '').split(/\r?\n/);
+  const b = after === '' ? [] : after.replace(/\r?\n$/, '').split(/\r?\n/);
   if (a.length * b.length > MAX_DIFF_CELLS) {
     return [...a.map((text) => ({ op: 'remove' as const, text })), ...b.map((text) => ({ op: 'add' as const, text }))];
   }

@@ -6,11 +6,12 @@ import {
   checkMirrorEntry,
   type DaemonConfigPlan,
   type FlagConflict,
+  type ParseProblem,
   type RegistrySettings,
 } from '../../../shared/registry-mirrors';
 import type { DockerdFlags } from './dockerd-process';
-import { parseDaemonJson, serializeDaemonJson } from './json-text';
-import { lineDiff, mergeRegistrySettings } from './merge';
+import { parseDaemonJson } from './json-text';
+import { editRegistryValues, lineDiff } from './merge';
 
 export function fileHash(text: string | undefined): string {
   return text === undefined ? '' : createHash('sha256').update(text, 'utf8').digest('hex');
@@ -31,11 +32,14 @@ export function flagConflicts(config: Record<string, unknown>, flags: Pick<Docke
 
 export type ContentPlan = Pick<
   DaemonConfigPlan,
-  'path' | 'currentHash' | 'mirrors' | 'insecure' | 'valid' | 'unchanged' | 'newText' | 'diff' | 'reformatted' | 'conflicts' | 'parseError'
+  'path' | 'currentHash' | 'mirrors' | 'insecure' | 'valid' | 'unchanged' | 'newText' | 'diff' | 'conflicts' | 'parseError'
 > & { wanted: RegistrySettings };
 
-/** `text` undefined: the file does not exist (the same as `{}`). A file that does not parse gets no new text. */
-export function contentPlan(path: string, text: string | undefined, input: RegistrySettings, flags?: DockerdFlags): ContentPlan {
+/**
+ * `text` undefined: the file does not exist (the same as `{}`). A file that does not parse (or whose bytes are not
+ * UTF-8: `undecodable`) gets no new text.
+ */
+export function contentPlan(path: string, text: string | undefined, input: RegistrySettings, flags?: DockerdFlags, undecodable?: ParseProblem): ContentPlan {
   const mirrors = checkEntries(input.registryMirrors, checkMirrorEntry);
   const insecure = checkEntries(input.insecureRegistries, checkInsecureEntry);
   const wanted: RegistrySettings = {
@@ -43,23 +47,21 @@ export function contentPlan(path: string, text: string | undefined, input: Regis
     insecureRegistries: insecure.flatMap((e) => (e.value ? [e.value] : [])),
   };
   const base = { path, currentHash: fileHash(text), mirrors, insecure, wanted };
-  const parsed = parseDaemonJson(text ?? '');
+  const parsed = undecodable ? ({ ok: false, problem: undecodable } as const) : parseDaemonJson(text ?? '');
   if (!parsed.ok) {
-    return { ...base, valid: false, unchanged: true, newText: text ?? '', diff: [], reformatted: false, conflicts: [], parseError: parsed.problem };
+    return { ...base, valid: false, unchanged: true, newText: text ?? '', diff: [], conflicts: [], parseError: parsed.problem };
   }
-  const merged = mergeRegistrySettings(parsed.value, wanted);
-  const newText = serializeDaemonJson(merged);
-  const conflicts = flagConflicts(merged, flags);
+  const newText = editRegistryValues(text, wanted);
+  const edited = parseDaemonJson(newText);
+  const conflicts = flagConflicts(edited.ok ? edited.value : {}, flags);
   const entriesOk = [...mirrors, ...insecure].every((e) => e.problem === undefined);
-  const unchanged = (text ?? '') === newText || (text === undefined && Object.keys(merged).length === 0);
-  const reformatted = text !== undefined && text.trim() !== '' && serializeDaemonJson(parsed.value) !== text;
+  const unchanged = newText === (text ?? '');
   return {
     ...base,
     valid: entriesOk && conflicts.length === 0,
     unchanged,
-    newText: text === undefined && unchanged ? '' : newText,
-    diff: lineDiff(text ?? '', unchanged && text === undefined ? '' : newText),
-    reformatted,
+    newText,
+    diff: lineDiff(text ?? '', newText),
     conflicts,
   };
 }

@@ -6,7 +6,8 @@ import type { Clock } from '../clock';
 import { WharfError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { classifyFailure, type FailureProbe } from './classify-failure';
-import type { DockerClientFactory } from './docker-client';
+import { socketPathOf, type DockerClientFactory } from './docker-client';
+import { watchSocket } from './socket-watch';
 
 /** The engine's GET /version answer, as far as Wharf uses it. */
 export interface EngineVersion {
@@ -38,6 +39,8 @@ export interface ConnectionDeps {
   probe: FailureProbe;
   /** Backoff between attempts while the engine is not usable. */
   backoff?: { initialMs: number; maxMs: number };
+  /** Longest wait between attempts on a local socket: a try there is one cheap syscall. */
+  localMaxMs?: number;
   /** How long one /version request may take before the engine counts as not answering. */
   attemptTimeoutMs?: number;
 }
@@ -58,6 +61,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<
   });
 }
 
+/** Remote engines back off up to 30 s; a local socket is tried at least every second (see localMaxMs). */
+export function reconnectBackoff(deps: Pick<ConnectionDeps, 'backoff' | 'localMaxMs'>, local: boolean): { initialMs: number; maxMs: number } {
+  const chosen = deps.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  if (!local) return chosen;
+  const cap = deps.localMaxMs ?? 1_000;
+  return { initialMs: Math.min(chosen.initialMs, cap), maxMs: Math.min(chosen.maxMs, cap) };
+}
+
 function detailOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -67,7 +78,8 @@ function detailOf(error: unknown): string {
  * idle), and on any break reclassifies the state and reconnects with backoff, resuming events with `since`.
  */
 export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
-  const backoff = deps.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  const socketPath = socketPathOf(deps.endpoint);
+  const backoff = reconnectBackoff(deps, socketPath !== undefined);
   const attemptTimeoutMs = deps.attemptTimeoutMs ?? 10_000;
   let current: EngineStatus = { state: 'connecting', endpoint: deps.endpoint, since: deps.clock.now() };
   let docker: Docker | undefined;
@@ -81,6 +93,9 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
   let lastEventTime: number | undefined;
   let seenInLastSecond = new Set<string>();
   let generation = 0;
+  let unwatch: (() => void) | undefined;
+  /** The socket changed while an attempt was under way: try again at once if that attempt fails. */
+  let wokenDuringAttempt = false;
 
   const setStatus = (next: Omit<EngineStatus, 'since' | 'endpoint'>): void => {
     const changed = next.state !== current.state || next.detail !== current.detail || next.apiVersion !== current.apiVersion;
@@ -89,19 +104,40 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
   };
 
   const scheduleRetry = (): number => {
-    const due = deps.clock.now() + retryDelay;
+    const delay = wokenDuringAttempt ? 0 : retryDelay;
+    wokenDuringAttempt = false;
+    const due = deps.clock.now() + delay;
     if (retryTimer !== undefined) deps.clock.clearTimeout(retryTimer);
     retryTimer = deps.clock.setTimeout(() => {
       retryTimer = undefined;
       void connect();
-    }, retryDelay);
+    }, delay);
     retryDelay = Math.min(retryDelay * 2, backoff.maxMs);
     return due;
+  };
+
+  const stopWatching = (): void => {
+    unwatch?.();
+    unwatch = undefined;
+    wokenDuringAttempt = false;
+  };
+
+  /** Something happened to the local socket: the engine may be back, so try now rather than at the next step. */
+  const onSocketChange = (): void => {
+    if (stopped || docker) return;
+    if (attempt) {
+      wokenDuringAttempt = true;
+      return;
+    }
+    if (retryTimer !== undefined) deps.clock.clearTimeout(retryTimer);
+    retryTimer = undefined;
+    void connect();
   };
 
   const fail = (state: EngineState, error: unknown): EngineStatus => {
     docker = undefined;
     if (stopped) return current;
+    if (socketPath !== undefined && unwatch === undefined) unwatch = watchSocket(socketPath, onSocketChange);
     const nextRetryAt = scheduleRetry();
     setStatus({ state, detail: detailOf(error), nextRetryAt });
     return current;
@@ -175,6 +211,7 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
         docker = client;
         engineVersion = version;
         retryDelay = backoff.initialMs;
+        stopWatching();
         setStatus({ state: 'connected', apiVersion, serverVersion: version.Version });
         return current;
       } catch (error) {
@@ -210,6 +247,8 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
       stopped = true;
       generation++;
       if (retryTimer !== undefined) deps.clock.clearTimeout(retryTimer);
+      retryTimer = undefined;
+      stopWatching();
       (eventsStream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
       eventsStream = undefined;
       docker = undefined;

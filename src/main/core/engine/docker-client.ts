@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import Docker from 'dockerode';
 import type { EngineEndpoint } from '../../../shared/engine';
+import { checkEngineName, encodeEnginePath, type EngineObjectKind } from '../../../shared/engine-names';
 import { WharfError } from '../errors';
+import { refuseEngineRedirects } from './no-redirects';
 
 /** Builds a Docker Engine API client for an endpoint; apiVersion "1.41" pins every path to /v1.41. */
 export type DockerClientFactory = (endpoint: EngineEndpoint, apiVersion?: string) => Docker;
@@ -60,7 +62,39 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string):
   }
 }
 
-export const createDockerodeClient: DockerClientFactory = (endpoint, apiVersion) => new Docker(dockerOptionsFor(endpoint, apiVersion));
+/**
+ * The one door from a name to an Engine API path: checked with its kind's grammar (invalid → `invalid-input` with
+ * the problem, before any request), then percent-encoded segment by segment.
+ */
+export function enginePathName(kind: EngineObjectKind, name: string): string {
+  const check = checkEngineName(kind, name);
+  if (!check.ok) {
+    throw new WharfError('invalid-input', `invalid ${kind} name or ID "${name.slice(0, 200)}": ${check.problem}`, { kind, problem: check.problem });
+  }
+  return encodeEnginePath(name);
+}
+
+/**
+ * A dockerode client whose object getters pass every name through enginePathName, so no service can put an
+ * unchecked name into a URL, and whose modem never follows a redirect.
+ */
+export function guardedDocker(options: Docker.DockerOptions): Docker {
+  refuseEngineRedirects();
+  const docker = new Docker(options);
+  const getImage = docker.getImage.bind(docker);
+  const getContainer = docker.getContainer.bind(docker);
+  const getVolume = docker.getVolume.bind(docker);
+  const getNetwork = docker.getNetwork.bind(docker);
+  const getExec = docker.getExec.bind(docker);
+  docker.getImage = (name) => getImage(enginePathName('image', name));
+  docker.getContainer = (id) => getContainer(enginePathName('container', id));
+  docker.getVolume = (name) => getVolume(enginePathName('volume', name));
+  docker.getNetwork = (id) => getNetwork(enginePathName('network', id));
+  docker.getExec = (id) => getExec(enginePathName('exec', id));
+  return docker;
+}
+
+export const createDockerodeClient: DockerClientFactory = (endpoint, apiVersion) => guardedDocker(dockerOptionsFor(endpoint, apiVersion));
 
 /** The unix socket path of an endpoint, if it is a local socket. */
 export function socketPathOf(endpoint: EngineEndpoint): string | undefined {

@@ -6,6 +6,7 @@ import type { RemovalReport } from '../../../shared/volume-list';
 import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
 import { WharfError } from '../errors';
+import { networkCreateFailure } from './create-failure';
 import { containersByNetwork, type RawContainer } from '../volumes/engine-containers';
 import { removeEach } from '../volumes/remove-each';
 
@@ -81,8 +82,12 @@ export function createNetworksService(connection: EngineConnection, clock: Clock
         Labels: input.labels,
         ...(subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] } } : {}),
       };
-      const network = (await connection.client().createNetwork(body)) as { id: string };
-      return { id: network.id };
+      try {
+        const network = (await connection.client().createNetwork(body)) as { id: string };
+        return { id: network.id };
+      } catch (error) {
+        throw networkCreateFailure(error);
+      }
     },
 
     async remove(refs) {

@@ -6,6 +6,7 @@ export const PKEXEC_PATH = '/usr/bin/pkexec';
 
 interface ExecFailure {
   code?: unknown;
+  stdout?: unknown;
   stderr?: unknown;
 }
 
@@ -16,7 +17,9 @@ interface ExecFailure {
 export function pkexecError(error: unknown, argv: string[]): WharfError {
   const e = (error ?? {}) as ExecFailure;
   const stderr = typeof e.stderr === 'string' ? e.stderr.trim() : '';
-  const details = { command: argv, ...(typeof e.code === 'number' ? { exitCode: e.code } : {}), stderr };
+  // stdout stays: a program that answers in it (Wharf's root helper) says there why it failed.
+  const stdout = typeof e.stdout === 'string' ? e.stdout : '';
+  const details = { command: argv, ...(typeof e.code === 'number' ? { exitCode: e.code } : {}), stderr, ...(stdout ? { stdout } : {}) };
   if (e.code === 126) return new WharfError('cancelled', 'authentication was cancelled', details);
   if (e.code === 127) return new WharfError('permission-denied', 'not authorized, or no polkit authentication agent is running', details);
   if (e.code === 'ENOENT') return new WharfError('unsupported', 'pkexec is not installed', details);

@@ -10,12 +10,14 @@ import { ARCHIVE_BYTES_KEY, type ImportResult, type LoadResult, type SaveResult 
 import { parseReference } from '../../../shared/image-reference';
 import type { TaskInfo } from '../../../shared/tasks';
 import { humanSize } from '../../../shared/units';
+import type { SaveTargetDetails } from '../../../shared/save-target';
 import type { EngineConnection } from '../engine/connection';
 import { WharfError } from '../errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import type { EngineMessage } from './build-stream';
 import { readImportAnswer, readLoadAnswer } from './build-stream';
 import { dialStream, readMessages } from './engine-stream';
+import { checkSaveTarget } from './save-target';
 
 export interface ImageArchiveService {
   save(input: ParsedInput<'images.save'>): Promise<TaskInfo>;
@@ -37,16 +39,6 @@ async function checkSourceFile(path: string): Promise<number> {
   if (!s) throw new WharfError('not-found', `file not found: ${path}`);
   if (!s.isFile()) throw new WharfError('invalid-input', `not a file: ${path}`);
   return Number(s.size);
-}
-
-/** A file to write: its folder exists; the file itself does not, unless overwriting is allowed. */
-async function checkTargetFile(path: string, overwrite: boolean): Promise<void> {
-  const folder = await statOrUndefined(dirname(path));
-  if (!folder) throw new WharfError('not-found', `folder not found: ${dirname(path)}`);
-  if (!folder.isDirectory()) throw new WharfError('invalid-input', `not a folder: ${dirname(path)}`);
-  const existing = await statOrUndefined(path);
-  if (existing?.isDirectory()) throw new WharfError('invalid-input', `a folder has this name: ${path}`);
-  if (existing && !overwrite) throw new WharfError('conflict', `the file already exists: ${path}`);
 }
 
 /** Counts the bytes flowing through and reports them (and the fraction, when the total is known). */
@@ -85,7 +77,7 @@ async function postFile(ctx: TaskContext, connection: EngineConnection, endpoint
 export function createImageArchiveService(connection: EngineConnection, tasks: TaskManager): ImageArchiveService {
   return {
     async save({ images, path, overwrite }) {
-      await checkTargetFile(path, overwrite);
+      await checkSaveTarget(path, overwrite);
       const docker = connection.client();
       return tasks.start({ kind: 'image-save', target: path }, async (ctx): Promise<SaveResult> => {
         // Written next to the target, then renamed: a failed or cancelled save never leaves half a tar under its name.
@@ -94,9 +86,13 @@ export function createImageArchiveService(connection: EngineConnection, tasks: T
           const response = await dialStream(docker, { method: 'GET', path: '/images/get', query: { names: images }, signal: ctx.signal });
           const counter = byteCounter(ctx, null);
           await pipeline(response, counter, createWriteStream(temp, { flags: 'wx' }), { signal: ctx.signal });
+          // Checked again: the save took a while, and what has the name now is what the rename would replace.
+          await checkSaveTarget(path, overwrite);
           if (overwrite) await rename(temp, path);
           else await link(temp, path).catch((error: unknown) => {
-            throw (error as { code?: string }).code === 'EEXIST' ? new WharfError('conflict', `the file already exists: ${path}`) : error;
+            if ((error as { code?: string }).code !== 'EEXIST') throw error;
+            const details: SaveTargetDetails = { field: 'path', problem: 'exists' };
+            throw new WharfError('conflict', `the file already exists: ${path}`, details);
           });
           return { path, bytes: counter.bytes };
         } finally {

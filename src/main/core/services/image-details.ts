@@ -2,7 +2,6 @@
 import type { HistoryRow, ImageContainer, ImageDetails } from '../../../shared/image-details';
 import type { EngineConnection } from '../engine/connection';
 import type { ImageLayersIndex } from './image-layers';
-import { WharfError } from '../errors';
 import { imageRef, matchHistory, sharedLayers, type ImageLayers } from './layer-sharing';
 
 export interface ImageDetailsService {
@@ -45,13 +44,6 @@ interface RawContainer {
  * A reference or ID goes into the request path as is (like the CLI does); dot segments, query and
  * fragment characters would make it another path, so they are refused.
  */
-function checkedName(image: string): string {
-  if (/[?#%]/.test(image) || image.split('/').some((part) => part === '.' || part === '..')) {
-    throw new WharfError('invalid-input', `invalid reference format: ${image}`);
-  }
-  return image;
-}
-
 function layersOf(inspect: RawInspect): string[] {
   return inspect.RootFS?.Layers ?? [];
 }
@@ -90,7 +82,7 @@ export function createImageDetailsService(connection: EngineConnection, index: I
     async details(image) {
       const docker = connection.client();
       // A missing image answers 404 "No such image: …", which becomes a not-found error with that message.
-      const inspect = (await docker.getImage(checkedName(image)).inspect()) as unknown as RawInspect & Record<string, unknown>;
+      const inspect = (await docker.getImage(image).inspect()) as unknown as RawInspect & Record<string, unknown>;
       const id = inspect.Id;
       const layers = layersOf(inspect);
       const [history, containers, others] = await Promise.all([

@@ -4,6 +4,7 @@
  * the engine stop the transfer.
  */
 import type Docker from 'dockerode';
+import type { EngineStoppedDetails } from '../../../shared/engine-failure';
 import { familiarName, parseReference, type ParsedReference } from '../../../shared/image-reference';
 import type { PullResult, PushResult, RegistryAuthDetails, TransferStepKey } from '../../../shared/image-transfer';
 import type { TaskInfo } from '../../../shared/tasks';
@@ -46,11 +47,38 @@ export function transferFailure(error: unknown, ref: ParsedReference): WharfErro
     return new WharfError('permission-denied', info.message, details);
   }
   if (NOT_FOUND.test(info.message)) return new WharfError('not-found', info.message);
-  return new WharfError(info.code, info.message);
+  return new WharfError(info.code, info.message, info.details);
+}
+
+/** How long the engine gets to answer /_ping after a transfer broke before it counts as stopped. */
+const PING_AFTER_BREAK_MS = 2_000;
+
+/** True when the engine no longer answers: what broke the transfer was the engine going away, not the registry. */
+async function engineStopped(docker: Docker, connection: EngineConnection): Promise<boolean> {
+  if (connection.status().state !== 'connected') return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<'silent'>((resolve) => {
+    timer = setTimeout(() => resolve('silent'), PING_AFTER_BREAK_MS);
+  });
+  try {
+    return (await Promise.race([docker.ping().then(() => 'answered' as const), silence])) === 'silent';
+  } catch {
+    return true;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A transfer's failure as the user needs it: "the engine stopped during the pull" rather than the socket's "aborted". */
+async function explainFailure(error: unknown, ref: ParsedReference, direction: 'pull' | 'push', docker: Docker, connection: EngineConnection, signal: AbortSignal): Promise<WharfError> {
+  const failure = transferFailure(error, ref);
+  if (failure.code === 'cancelled' || signal.aborted || !(await engineStopped(docker, connection))) return failure;
+  const details: EngineStoppedDetails = { reason: 'engine-stopped', during: direction };
+  return new WharfError('engine-unreachable', `the engine stopped during the ${direction} (${failure.message})`, details);
 }
 
 /** Follows one pull or push stream to its end, drawing rows and progress; throws the engine's error. */
-async function follow(docker: Docker, ctx: TaskContext, ref: ParsedReference, direction: 'pull' | 'push', path: string, query: Record<string, string>) {
+async function follow(connection: EngineConnection, docker: Docker, ctx: TaskContext, ref: ParsedReference, direction: 'pull' | 'push', path: string, query: Record<string, string>) {
   const progress = createTransferProgress();
   let step: TransferStepKey = 'starting';
   ctx.progress(null, { key: step });
@@ -71,10 +99,10 @@ async function follow(docker: Docker, ctx: TaskContext, ref: ParsedReference, di
       ctx.progress(progress.fraction(), { key: step });
     });
   } catch (error) {
-    throw transferFailure(error, ref);
+    throw await explainFailure(error, ref, direction, docker, connection, ctx.signal);
   }
   const failed = progress.error();
-  if (failed !== undefined) throw transferFailure(new Error(failed), ref);
+  if (failed !== undefined) throw await explainFailure(new Error(failed), ref, direction, docker, connection, ctx.signal);
   ctx.detail({ kind: 'layers', layers: progress.layers() });
   ctx.progress(1, { key: 'finishing' });
   return progress;
@@ -88,7 +116,7 @@ export function createImageTransferService(connection: EngineConnection, tasks: 
       const name = apiName(ref);
       return tasks.start({ kind: 'pull', target: ref.familiar }, async (ctx): Promise<PullResult> => {
         // Like the CLI: one tag (or the digest), never all tags of the repository.
-        const progress = await follow(docker, ctx, ref, 'pull', '/images/create', { fromImage: name, tag: ref.digest ?? ref.tag ?? 'latest' });
+        const progress = await follow(connection, docker, ctx, ref, 'pull', '/images/create', { fromImage: name, tag: ref.digest ?? ref.tag ?? 'latest' });
         const local = ref.digest ? `${name}@${ref.digest}` : `${name}:${ref.tag ?? 'latest'}`;
         const inspected = (await docker.getImage(local).inspect()) as { Id: string };
         const digest = progress.digest() ?? ref.digest;
@@ -102,7 +130,7 @@ export function createImageTransferService(connection: EngineConnection, tasks: 
       const docker = connection.client();
       const name = apiName(ref);
       return tasks.start({ kind: 'push', target: ref.familiar }, async (ctx): Promise<PushResult> => {
-        const progress = await follow(docker, ctx, ref, 'push', `/images/${name}/push`, { tag: ref.tag ?? 'latest' });
+        const progress = await follow(connection, docker, ctx, ref, 'push', `/images/${name}/push`, { tag: ref.tag ?? 'latest' });
         const digest = progress.digest();
         return { reference: ref.familiar, ...(digest ? { digest } : {}) };
       });

@@ -16,6 +16,9 @@ export function findBridge(): WharfBridge | undefined {
 export function createBridgeTransport(bridge: WharfBridge): Transport {
   return {
     kind: 'bridge',
+    // The window is the app's own: nothing to sign in to.
+    signIn: () => Promise.resolve({ kind: 'signed-in' }),
+    onSessionChange: () => () => undefined,
     async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
       try {
         return await bridge.api[channel](input);

@@ -4,6 +4,7 @@ import { WharfApiError } from './api-error';
 import { createBridgeTransport, findBridge } from './bridge-transport';
 import { createStreams } from './streams';
 import type { ConnectionListener, EventListener, EventStreamState, Transport } from './transport';
+import type { SessionState } from './web-session';
 import { createWebTransport } from './web-transport';
 
 /** Picked once at startup: the preload bridge inside Electron, HTTP + WebSocket everywhere else. */
@@ -16,6 +17,16 @@ const transport = pickTransport();
 
 /** Opens a stream (container logs…); the handle writes to it and closes it. See shared/streams.ts. */
 export const openStream = createStreams(transport.streams, (listener) => transport.onEventStreamConnection(listener));
+
+/** Before the first call: web mode trades the printed URL's ticket for a session (or finds the tab's). */
+export function signIn(): Promise<SessionState> {
+  return transport.signIn();
+}
+
+/** Hears web mode's server stop accepting this tab's session. */
+export function onSessionChange(listener: (state: SessionState) => void): () => void {
+  return transport.onSessionChange(listener);
+}
 
 export function transportKind(): Transport['kind'] {
   return transport.kind;

@@ -22,11 +22,15 @@ function eventsUrl(): string {
   return `${scheme}//${window.location.host}/api/events`;
 }
 
+/** A single-use ticket for one socket; or wait and try again; or stop (signed out). */
+export type SocketTicket = { ticket: string } | { retryInMs?: number } | { stop: true };
+
 /**
- * The web-mode event stream: one WebSocket to /api/events (the session cookie carries auth),
- * opened on the first subscription and reopened with backoff whenever it closes.
+ * The web-mode event stream: one WebSocket to /api/events, opened on the first subscription and reopened with
+ * backoff whenever it closes. A browser cannot put a header on a WebSocket, so each opening first fetches a
+ * single-use ticket (`ticket()`, an authenticated POST) and passes it in the URL.
  */
-export function createEventSocket(url: string = eventsUrl()): EventSocket {
+export function createEventSocket(ticket: () => Promise<SocketTicket>, url: string = eventsUrl()): EventSocket {
   const listeners = new Set<EventListener>();
   const streamListeners = new Set<(message: StreamServerMessage) => void>();
   /** Stream ops sent before the socket opened; sent on open. */
@@ -36,6 +40,10 @@ export function createEventSocket(url: string = eventsUrl()): EventSocket {
   let state: EventStreamState = 'connecting';
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Fetching a ticket: an opening is under way. */
+  let fetching = false;
+  /** Signed out: no more openings. */
+  let stopped = false;
 
   const setState = (value: EventStreamState): void => {
     if (state === value) return;
@@ -43,16 +51,40 @@ export function createEventSocket(url: string = eventsUrl()): EventSocket {
     for (const listener of [...connectionListeners]) listener(value);
   };
 
-  const scheduleReconnect = (): void => {
-    if (retryTimer !== undefined) return;
+  const scheduleReconnect = (delayMs = reconnectDelay(attempt++)): void => {
+    if (retryTimer !== undefined || stopped) return;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       open();
-    }, reconnectDelay(attempt++));
+    }, delayMs);
   };
 
+  const idle = (): boolean => socket === undefined && retryTimer === undefined && !fetching && !stopped;
+
   const open = (): void => {
-    const ws = new WebSocket(url);
+    fetching = true;
+    void ticket().then(
+      (answer) => {
+        fetching = false;
+        if ('ticket' in answer) connect(answer.ticket);
+        else if ('stop' in answer) {
+          stopped = true;
+          setState('closed');
+        } else {
+          setState('closed');
+          scheduleReconnect(answer.retryInMs);
+        }
+      },
+      () => {
+        fetching = false;
+        setState('closed');
+        scheduleReconnect();
+      },
+    );
+  };
+
+  const connect = (ticketValue: string): void => {
+    const ws = new WebSocket(`${url}?ticket=${encodeURIComponent(ticketValue)}`);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -97,7 +129,7 @@ export function createEventSocket(url: string = eventsUrl()): EventSocket {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
     else {
       outbox.push(message);
-      if (socket === undefined && retryTimer === undefined) open();
+      if (idle()) open();
     }
   };
 
@@ -113,7 +145,7 @@ export function createEventSocket(url: string = eventsUrl()): EventSocket {
     },
     subscribe(listener) {
       listeners.add(listener);
-      if (socket === undefined && retryTimer === undefined) open();
+      if (idle()) open();
       return () => listeners.delete(listener);
     },
     state: () => state,

@@ -1,5 +1,6 @@
 import en from './en.json';
 import enContainers from './features/en/containers.json';
+import enDesktop from './features/en/desktop.json';
 import enCleanup from './features/en/cleanup.json';
 import enImageBuild from './features/en/imageBuild.json';
 import enImageDetails from './features/en/imageDetails.json';
@@ -12,8 +13,10 @@ import enStats from './features/en/stats.json';
 import enTerminal from './features/en/terminal.json';
 import enRegistryMirrors from './features/en/registryMirrors.json';
 import enRegistryRemote from './features/en/registryRemote.json';
+import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
 import zhContainers from './features/zh-CN/containers.json';
+import zhDesktop from './features/zh-CN/desktop.json';
 import zhCleanup from './features/zh-CN/cleanup.json';
 import zhImageBuild from './features/zh-CN/imageBuild.json';
 import zhImageDetails from './features/zh-CN/imageDetails.json';
@@ -26,6 +29,7 @@ import zhNetworks from './features/zh-CN/networks.json';
 import zhVolumes from './features/zh-CN/volumes.json';
 import zhStats from './features/zh-CN/stats.json';
 import zhTerminal from './features/zh-CN/terminal.json';
+import zhWebSession from './features/zh-CN/webSession.json';
 
 /**
  * One catalog per language: the shell's messages (en.json, zh-CN.json) plus one namespace per feature
@@ -36,6 +40,7 @@ const enCatalog = {
   cleanup: enCleanup,
   imageBuild: enImageBuild,
   containers: enContainers,
+  desktop: enDesktop,
   imageDetails: enImageDetails,
   imageRemove: enImageRemove,
   imageTransfer: enImageTransfer,
@@ -46,12 +51,14 @@ const enCatalog = {
   networks: enNetworks,
   terminal: enTerminal,
   stats: enStats,
+  webSession: enWebSession,
 };
 const zhCatalog = {
   ...zhCN,
   cleanup: zhCleanup,
   imageBuild: zhImageBuild,
   containers: zhContainers,
+  desktop: zhDesktop,
   imageDetails: zhImageDetails,
   imageRemove: zhImageRemove,
   imageTransfer: zhImageTransfer,
@@ -62,6 +69,7 @@ const zhCatalog = {
   networks: zhNetworks,
   terminal: zhTerminal,
   stats: zhStats,
+  webSession: zhWebSession,
 };
 
 export type Catalog = typeof enCatalog;

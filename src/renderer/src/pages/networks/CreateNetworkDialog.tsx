@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
-import { networkFormProblems } from '../../../../shared/network-cidr';
+import { networkFormProblems, type NetworkField, type NetworkProblem } from '../../../../shared/network-cidr';
 import { isBuiltinNetwork, networkCreateCommand, type NetworkCreateInput } from '../../../../shared/network-list';
 import { shellQuote } from '../../../../shared/setup';
 import { call } from '../../api';
@@ -12,6 +12,12 @@ import { parsePairs } from '../volumes/pairs';
 import { ConfirmButtons } from '../volumes/RemovalFooter';
 import { PairsField } from '../volumes/PairsField';
 import { TextField } from './TextField';
+
+/** The field problems the core answered with (details.problems of a refused create). */
+function engineFieldProblems(error: WharfErrorInfo): Partial<Record<NetworkField, NetworkProblem>> {
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  return problems && typeof problems === 'object' ? (problems as Partial<Record<NetworkField, NetworkProblem>>) : {};
+}
 
 /** `docker network create` of a bridge network, checked field by field before anything is created. */
 export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; onCreated(): void }): ReactElement {
@@ -24,8 +30,13 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WharfErrorInfo | null>(null);
+  // The engine's refusal of a subnet it cannot give (taken by another network), until the subnet is changed.
+  const [refusedSubnet, setRefusedSubnet] = useState<string | null>(null);
   const parsedLabels = parsePairs(labels);
-  const problems = networkFormProblems({ name, subnet, gateway }, isBuiltinNetwork);
+  const problems: Partial<Record<NetworkField, NetworkProblem>> = {
+    ...(refusedSubnet !== null && refusedSubnet === subnet.trim() ? { subnet: 'subnetOverlaps' } : {}),
+    ...networkFormProblems({ name, subnet, gateway }, isBuiltinNetwork),
+  };
   const valid = Object.keys(problems).length === 0 && parsedLabels.ok;
   const input: NetworkCreateInput = {
     name: name.trim(),
@@ -36,7 +47,7 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
     labels: parsedLabels.ok ? parsedLabels.pairs : {},
   };
   // "Required" waits for the first submit; malformed values are explained as they are typed.
-  const shown = (field: 'name' | 'subnet' | 'gateway'): string | undefined => {
+  const shown = (field: NetworkField): string | undefined => {
     const problem = problems[field];
     if (!problem || (problem === 'nameRequired' && !touched)) return undefined;
     return t(`networks.problem.${problem}`);
@@ -50,6 +61,7 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
     const answer = await call('networks.create', input);
     setBusy(false);
     if (answer.ok) onCreated();
+    else if (engineFieldProblems(answer.error).subnet === 'subnetOverlaps') setRefusedSubnet(input.subnet ?? '');
     else setError(answer.error);
   };
 

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveResult } from '../../../../../shared/image-build';
+import { isSaveTargetDetails } from '../../../../../shared/save-target';
 import { shellQuote } from '../../../../../shared/setup';
 import { humanSize } from '../../../../../shared/units';
 import { call } from '../../../api';
@@ -21,8 +22,11 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
   const [attempted, setAttempted] = useState(false);
   const { task, starting, startError, start, reset } = useStartedTask();
   const problem = pathProblem(t, path);
-  const shownProblem = attempted || path.trim() !== '' ? problem : null;
   const exists = startError?.code === 'conflict';
+  // The core's refusal of what is at the path (a device, a folder, a link…), said at the field.
+  const refused = startError && !exists && isSaveTargetDetails(startError.details) ? startError.details : null;
+  const refusedText = refused ? t(`imageBuild.save.problem.${refused.problem}`, { folder: refused.realFolder ?? '' }) : null;
+  const shownProblem = (attempted || path.trim() !== '' ? problem : null) ?? refusedText;
 
   const save = (overwrite: boolean): void => {
     setAttempted(true);
@@ -75,7 +79,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
             problem={shownProblem}
             onChange={(value) => {
               setPath(value);
-              if (exists) reset();
+              if (startError) reset();
             }}
             testId="save-path"
           />
@@ -83,7 +87,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
             <div className="notice notice--warning" role="alert" data-testid="save-exists">
               <div className="notice__body">{t('imageBuild.save.exists', { path: path.trim() })}</div>
             </div>
-          ) : startError ? (
+          ) : startError && !refused ? (
             <ErrorNotice title={t('imageBuild.save.startFailed')} error={startError} />
           ) : null}
         </>

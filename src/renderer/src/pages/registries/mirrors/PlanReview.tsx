@@ -1,16 +1,21 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DaemonConfigPlan } from '../../../../../shared/registry-mirrors';
+import type { DaemonConfigPlan, PlannedCommand } from '../../../../../shared/registry-mirrors';
 import { shellQuote } from '../../../../../shared/setup';
 import { CommandBlock } from '../../../components/CommandBlock';
 
-/** The delimiter of the here-document that feeds the new file to dd when the user runs the commands by hand. */
+/** The delimiter of the here-documents that feed a command its input when the user runs the commands by hand. */
 export const HEREDOC_END = 'WHARF_EOF';
 
-/** A command as the user copies it; dd gets the new file as a here-document (Wharf itself passes it on stdin). */
-function commandText(argv: readonly string[], plan: DaemonConfigPlan): string {
-  const line = shellQuote(argv);
-  return plan.apply === 'commands' && argv[0]?.endsWith('/dd') ? `${line} <<'${HEREDOC_END}'\n${plan.newText}${HEREDOC_END}` : line;
+/**
+ * A command as the user copies it; what it reads on stdin (the new file for dd, the expected hash for sha256sum -c)
+ * follows as a here-document. Wharf itself passes it on stdin. The here-document ends the input with a newline the
+ * file may not have: dd counts the bytes it takes.
+ */
+function commandText(command: PlannedCommand, plan: DaemonConfigPlan): string {
+  const line = shellQuote(command.argv);
+  if (plan.apply !== 'commands' || command.stdin === undefined) return line;
+  return `${line} <<'${HEREDOC_END}'\n${command.stdin}${command.stdin.endsWith('\n') ? '' : '\n'}${HEREDOC_END}`;
 }
 
 /** The plan before applying: the line diff of daemon.json, what the check found, conflicts, and the exact commands. */
@@ -38,7 +43,6 @@ export function PlanReview({ plan, engineVersion }: { plan: DaemonConfigPlan; en
               </span>
             ))}
           </pre>
-          {plan.reformatted ? <p className="muted">{t('registryMirrors.review.reformatted')}</p> : null}
           {v.ran ? (
             <p className={v.ok ? 'muted' : 'notice notice--error'}>
               {v.ok ? t('registryMirrors.review.validationOk') : t('registryMirrors.review.validationFailed')}
@@ -49,7 +53,7 @@ export function PlanReview({ plan, engineVersion }: { plan: DaemonConfigPlan; en
           ) : null}
           <p className="muted">{plan.apply === 'commands' ? t('registryMirrors.review.stepsManual') : t('registryMirrors.review.steps')}</p>
           <h4 className="section-label">{plan.apply === 'run' ? t('registryMirrors.review.commands') : t('registryMirrors.review.commandsManual')}</h4>
-          <CommandBlock prompt="#" commands={plan.commands.map((argv) => ({ command: commandText(argv, plan) }))} testId="registry-plan-commands" />
+          <CommandBlock prompt="#" commands={plan.commands.map((command) => ({ command: commandText(command, plan) }))} testId="registry-plan-commands" />
           <p className="faint">{plan.apply === 'commands' ? t('registryMirrors.review.stdinManual') : t('registryMirrors.review.stdin')}</p>
         </>
       ) : null}

@@ -1,0 +1,103 @@
+/**
+ * What the engine or the file system refuses is said at the field it is about, in the user's language, and
+ * changes nothing: a subnet another network already uses (Networks → Create network), and a save whose path is
+ * a device or a symbolic link (Images → Save). Objects here are named e2e-rf-…; files live in a scratch folder.
+ */
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { runDockerCli } from '../../support/docker-cli';
+import { runOk } from '../../support/exec';
+import { docker, e2eEnv, openPage } from '../support/e2e-env';
+
+const FIRST = 'e2e-rf-first';
+const SECOND = 'e2e-rf-second';
+
+async function quietly(args: string[]): Promise<void> {
+  const env = e2eEnv();
+  await runDockerCli({ host: env.dockerHost, configDir: env.cliConfigDir }, args);
+}
+
+async function networkNames(): Promise<string[]> {
+  return (await docker(['network', 'ls', '--format', '{{.Name}}'])).stdout.split('\n').filter(Boolean);
+}
+
+async function openSaveOfBusybox(page: Page): Promise<void> {
+  await openPage(page, 'images');
+  await page.locator('[data-testid="image-row"][data-repository="busybox"][data-tag="latest"] [data-testid="image-select"]').check();
+  await page.getByTestId('images-save').click();
+  await expect(page.getByTestId('save-dialog')).toBeVisible();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('refusals said at the field', () => {
+  let scratch = '';
+  let subnet = '';
+
+  test.beforeAll(async () => {
+    await quietly(['network', 'rm', FIRST, SECOND]);
+    await docker(['network', 'create', FIRST]);
+    const config = JSON.parse((await docker(['network', 'inspect', '--format', '{{json .IPAM.Config}}', FIRST])).stdout) as Array<{ Subnet: string }>;
+    subnet = config[0]?.Subnet ?? '';
+    scratch = mkdtempSync(join(tmpdir(), 'wharf-e2e-rf-'));
+  });
+
+  test.afterAll(async () => {
+    await quietly(['network', 'rm', FIRST, SECOND]);
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('a subnet another network uses is explained at the subnet field; nothing is created', async ({ page }) => {
+    expect(subnet).toMatch(/\/\d+$/);
+    await openPage(page, 'networks');
+    await page.getByTestId('networks-create').click();
+    await page.getByTestId('network-create-name').fill(SECOND);
+    await page.getByTestId('network-create-subnet').fill(subnet);
+    await page.getByTestId('network-create-submit').click();
+    await expect(page.getByTestId('network-create-subnet-problem')).toHaveText(/Another network already uses addresses of this subnet/);
+    await expect(page.getByTestId('network-create-dialog')).toBeVisible();
+    expect(await networkNames()).not.toContain(SECOND);
+    // A different subnet is the user's answer: the explanation goes.
+    await page.getByTestId('network-create-subnet').fill('');
+    await expect(page.getByTestId('network-create-subnet-problem')).toHaveCount(0);
+  });
+
+  test.describe('in zh-CN', () => {
+    test.use({ locale: 'zh-CN' });
+    test('the overlapping subnet reads in Chinese', async ({ page }) => {
+      await openPage(page, 'networks');
+      await page.getByTestId('networks-create').click();
+      await page.getByTestId('network-create-name').fill(SECOND);
+      await page.getByTestId('network-create-subnet').fill(subnet);
+      await page.getByTestId('network-create-submit').click();
+      await expect(page.getByTestId('network-create-subnet-problem')).toHaveText(/已有其他网络使用此子网中的地址/);
+      expect(await networkNames()).not.toContain(SECOND);
+    });
+  });
+
+  test('a save to a device or a symbolic link is refused at the path field; both stay as they were', async ({ page }) => {
+    const device = join(scratch, 'null-device');
+    await runOk('/usr/bin/mknod', [device, 'c', '1', '3']);
+    const victim = join(scratch, 'victim.txt');
+    writeFileSync(victim, 'not yours');
+    const link = join(scratch, 'link.tar');
+    symlinkSync(victim, link);
+
+    await openSaveOfBusybox(page);
+    const save = page.getByTestId('save-dialog');
+    await save.getByTestId('save-path').fill(device);
+    await save.getByTestId('save-start').click();
+    await expect(save.getByTestId('save-path-problem')).toHaveText(/This is a device \(like \/dev\/null\), not a file/);
+    await expect(save.getByTestId('save-replace')).toHaveCount(0);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+
+    await save.getByTestId('save-path').fill(link);
+    await expect(save.getByTestId('save-path-problem')).toHaveCount(0);
+    await save.getByTestId('save-start').click();
+    await expect(save.getByTestId('save-path-problem')).toHaveText(/A symbolic link has this name/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The translated sentence the task panel, notices and fields show for an error says what happened when the core
+ * knows more than the code: a pull or push cut by the engine stopping, the engine refusing an operation (HTTP 403),
+ * a subnet another network uses, a save path Wharf will not write — in both languages, never the bare code's text.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogs } from '../../src/renderer/src/i18n/catalogs';
+import { errorMessage } from '../../src/renderer/src/i18n/messages';
+import type { SaveTargetProblem } from '../../src/shared/save-target';
+
+const SAVE_PROBLEMS: readonly SaveTargetProblem[] = ['folderMissing', 'notAFolder', 'folderIsLink', 'isFolder', 'isLink', 'isDevice', 'isSpecial', 'exists'];
+
+const translators: Record<'en' | 'zh-CN', TFunction> = {} as Record<'en' | 'zh-CN', TFunction>;
+
+beforeAll(async () => {
+  for (const lng of ['en', 'zh-CN'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({ resources: { [lng]: { translation: catalogs[lng] } }, lng, interpolation: { escapeValue: false }, showSupportNotice: false });
+    translators[lng] = instance.t;
+  }
+});
+
+describe.each(['en', 'zh-CN'] as const)('%s', (lng) => {
+  const t = (): TFunction => translators[lng];
+
+  it('a pull or push cut by the engine stopping says so, not "cannot be reached"', () => {
+    const pull = errorMessage(t(), { code: 'engine-unreachable', message: 'the engine stopped during the pull (aborted)', details: { reason: 'engine-stopped', during: 'pull' } });
+    const push = errorMessage(t(), { code: 'engine-unreachable', message: 'the engine stopped during the push (aborted)', details: { reason: 'engine-stopped', during: 'push' } });
+    const plain = errorMessage(t(), { code: 'engine-unreachable', message: 'connect ENOENT' });
+    expect(pull).toBe(t()('errors.engineStoppedDuringPull'));
+    expect(push).toBe(t()('errors.engineStoppedDuringPush'));
+    expect(new Set([pull, push, plain]).size).toBe(3);
+    if (lng === 'en') {
+      expect(pull).toMatch(/stopped during the pull/);
+      expect(push).toMatch(/stopped during the push/);
+    }
+  });
+
+  it('the engine refusing an operation (HTTP 403) is not "permission denied"', () => {
+    const forbidden = errorMessage(t(), { code: 'failed', message: 'authorization denied by plugin', details: { reason: 'engine-forbidden' } });
+    expect(forbidden).toBe(t()('errors.engineForbidden'));
+    expect(forbidden).not.toBe(t()('errors.permission-denied'));
+    expect(forbidden).not.toBe(t()('errors.failed'));
+  });
+
+  it('every refused save path and the overlapping subnet have their own sentence', () => {
+    const texts = SAVE_PROBLEMS.map((problem) => t()(`imageBuild.save.problem.${problem}`, { folder: '/real' }));
+    for (const text of texts) expect(text).not.toMatch(/^imageBuild\./);
+    expect(new Set(texts).size).toBe(SAVE_PROBLEMS.length);
+    expect(t()('imageBuild.save.problem.folderIsLink', { folder: '/real' })).toContain('/real');
+    expect(t()('networks.problem.subnetOverlaps')).not.toMatch(/^networks\./);
+  });
+});
