@@ -57,6 +57,19 @@ const REQUEST_TIMEOUT_MS = 60_000;
 export const MAX_CONNECTIONS = 64;
 const API_PREFIX = '/api/';
 
+/**
+ * The request target as a URL, or undefined when it is not a path: Node's parser passes absolute-form targets
+ * (`GET http://[ HTTP/1.1`) that `new URL` throws on, and a throw here is outside any call's envelope.
+ */
+function requestTarget(raw: string | undefined): URL | undefined {
+  if (raw === undefined || !raw.startsWith('/') || raw.startsWith('//')) return undefined;
+  try {
+    return new URL(raw, 'http://wharf.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 function facts(req: IncomingMessage): RequestFacts {
   const session = req.headers[SESSION_HEADER];
   return { host: req.headers.host, origin: req.headers.origin, authorization: req.headers.authorization, session: typeof session === 'string' ? session : undefined };
@@ -113,7 +126,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const events = createEventsSockets(core);
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://wharf.invalid');
+    const url = requestTarget(req.url);
+    if (url === undefined) {
+      sendText(res, 400, 'bad request target');
+      return;
+    }
     const site = checkSite(facts(req), hostAllowed);
     if (!site.ok) {
       sendText(res, 403, site.reason);
@@ -161,7 +178,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   };
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://wharf.invalid');
+    const url = requestTarget(req.url);
+    if (url === undefined) return void socket.end(rawRefusal(404));
     const site = checkSite(facts(req), hostAllowed);
     if (!site.ok) return void socket.end(rawRefusal(403));
     if (url.pathname !== `${API_PREFIX}events`) return void socket.end(rawRefusal(404));

@@ -43,5 +43,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'Content-Length': size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  // A file that vanishes or fails mid-read ends this response, never the process (pipe does not forward errors).
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

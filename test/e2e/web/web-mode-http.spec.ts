@@ -197,6 +197,19 @@ test.describe('who may call', () => {
   });
 });
 
+/** The status line a raw request gets (the request as written, so its target can be what no client library sends). */
+function rawStatusLine(port: number, raw: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(raw));
+    let answer = '';
+    const done = (): void => resolve(answer.split('\r\n')[0] || '(no answer)');
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    socket.on('close', done);
+    socket.on('error', done);
+    setTimeout(() => socket.destroy(), 3_000).unref();
+  });
+}
+
 test.describe('limits', () => {
   test('a 2 MiB body gets a 413 the client reads (not a reset socket), and the server keeps serving', async () => {
     const reply = await shared('/api/engine.facts', { headers: bearer(), body: Buffer.alloc(2 * 1024 * 1024, 'a') });
@@ -227,6 +240,18 @@ test.describe('limits', () => {
     test('--token works, with a warning that every local user can read it in /proc/PID/cmdline', async () => {
       expect((await send(web!.url, '/api/engine.facts', { headers: bearer(token), body: '{}' })).status).toBe(200);
       expect(web!.output()).toMatch(/WARNING: --token .*\/proc\/PID\/cmdline/);
+    });
+
+    test('a request target that is not a path (`GET http://[`) is a 400; the server logs no exception and keeps serving', async () => {
+      for (const target of ['http://[', 'http://a:b@[::1/x', '//evil.example/x', '*']) {
+        for (const method of ['GET', 'POST']) {
+          const answer = await rawStatusLine(web!.port, `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${web!.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+          expect(answer, `${method} ${target}`).toBe('HTTP/1.1 400 Bad Request');
+        }
+      }
+      expect((await send(web!.url, '/api/engine.facts', { headers: bearer(token), body: '{}' })).status).toBe(200);
+      expect(web!.process.exitCode).toBeNull();
+      expect(web!.output()).not.toContain('uncaught');
     });
 
     test('--headers-timeout: the cut comes after that many seconds', async () => {
