@@ -16,6 +16,7 @@ import { createCore, type Core } from '../../src/main/core/create-core';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
 import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
 import { CHANNELS, contract } from '../../src/shared/contract';
+import { STREAM_NAMES, streams, type StreamServerMessage } from '../../src/shared/streams';
 import { ERROR_CODES } from '../../src/shared/errors';
 import { harnessController } from '../support/daemon-config-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
@@ -116,4 +117,31 @@ describe(`every channel answers hostile input with an envelope (seed ${SEED}, ${
     expect(await engineObjects(engine)).toBe(before);
     expect((await engine.cli(['info', '--format', '{{json .RegistryConfig}}'])).stdout).toBe(daemonJsonBefore);
   }, 120_000 + RUNS * CHANNELS.length * 100);
+
+  it('streams (logs, exec, stats) end hostile opens with an error message; the engine unchanged', async () => {
+    const before = await engineObjects(engine);
+    const messages: StreamServerMessage[] = [];
+    const hub = core.connectStreams({ send: (m) => void messages.push(m), congested: () => false });
+    let n = 0;
+    for (const [i, name] of STREAM_NAMES.entries()) {
+      await fc.assert(
+        fc.asyncProperty(inputFor(streams[name].input, { pathRoot: root }), fc.boolean(), async (generated, realContainer) => {
+          // Half the time aim at a real (stopped) container, so the hostile command, user or sizes reach the engine.
+          const input = realContainer && typeof generated === 'object' && generated !== null ? { ...generated, ...('ids' in generated ? { ids: ['fuzz-ctr'] } : { id: 'fuzz-ctr' }) } : generated;
+          const sid = `fuzz-stream-${n++}`;
+          hub.open(sid, name, input);
+          const ended = (): StreamServerMessage | undefined => messages.find((m) => m.sid === sid && m.type === 'stream.end');
+          for (let wait = 0; wait < 20 && !ended(); wait++) await new Promise((r) => setTimeout(r, 50));
+          hub.close(sid);
+          const end = ended();
+          // Still open after a second (a stats stream of a real container) is fine; an end carries a code if it failed.
+          return end === undefined || end.type !== 'stream.end' || end.error === undefined || (ERROR_CODES as readonly string[]).includes(end.error.code);
+        }),
+        { seed: SEED + 1000 + i, numRuns: RUNS, endOnFailure: true },
+      );
+    }
+    hub.closeAll();
+    expect(uncaught).toEqual([]);
+    expect(await engineObjects(engine)).toBe(before);
+  }, 120_000 + RUNS * STREAM_NAMES.length * 1_500);
 });

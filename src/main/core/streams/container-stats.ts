@@ -23,10 +23,17 @@ export function containerStatsHandler(connection: EngineConnection): StreamHandl
           raw.on('data', (chunk: Buffer) => {
             const parts = (pending + chunk.toString('utf8')).split('\n');
             pending = parts.pop() ?? '';
-            for (const part of parts) {
-              if (part.trim() === '') continue;
-              // A container that stopped answers zeros; the CLI shows them, so does Wharf.
-              ctx.send(toSample(id, JSON.parse(part) as RawStats));
+            // A throw in this callback would be outside the stream's promise: an answer that is not stats ends the
+            // stream with an error instead.
+            try {
+              for (const part of parts) {
+                if (part.trim() === '') continue;
+                // A container that stopped answers zeros; the CLI shows them, so does Wharf.
+                ctx.send(toSample(id, JSON.parse(part) as RawStats));
+              }
+            } catch (error) {
+              raw.destroy();
+              reject(error);
             }
           });
           raw.on('end', () => resolve());
