@@ -33,3 +33,14 @@ export function errorEnvelope(code: ErrorCode, message: string, details?: unknow
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** Checks that a parsed value is a result envelope before anyone trusts it (the web client; the fuzz suite). */
+export function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const ok: unknown = Reflect.get(value, 'ok');
+  if (ok === true) return 'value' in value;
+  if (ok !== false) return false;
+  const error: unknown = Reflect.get(value, 'error');
+  if (typeof error !== 'object' || error === null) return false;
+  return isErrorCode(Reflect.get(error, 'code')) && typeof Reflect.get(error, 'message') === 'string';
+}

@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/create-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, runContainer } from '../support/fixtures';
 import { probe, sleep } from '../support/http-probe';
 import { call, makeCore, recordEvents } from './make-core';
-import { createCore, type Core } from '../../src/main/core/create-core';
-import { systemClock } from '../../src/main/core/clock';
-import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
-import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import type { WharfEvent } from '../../src/shared/events';
-
-/** The core exactly as web mode builds it: the production reconnect backoff, no test seams. */
-function makeProductionCore(dockerHost: string): Core {
-  return createCore({
-    app: { version: 'test', mode: 'web', platform: process.platform },
-    dockerHost,
-    env: { PATH: process.env.PATH },
-    paths: { home: homedir() },
-    clock: systemClock,
-    createDockerClient: createDockerodeClient,
-    privilegeRunner: createManualRunner(),
-  });
-}
 
 /** File watches this process holds (inotify watches of its inotify descriptors): a leaked fs.watch shows here. */
 function inotifyWatches(): number {
@@ -180,7 +164,7 @@ describe('a local engine that comes back after an outage', () => {
 
   it('is connected within 2 s of its socket answering, with the production backoff, and leaves no file watch behind', async () => {
     const watchesBefore = inotifyWatches();
-    const core = makeProductionCore(engine.host);
+    const core = makeCore(engine.host, 'production');
     const recorder = recordEvents(core);
     let connectedAt: number | undefined;
     const stopTiming = core.subscribe((e) => {

@@ -17,8 +17,9 @@ import { createDockerodeClient } from '../../src/main/core/engine/docker-client'
 import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
 import { CHANNELS, contract } from '../../src/shared/contract';
 import { STREAM_NAMES, streams, type StreamServerMessage } from '../../src/shared/streams';
-import { ERROR_CODES } from '../../src/shared/errors';
+import { ERROR_CODES, isEnvelope } from '../../src/shared/errors';
 import { harnessController } from '../support/daemon-config-core';
+import { engineObjects } from '../support/engine-objects';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
 import { inputFor } from '../support/fuzz-input';
@@ -26,27 +27,6 @@ import { inputFor } from '../support/fuzz-input';
 const seedText = process.env.WHARF_FUZZ_SEED ?? '20261202';
 const SEED = seedText === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
 const RUNS = Number(process.env.WHARF_FUZZ_RUNS ?? 30);
-
-/** Every object the engine has, by ID and name, as a user would list them. */
-async function engineObjects(engine: PrivateEngine): Promise<string> {
-  const list = async (args: string[]): Promise<string> => (await engine.cliOk(args)).stdout.split('\n').sort().join('\n');
-  return [
-    await list(['image', 'ls', '-a', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}']),
-    await list(['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}} {{.State}}']),
-    await list(['volume', 'ls', '--format', '{{.Name}}']),
-    await list(['network', 'ls', '--no-trunc', '--format', '{{.ID}} {{.Name}}']),
-  ].join('\n--\n');
-}
-
-function isEnvelope(answer: unknown): boolean {
-  if (typeof answer !== 'object' || answer === null) return false;
-  const ok: unknown = Reflect.get(answer, 'ok');
-  if (ok === true) return 'value' in answer;
-  if (ok !== false) return false;
-  const error: unknown = Reflect.get(answer, 'error');
-  if (typeof error !== 'object' || error === null) return false;
-  return (ERROR_CODES as readonly unknown[]).includes(Reflect.get(error, 'code')) && typeof Reflect.get(error, 'message') === 'string';
-}
 
 describe(`every channel answers hostile input with an envelope (seed ${SEED}, ${RUNS} cases per channel)`, () => {
   let engine: PrivateEngine;

@@ -9,6 +9,7 @@ import { createDockerodeClient } from '../../src/main/core/engine/docker-client'
 import type { Envelope } from '../../src/shared/errors';
 import type { RunPlan } from '../../src/shared/container-list';
 import { EMPTY_RUN_SPEC } from '../../src/shared/container-run';
+import { engineObjects } from '../support/engine-objects';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
 import { call, makeCore } from './make-core';
@@ -32,17 +33,6 @@ const HOSTILE = [
   'HTTP://Busybox:latest',
   '//etc/passwd',
 ];
-
-/** What a user would compare: every object the engine has, by ID and name. */
-async function engineObjects(engine: PrivateEngine): Promise<string> {
-  const list = async (args: string[]): Promise<string> => (await engine.cliOk(args)).stdout.split('\n').sort().join('\n');
-  return [
-    await list(['image', 'ls', '-a', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}']),
-    await list(['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}} {{.Status}}']),
-    await list(['volume', 'ls', '--format', '{{.Name}}']),
-    await list(['network', 'ls', '--no-trunc', '--format', '{{.ID}} {{.Name}}']),
-  ].join('\n--\n');
-}
 
 describe('hostile names answer an envelope; nothing reaches the engine unchecked', () => {
   let engine: PrivateEngine;

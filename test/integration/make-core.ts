@@ -6,8 +6,11 @@ import { createManualRunner } from '../../src/main/core/privilege/privilege-runn
 import type { ChannelOutput, Channel } from '../../src/shared/contract';
 import type { WharfEvent } from '../../src/shared/events';
 
-/** The real core, as web mode builds it, pointed at an engine the test owns. */
-export function makeCore(dockerHost: string, backoff = { initialMs: 200, maxMs: 1000 }): Core {
+/**
+ * The real core, as web mode builds it, pointed at an engine the test owns. A short reconnect backoff unless the
+ * test asks for 'production' (web mode's own defaults, no test seams).
+ */
+export function makeCore(dockerHost: string, backoff: { initialMs: number; maxMs: number } | 'production' = { initialMs: 200, maxMs: 1000 }): Core {
   return createCore({
     app: { version: 'test', mode: 'web', platform: process.platform },
     dockerHost,
@@ -16,7 +19,7 @@ export function makeCore(dockerHost: string, backoff = { initialMs: 200, maxMs: 
     clock: systemClock,
     createDockerClient: createDockerodeClient,
     privilegeRunner: createManualRunner(),
-    backoff,
+    ...(backoff === 'production' ? {} : { backoff }),
   });
 }
 

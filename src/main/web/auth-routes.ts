@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FailureLimiter } from './failure-limiter';
 import { sendJson } from './http-replies';
-import { readBody } from './request-body';
+import { parseJsonObject, readBody } from './request-body';
 import { mintSession } from './sessions';
 import type { TicketStore } from './tickets';
 
@@ -28,13 +28,9 @@ export interface SignIn {
 
 function ticketOf(text: string): string | undefined | null {
   if (text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
+  const value = parseJsonObject(text);
+  if (value === null) return null;
+  if (value === undefined) return undefined;
   const ticket: unknown = Reflect.get(value, 'ticket');
   return typeof ticket === 'string' && ticket !== '' ? ticket : undefined;
 }

@@ -3,19 +3,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StreamClientMessage } from '../../shared/streams';
 import type { Core } from '../core/create-core';
+import { parseJsonObject } from './request-body';
 
 /** A socket with more than this queued is congested: log streams batch and drop instead of queueing more. */
 const CONGESTED_BYTES = 1_000_000;
 
 /** A stream op from the page, or undefined for anything else (which is ignored). */
 function parseClientMessage(text: string): StreamClientMessage | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
+  const value = parseJsonObject(text);
+  if (!value) return undefined;
   const op: unknown = Reflect.get(value, 'op');
   return op === 'open' || op === 'write' || op === 'close' ? (value as StreamClientMessage) : undefined;
 }

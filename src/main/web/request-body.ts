@@ -48,3 +48,14 @@ export function readBody(req: IncomingMessage, res: ServerResponse): Promise<str
     req.on('error', reject);
   });
 }
+
+/** A JSON text's top-level object, undefined for anything else, null when it is not JSON at all. */
+export function parseJsonObject(text: string): object | undefined | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return typeof value === 'object' && value !== null ? value : undefined;
+}

@@ -1,6 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { errorEnvelope, type Envelope } from '../../../shared/errors';
-import { isEnvelope } from './envelope-shape';
+import { errorEnvelope, isEnvelope, type Envelope } from '../../../shared/errors';
 import { SERVER_UNREACHABLE } from './server-unreachable';
 import type { Transport } from './transport';
 import { retryAfterOf, type WebSession } from './web-session';
