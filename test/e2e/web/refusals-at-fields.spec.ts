@@ -3,13 +3,14 @@
  * changes nothing: a subnet another network already uses (Networks → Create network), and a save whose path is
  * a device or a symbolic link (Images → Save). Objects here are named e2e-rf-…; files live in a scratch folder.
  */
-import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runDockerCli } from '../../support/docker-cli';
 import { runOk } from '../../support/exec';
 import { docker, e2eEnv, openPage } from '../support/e2e-env';
+import { SHOTS } from '../support/screenshot';
 
 const FIRST = 'e2e-rf-first';
 const SECOND = 'e2e-rf-second';
@@ -42,6 +43,7 @@ test.describe('refusals said at the field', () => {
     const config = JSON.parse((await docker(['network', 'inspect', '--format', '{{json .IPAM.Config}}', FIRST])).stdout) as Array<{ Subnet: string }>;
     subnet = config[0]?.Subnet ?? '';
     scratch = mkdtempSync(join(tmpdir(), 'wharf-e2e-rf-'));
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   test.afterAll(async () => {
@@ -74,6 +76,7 @@ test.describe('refusals said at the field', () => {
       await page.getByTestId('network-create-submit').click();
       await expect(page.getByTestId('network-create-subnet-problem')).toHaveText(/已有其他网络使用此子网中的地址/);
       expect(await networkNames()).not.toContain(SECOND);
+      await page.screenshot({ path: join(SHOTS, 'zh-CN-networks-create-overlap.png'), animations: 'disabled', caret: 'hide' });
     });
   });
 
@@ -90,6 +93,7 @@ test.describe('refusals said at the field', () => {
     await save.getByTestId('save-path').fill(device);
     await save.getByTestId('save-start').click();
     await expect(save.getByTestId('save-path-problem')).toHaveText(/This is a device \(like \/dev\/null\), not a file/);
+    await page.screenshot({ path: join(SHOTS, 'images-save-refused-device.png'), animations: 'disabled', caret: 'hide' });
     await expect(save.getByTestId('save-replace')).toHaveCount(0);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
 
