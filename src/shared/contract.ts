@@ -10,6 +10,7 @@ import { daemonConfigChannels } from './channels/daemon-config';
 import { networkChannels } from './channels/networks';
 import { registryChannels } from './channels/registries';
 import { volumeChannels } from './channels/volumes';
+import type { Diagnostics } from './diagnostics';
 import type { DiskUsageSummary } from './disk-usage';
 import type { EngineFacts, EngineStatus } from './engine';
 import type { ImageDiskUsage, ImageList } from './images';
@@ -61,6 +62,10 @@ export interface AppInfo {
 
 export const contract = {
   'app.info': out<AppInfo>()(none),
+  /** Settings → Diagnostics: versions, OS, engine and the log's last lines, to paste into a report. */
+  'app.diagnostics': out<Diagnostics>()(none),
+  /** Desktop only: open wharf.log's folder in the file manager ('unsupported' in web mode: it is on the server). */
+  'app.openLogFolder': out<null>()(none),
   'engine.status': out<EngineStatus>()(none),
   /** Retry the connection now instead of waiting for the backoff. */
   'engine.reconnect': out<EngineStatus>()(none),

@@ -12,11 +12,26 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     await importBusybox(engine);
     const token = randomBytes(16).toString('hex');
+    // wharf.log goes into the engine's folder (XDG_STATE_HOME), not the home of the user running the suite.
+    const stateDir = join(engine.dir, 'e2e-state');
     // The Registries page edits this engine's daemon.json and reloads this dockerd, never the machine's docker service.
-    const web = await startWebMode({ dockerHost: engine.host, token, extraArgs: ['--daemon-config', engine.configPath] });
+    const web = await startWebMode({
+      dockerHost: engine.host,
+      token,
+      extraArgs: ['--daemon-config', engine.configPath],
+      env: { ...process.env, XDG_STATE_HOME: stateDir },
+    });
     const cliConfigDir = join(engine.dir, 'e2e-cli');
     mkdirSync(cliConfigDir, { recursive: true });
-    const env: E2eEnv = { url: web.url, token, dockerHost: engine.host, cliConfigDir, daemonConfigPath: engine.configPath, dockerdPid: engine.pid ?? 0 };
+    const env: E2eEnv = {
+      url: web.url,
+      token,
+      dockerHost: engine.host,
+      cliConfigDir,
+      daemonConfigPath: engine.configPath,
+      dockerdPid: engine.pid ?? 0,
+      logPath: join(stateDir, 'wharf', 'wharf.log'),
+    };
     mkdirSync(dirname(E2E_ENV_FILE), { recursive: true });
     writeFileSync(E2E_ENV_FILE, JSON.stringify(env, null, 2));
     return async () => {

@@ -27,6 +27,8 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'networks.prunePlan': {},
   'networks.prune': { ids: ['backend'] },
   'app.info': {},
+  'app.diagnostics': {},
+  'app.openLogFolder': {},
   'engine.status': {},
   'engine.reconnect': {},
   'engine.facts': {},
@@ -68,7 +70,7 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'registries.deleteTag': { registry: '127.0.0.1:5000', repository: 'team/app', tag: 'v1.0' },
 };
 
-const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'daemon.readConfig'];
+const NO_INPUT_CHANNELS: Channel[] = ['app.info', 'app.diagnostics', 'app.openLogFolder', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'daemon.readConfig'];
 
 function accepts(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(input).success;

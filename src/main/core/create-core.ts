@@ -4,8 +4,10 @@ import type { AppInfo } from '../../shared/contract';
 import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
+import { collectDiagnostics } from './app-diagnostics';
 import { stderrLogger, type Logger } from './log';
 import { dispatch, type Handlers } from './dispatch';
+import { WharfError } from './errors';
 import { createEngineConnection, type EngineConnection } from './engine/connection';
 import type { DockerClientFactory } from './engine/docker-client';
 import { resolveEndpoint } from './engine/resolve-endpoint';
@@ -50,8 +52,10 @@ export interface CoreDeps {
   registries?: RegistriesOptions;
   /** Logins, speed test and browsing (docker CLI config folder); production passes none. */
   registryAccess?: RegistryAccessOptions;
-  /** Where failed calls are logged; stderr unless told otherwise. */
+  /** Where failed calls are logged: wharf.log (log-file.ts) in production; stderr unless told otherwise. */
   logger?: Logger;
+  /** Desktop only: show wharf.log's folder in the file manager; absent in web mode. */
+  openLogFolder?: () => Promise<void>;
   /** Desktop only: restart Wharf under the group (sg) so a new membership applies now; absent in web mode. */
   relaunchWithGroup?: (group: string) => void;
 }
@@ -154,8 +158,15 @@ export function createCore(deps: CoreDeps): Core {
 
   const registryAccess = createRegistryAccessService({ connection, tasks, env: deps.env, home: deps.paths.home, options: deps.registryAccess });
 
+  const logger = deps.logger ?? stderrLogger;
   const handlers: Handlers = {
     'app.info': () => deps.app,
+    'app.diagnostics': () => collectDiagnostics(deps.app, connection, logger),
+    'app.openLogFolder': async () => {
+      if (!deps.openLogFolder) throw new WharfError('unsupported', 'the log folder is on the machine web mode runs on; its path is in the diagnostics');
+      await deps.openLogFolder();
+      return null;
+    },
     'engine.status': () => connection.status(),
     'engine.reconnect': () => connection.reconnectNow(),
     'engine.facts': () => readEngineFacts(connection),
@@ -225,7 +236,7 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   return {
-    invoke: (channel, input) => dispatch(handlers, channel, input, deps.logger ?? stderrLogger),
+    invoke: (channel, input) => dispatch(handlers, channel, input, logger),
     subscribe: (listener) => bus.subscribe(listener),
     connectStreams: (out) => connectStreams(streamHandlers, out),
     start: async () => {

@@ -2,13 +2,14 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { version } from '../../../package.json';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { systemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
 import { stderrLogger } from '../core/log';
+import { logDirectory, openLogFile } from '../core/log-file';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
 import { installProcessGuard } from '../process-guard';
@@ -24,7 +25,8 @@ import { loadWindowBounds, saveWindowBounds } from './window-state';
 
 // First: an exception thrown in a library callback is logged and Wharf keeps running, instead of Electron's
 // "A JavaScript error occurred in the main process" dialog.
-installProcessGuard(stderrLogger);
+const log = openLogFile(logDirectory(process.env, homedir()), stderrLogger);
+installProcessGuard(log);
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 // The built renderer is served from wharf://app/ (see app-scheme.ts), never from file://.
@@ -92,7 +94,7 @@ function createWindow(core: Core): BrowserWindow {
   win.webContents.setWindowOpenHandler(({ url }) => {
     // No new windows ever; web links (a published container port, Docker's docs) go to the user's browser
     // under openExternalLink's rules.
-    void openExternalLink(win, url, stderrLogger, app.getLocale());
+    void openExternalLink(win, url, log, app.getLocale());
     return { action: 'deny' };
   });
 
@@ -153,6 +155,11 @@ if (decideRootStart({ uid: process.getuid?.(), argv: process.argv, env: process.
       // Root runs directly; the desktop session's polkit agent answers pkexec; without pkexec, commands to copy.
       privilegeRunner: pickPrivilegeRunner({ uid: process.getuid?.(), mode: 'desktop', pkexecExists: existsSync(PKEXEC_PATH) }),
       relaunchWithGroup: existsSync(SG_PATH) ? relaunchWithGroup : undefined,
+      logger: log,
+      openLogFolder: async () => {
+        const failure = await shell.openPath(logDirectory(process.env, homedir()));
+        if (failure) throw new Error(failure);
+      },
     });
     registerIpc(ipcMain, core, appUrl);
     registerStreams(ipcMain, core, appUrl);

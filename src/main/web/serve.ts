@@ -7,6 +7,7 @@ import { systemClock } from '../core/clock';
 import { createCore } from '../core/create-core';
 import { createDockerodeClient } from '../core/engine/docker-client';
 import { stderrLogger } from '../core/log';
+import { logDirectory, openLogFile } from '../core/log-file';
 import { installProcessGuard } from '../process-guard';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
@@ -46,8 +47,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // wharf.log, and the server's terminal too.
+  const log = openLogFile(logDirectory(process.env, homedir()), stderrLogger);
   // Nothing a request does may end the server: what escapes a handler is logged and serving goes on.
-  installProcessGuard(stderrLogger);
+  installProcessGuard(log);
   const bind = decideBind(args);
   if (!bind.ok) refuse(bind.message);
   let resolved;
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     createDockerClient: createDockerodeClient,
     privilegeRunner,
+    logger: log,
     ...(args.daemonConfig ? { registries: daemonConfigOption(args.daemonConfig, runnerExecutor(privilegeRunner)) } : {}),
   });
   if (bind.warning) console.warn(`wharf: ${bind.warning}`);
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
     tls,
     loginTtlMs: args.loginTtlSeconds * 1000,
     headersTimeoutMs: args.headersTimeoutSeconds * 1000,
-    log: stderrLogger,
+    log,
   });
   void core.start().then(() => {
     const s = core.connection.status();

@@ -16,6 +16,8 @@ export interface E2eEnv {
   daemonConfigPath: string;
   /** The private dockerd's pid (reloads keep it). */
   dockerdPid: number;
+  /** The web-mode server's wharf.log (its XDG_STATE_HOME is a folder of the run's own). */
+  logPath: string;
 }
 
 export const E2E_ENV_FILE = join(__dirname, '../../../test-results/e2e-env.json');

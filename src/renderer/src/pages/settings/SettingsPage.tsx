@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { AboutCard } from './AboutCard';
+import { DiagnosticsCard } from './DiagnosticsCard';
 import { PreferencesCard } from './PreferencesCard';
 import { SetupCard } from './SetupCard';
 
@@ -9,6 +10,7 @@ export function SettingsPage(): ReactElement {
       <PreferencesCard />
       <AboutCard />
       <SetupCard />
+      <DiagnosticsCard />
     </div>
   );
 }
