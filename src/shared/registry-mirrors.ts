@@ -209,7 +209,6 @@ export const DAEMON_CONFIG_REFUSALS = [
   'not-the-engine-config',
   'changed',
   'too-large',
-  'restore-unknown',
   'bad-argument',
   'helper-missing',
   'helper-answer',
@@ -268,8 +267,11 @@ export interface DaemonConfigApplyResult {
 /** Carried in the failed task's error.details when the change was undone. */
 export interface DaemonConfigRollback {
   rolledBack: true;
-  /** Why: the engine did not come back, or it runs without the new values. */
-  reason: 'engine-down' | 'not-in-effect';
+  /**
+   * Why: the engine did not come back, or it runs without the new values, or Wharf's root helper heard no verdict
+   * in time and put the old file back by itself.
+   */
+  reason: 'engine-down' | 'not-in-effect' | 'not-confirmed';
   /** The engine is running with the original file again. */
   restored: boolean;
   backupPath?: string;

@@ -66,7 +66,11 @@ describe('registry mirror applied to a private engine', () => {
     expect(plan.diff.filter((line) => line.op === 'add').map((line) => line.text.trim())).toEqual(expect.arrayContaining([`"${registry.url}"`]));
     expect(plan.engineValidation).toEqual({ ran: false, reason: 'engine-too-old' });
     expect(plan.commands).toEqual([
-      { argv: [HELPER, 'apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash], stdin: plan.newText },
+      {
+        // The file's byte count (the verdict follows it on stdin); the helper waits for it 15 s of verification and a minute.
+        argv: [HELPER, 'apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash, '--bytes', String(Buffer.byteLength(plan.newText)), '--confirm-timeout', '75'],
+        stdin: plan.newText,
+      },
     ]);
   });
 

@@ -98,7 +98,7 @@ describe("a local user's fake dockerd that names the socket and /etc/sudoers.d/z
 
   it('the root helper refuses to write /etc/sudoers.d/zz for that socket: it is not the engine\'s configuration', async () => {
     const answer = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      const child = execFile(HELPER, ['apply', '--socket', link, '--config', TARGET, '--expect-sha256', 'absent'], { env: {} }, (error, stdout) =>
+      const child = execFile(HELPER, ['apply', '--socket', link, '--config', TARGET, '--expect-sha256', 'absent', '--bytes', '3'], { env: {} }, (error, stdout) =>
         resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout }),
       );
       child.stdin?.end('{}\n');

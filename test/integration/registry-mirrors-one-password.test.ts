@@ -2,16 +2,17 @@
  * One apply asks for the password once: the desktop runs Wharf's root helper through pkexec, one call per apply. A
  * stand-in pkexec logs each call and runs it as pkexec does, with an empty environment. The helper, as root, checks
  * for itself before it writes: it refuses a daemon.json whose folder others can write or whose file is not root's,
- * one that changed since the plan — and Wharf says so before any password is asked.
+ * one that changed since the plan — and Wharf says so before any password is asked. Once it has written, it waits
+ * for Wharf's verdict; when Wharf goes away instead, it puts the old file back by itself.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import { createPkexecRunner } from '../../src/main/core/privilege/pkexec-runner';
 import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
+import { createCountingPkexec, type CountingPkexec } from '../support/counting-pkexec';
 import { makeRegistriesCore } from '../support/daemon-config-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { createThrowawayAccount, type ThrowawayAccount } from '../support/throwaway-account';
@@ -20,7 +21,7 @@ import { call } from './make-core';
 const HELPER = path.join(__dirname, '../../resources/wharf-daemon-json');
 const MIRROR = 'https://docker.m.daocloud.io';
 
-/** The helper run as root by hand: its exit code and its one-line answer. */
+/** The helper run as root by hand: its exit code and its one-line answer (a refusal: it reads nothing). */
 function runHelper(args: string[], stdin: string): Promise<{ code: number; answer: Record<string, unknown> }> {
   return new Promise((resolve) => {
     const child = execFile(HELPER, args, { env: {} }, (error, stdout) => {
@@ -34,21 +35,24 @@ describe('applying through pkexec', () => {
   let engine: PrivateEngine;
   let account: ThrowawayAccount;
   let core: Core;
-  let scratch: string;
-  let log: string;
+  let pkexec: CountingPkexec;
 
-  const pkexecCalls = (): string[] => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((line) => line !== '') : []);
+  const pkexecCalls = (): string[] => pkexec.calls();
   const mirrorsInEffect = async (): Promise<string[]> => JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout) as string[];
+  const mirrorsBecome = async (wanted: string[]): Promise<string[]> => {
+    let seen = await mirrorsInEffect();
+    for (let i = 0; i < 100 && JSON.stringify(seen) !== JSON.stringify(wanted); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await mirrorsInEffect();
+    }
+    return seen;
+  };
 
   beforeAll(async () => {
     account = createThrowawayAccount();
     engine = await startPrivateEngine({ name: 'pkexec' });
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-pkexec-'));
-    log = path.join(scratch, 'calls.log');
-    const pkexec = path.join(scratch, 'pkexec');
-    // pkexec runs the program as root with a minimal environment of its own: none here at all.
-    fs.writeFileSync(pkexec, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec /usr/bin/env -i "$@"\n`, { mode: 0o755 });
-    core = makeRegistriesCore(engine, {}, createPkexecRunner({ pkexecPath: pkexec }));
+    pkexec = createCountingPkexec();
+    core = makeRegistriesCore(engine, { confirmTimeoutS: 30 }, pkexec.runner);
     await core.start();
   }, 120_000);
 
@@ -56,15 +60,19 @@ describe('applying through pkexec', () => {
     core?.stop();
     await engine?.destroy();
     account?.remove();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    pkexec?.remove();
   });
 
-  it('one apply is one pkexec call of the root helper: backup, write and reload done, the mirror in effect', async () => {
+  it('one apply is one pkexec call of the root helper: backup, write, reload and the verdict done, the mirror in effect', async () => {
     const original = fs.readFileSync(engine.configPath, 'utf8');
     const state = await call(core, 'daemon.readConfig');
+    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
     const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.error).toBeUndefined();
-    expect(pkexecCalls()).toEqual([`${HELPER} apply --socket ${engine.socketPath} --config ${engine.configPath} --expect-sha256 ${state.hash}`]);
+    expect(pkexecCalls()).toEqual([
+      `${HELPER} apply --socket ${engine.socketPath} --config ${engine.configPath} --expect-sha256 ${state.hash} --bytes ${Buffer.byteLength(plan.newText)} --confirm-timeout 30`,
+    ]);
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(plan.newText);
     const result = task.result as DaemonConfigApplyResult;
     expect(fs.readFileSync(result.backupPath as string, 'utf8')).toBe(original);
     expect(await mirrorsInEffect()).toEqual([`${MIRROR}/`]);
@@ -90,7 +98,7 @@ describe('applying through pkexec', () => {
       expect(task.error).toMatchObject({ code: 'unsupported', details: { reason: 'config-dir-writable' } });
       expect(pkexecCalls()).toHaveLength(calls);
 
-      const refused = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash], '{}');
+      const refused = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash, '--bytes', '2'], '{}');
       expect(refused).toEqual({ code: 3, answer: { ok: false, reason: 'config-dir-writable', path: engine.dir } });
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(before);
     } finally {
@@ -105,7 +113,7 @@ describe('applying through pkexec', () => {
     try {
       const plan = await core.invoke('daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
       expect(plan).toMatchObject({ ok: false, error: { details: { reason: 'config-owner', path: engine.configPath } } });
-      const refused = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash], '{}');
+      const refused = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash, '--bytes', '2'], '{}');
       expect(refused).toEqual({ code: 3, answer: { ok: false, reason: 'config-owner', path: engine.configPath } });
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(before);
     } finally {
@@ -115,18 +123,58 @@ describe('applying through pkexec', () => {
 
   it('the helper refuses a file that changed since the plan, and arguments outside its grammar', async () => {
     const before = fs.readFileSync(engine.configPath, 'utf8');
-    const stale = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', 'a'.repeat(64)], '{}');
+    const stale = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', 'a'.repeat(64), '--bytes', '2'], '{}');
     expect(stale).toEqual({ code: 3, answer: { ok: false, reason: 'changed', path: engine.configPath } });
+    const state = await call(core, 'daemon.readConfig');
+    const apply = ['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash];
     for (const args of [
-      ['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', 'absent', '--then', 'reload'],
-      ['apply', '--socket', engine.socketPath, '--config', `${engine.dir}/../x/daemon.json`, '--expect-sha256', 'absent'],
+      [...apply, '--bytes', '2', '--then', 'reload'],
+      ['apply', '--socket', engine.socketPath, '--config', `${engine.dir}/../x/daemon.json`, '--expect-sha256', 'absent', '--bytes', '2'],
       ['write', '--socket', engine.socketPath],
+      ['restore', '--socket', engine.socketPath, '--config', engine.configPath, '--backup', `${engine.configPath}.bak-20000101T000000Z`, '--then', 'reload'],
       ['apply', '--socket', engine.socketPath, '--socket', engine.socketPath],
+      apply,
+      [...apply, '--bytes', '02'],
+      [...apply, '--bytes', '2', '--confirm-timeout', '4'],
+      [...apply, '--bytes', '2', '--confirm-timeout', '601'],
+      [...apply, '--bytes', '2', '--confirm-timeout', '-5'],
+      // Fewer bytes than announced: nothing is written.
+      [...apply, '--bytes', '3'],
     ]) {
       expect(await runHelper(args, '{}'), args.join(' ')).toMatchObject({ code: 2, answer: { ok: false, reason: 'bad-argument' } });
     }
-    const unknown = await runHelper(['restore', '--socket', engine.socketPath, '--config', engine.configPath, '--backup', `${engine.configPath}.bak-20000101T000000Z`, '--then', 'reload'], '');
-    expect(unknown).toEqual({ code: 3, answer: { ok: false, reason: 'restore-unknown', path: engine.configPath } });
+    expect(await runHelper([...apply, '--bytes', '1048577'], '{}')).toEqual({ code: 3, answer: { ok: false, reason: 'too-large', path: engine.configPath } });
     expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(before);
+    expect(fs.readdirSync(engine.dir).filter((name) => name.includes('.wharf-'))).toEqual([]);
   });
+
+  it('when Wharf goes away after the write (its end of stdin closed without a word), the helper puts the file back by itself, in the same call', async () => {
+    const before = fs.readFileSync(engine.configPath);
+    // The applies above left `"registry-mirrors": []` in the file: dockerd's reload takes a value away only when the
+    // file names its key, so only then can the engine, not just the file, be back as it was without a restart.
+    expect(before.toString()).toMatch(/"registry-mirrors": \[\]/);
+    const calls = pkexecCalls().length;
+    const state = await call(core, 'daemon.readConfig');
+    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    // As Wharf starts it: one pkexec call of the helper, the new file on its stdin, which stays open for the verdict.
+    const argv = [HELPER, 'apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash];
+    const helper = spawn(pkexec.path, [...argv, '--bytes', String(Buffer.byteLength(plan.newText)), '--confirm-timeout', '600'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => helper.on('close', resolve));
+    const lines = createInterface({ input: helper.stdout })[Symbol.asyncIterator]();
+    helper.stdin.write(plan.newText);
+
+    const written = JSON.parse(String((await lines.next()).value)) as { backup: string };
+    expect(written).toMatchObject({ ok: true, verb: 'apply', path: engine.configPath, pid: engine.pid, reload: 'signal', timeout: 600 });
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(plan.newText);
+    expect(await mirrorsBecome([`${MIRROR}/`])).toEqual([`${MIRROR}/`]);
+
+    // Wharf dies: its end of the pipe closes, nothing more is said.
+    helper.stdin.destroy();
+    const last = JSON.parse(String((await lines.next()).value)) as unknown;
+    expect(last).toEqual({ ok: true, verb: 'rollback', why: 'no-answer', path: engine.configPath, backup: written.backup, reload: 'signal' });
+    expect(await exited).toBe(5);
+    expect(fs.readFileSync(engine.configPath).equals(before)).toBe(true);
+    expect(await mirrorsBecome([])).toEqual([]);
+    expect(pkexecCalls()).toHaveLength(calls + 1);
+  }, 60_000);
 });

@@ -3,12 +3,14 @@
  * refuse the file (on reload, and on start). Wharf reads dockerd's command line and refuses before touching anything;
  * where it cannot read the command line, the engine refuses the reload, and Wharf's root helper puts the backup back
  * and reloads; when the engine goes down meanwhile, the backup goes back and the engine is restarted. Each time the
- * engine runs with the original file afterwards, and Wharf says why.
+ * engine runs with the original file afterwards, and Wharf says why. The rollback happens inside the helper's one
+ * pkexec call (a stand-in pkexec counts them): on Wharf's word, on a cancel, or by itself when no word comes in time.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { DaemonConfigRollback } from '../../src/shared/registry-mirrors';
+import { createCountingPkexec, type CountingPkexec } from '../support/counting-pkexec';
 import { makeRegistriesCore } from '../support/daemon-config-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { call } from './make-core';
@@ -19,16 +21,26 @@ const FILE_MIRROR = 'https://docker.m.daocloud.io';
 describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
   let engine: PrivateEngine;
   let original: string;
+  let pkexec: CountingPkexec;
+
+  /** Waits until daemon.json's text is (or is no longer) the original, at most `ms`; answers whether it came. */
+  const fileIsOriginal = async (wanted: boolean, ms: number): Promise<boolean> => {
+    const deadline = Date.now() + ms;
+    while ((fs.readFileSync(engine.configPath, 'utf8') === original) !== wanted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return (fs.readFileSync(engine.configPath, 'utf8') === original) === wanted;
+  };
 
   const mirrorsInEffect = async (): Promise<string[]> => JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout) as string[];
 
   beforeAll(async () => {
     engine = await startPrivateEngine({ name: 'rollback', extraArgs: [`--registry-mirror=${FLAG_MIRROR}`] });
     original = fs.readFileSync(engine.configPath, 'utf8');
+    pkexec = createCountingPkexec();
   }, 120_000);
 
   afterAll(async () => {
     await engine?.destroy();
+    pkexec?.remove();
   });
 
   it('is detected from the running dockerd command line; nothing is written and the engine keeps running', async () => {
@@ -54,9 +66,10 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
     }
   }, 60_000);
 
-  it('when undetected, the refused reload is rolled back: original file, engine running, the reason and its log', async () => {
+  it('when undetected, the refused reload is rolled back in the same pkexec call: original file, engine running, the reason and its log', async () => {
     // As for a user who cannot read root's dockerd: no command line, so no conflict is seen before the write.
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 });
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 }, pkexec.runner);
+    const calls = pkexec.calls().length;
     await core.start();
     try {
       const pid = engine.pid;
@@ -72,13 +85,15 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
       expect(fs.readFileSync(rollback.backupPath as string, 'utf8')).toBe(original);
       expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
       expect(engine.pid, 'reloaded, never restarted').toBe(pid);
+      expect(pkexec.calls(), 'one password prompt, rollback included').toHaveLength(calls + 1);
     } finally {
       core.stop();
     }
   }, 120_000);
 
-  it('when the engine goes down meanwhile, the backup goes back and the engine is restarted', async () => {
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 8_000 });
+  it('when the engine goes down meanwhile, the backup goes back and the engine is restarted, in the same pkexec call', async () => {
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 8_000 }, pkexec.runner);
+    const calls = pkexec.calls().length;
     await core.start();
     try {
       const state = await call(core, 'daemon.readConfig');
@@ -97,6 +112,52 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
       expect(engine.pid).toBeDefined();
       expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
       expect(task.step?.key).toBe('registry-verify');
+      expect(pkexec.calls(), 'one password prompt, rollback included').toHaveLength(calls + 1);
+    } finally {
+      core.stop();
+    }
+  }, 120_000);
+
+  it('when no verdict comes in time (Wharf hangs), the helper puts the file back by itself; Wharf then reports it', async () => {
+    // Wharf keeps verifying for 20 s; the helper waits 5 s for its word.
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 20_000, confirmTimeoutS: 5 }, pkexec.runner);
+    await core.start();
+    try {
+      const pid = engine.pid;
+      const calls = pkexec.calls().length;
+      const state = await call(core, 'daemon.readConfig');
+      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      expect(await fileIsOriginal(false, 10_000), 'the helper wrote the new file').toBe(true);
+      expect(await fileIsOriginal(true, 10_000), 'the helper put the old file back within its 5 s (and a margin)').toBe(true);
+      expect(core.tasks.get(started.id)?.state, 'while Wharf still verifies').toBe('running');
+
+      const task = await core.tasks.settled(started.id);
+      expect(task.state).toBe('failed');
+      expect((task.error?.details as { rollback: DaemonConfigRollback }).rollback).toMatchObject({ rolledBack: true, restored: true });
+      expect(core.tasks.log(started.id, 0).lines.join('\n')).toContain('"verb":"rollback","why":"timeout"');
+      expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
+      expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
+      expect(engine.pid).toBe(pid);
+      expect(pkexec.calls()).toHaveLength(calls + 1);
+    } finally {
+      core.stop();
+    }
+  }, 120_000);
+
+  it('cancelling the apply while Wharf verifies rolls it back in the same pkexec call', async () => {
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 30_000 }, pkexec.runner);
+    await core.start();
+    try {
+      const calls = pkexec.calls().length;
+      const state = await call(core, 'daemon.readConfig');
+      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      expect(started.cancellable).toBe(true);
+      expect(await fileIsOriginal(false, 10_000), 'the helper wrote the new file').toBe(true);
+      expect(core.tasks.cancel(started.id).state).toBe('cancelled');
+      // Long before the 30 s verification would have ended.
+      expect(await fileIsOriginal(true, 10_000), 'the old file is back').toBe(true);
+      expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
+      expect(pkexec.calls()).toHaveLength(calls + 1);
     } finally {
       core.stop();
     }

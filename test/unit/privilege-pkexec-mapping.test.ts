@@ -65,8 +65,37 @@ describe('pkexec runner', () => {
     expect(await runner.run({ binary: '/usr/bin/tee', args: ['/etc/x'], stdin: 'content' })).toMatchObject({ stdout: 'content /etc/x' });
   });
 
+  it('open() keeps the conversation going through pkexec: stdin stays open after the first input, stdout comes line by line', async () => {
+    // The command echoes its first input line, then waits for one more line and answers it.
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-talk', 'exec "$@"') });
+    const talk = runner.open({ binary: '/bin/sh', args: ['-c', 'read a; echo "got $a"; read b; echo "then $b"; exit 5'], stdin: 'first\n' });
+    expect(await talk.readLine()).toBe('got first');
+    talk.write('second\n');
+    talk.closeInput();
+    expect(await talk.readLine()).toBe('then second');
+    expect(await talk.readLine()).toBeUndefined();
+    await expect(talk.done).rejects.toMatchObject({ code: 'failed', details: { exitCode: 5, stdout: 'got first\nthen second\n' } });
+  });
+
+  it.each([
+    [126, 'cancelled'],
+    [127, 'permission-denied'],
+  ] as const)('open(): pkexec exiting %i before any line → %s', async (exit, code) => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec(`pkexec-open-${exit}`, `exit ${exit}`) });
+    const talk = runner.open({ binary: '/bin/cat', args: [], stdin: 'x' });
+    expect(await talk.readLine()).toBeUndefined();
+    await expect(talk.done).rejects.toMatchObject({ code, details: { exitCode: exit } });
+  });
+
+  it('a manual runner opens nothing: it says to run the command as root', () => {
+    expect(() => pickPrivilegeRunner({ uid: 1000, mode: 'web', pkexecExists: true }).open({ binary: '/bin/cat', args: [] })).toThrow(expect.objectContaining({ code: 'unsupported' }));
+  });
+
   it('a missing pkexec → unsupported', async () => {
     expect(await failureOf(createPkexecRunner({ pkexecPath: join(dir, 'no-such-pkexec') }))).toMatchObject({ code: 'unsupported' });
+    const talk = createPkexecRunner({ pkexecPath: join(dir, 'no-such-pkexec') }).open({ binary: '/bin/cat', args: [] });
+    expect(await talk.readLine()).toBeUndefined();
+    await expect(talk.done).rejects.toMatchObject({ code: 'unsupported' });
   });
 
   it('refuses a relative pkexec path, and relative binaries', async () => {

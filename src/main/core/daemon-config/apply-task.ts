@@ -2,7 +2,9 @@
  * The apply task: validate, back up, write atomically, reload, verify through GET /info; when the engine does not come
  * back or the values are not in effect, restore the backup, bring the engine back (reload when it still answers,
  * restart when it does not), verify the original values and report why — nothing is left half-applied. For the
- * system engine the privileged steps are one call of the root helper each (apply; restore only when rolling back).
+ * system engine all the privileged steps are one call of the root helper: it writes and reloads, then waits while
+ * Wharf verifies, and commits or rolls back on Wharf's word (or rolls back by itself when Wharf goes away).
+ * Cancelling the task rolls back too.
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -17,7 +19,7 @@ import { fileCommands } from './file-commands';
 import { inEffectOf, settingsMatch, type RegistryInfo } from './in-effect';
 import { parseDaemonJson } from './json-text';
 import { registrySettingsOf } from './merge';
-import { helperRestore, runHelper } from './root-helper';
+import { startHelperApply, type HelperApply } from './root-helper';
 
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
@@ -38,14 +40,14 @@ async function currentSettings(connection: EngineConnection): Promise<RegistrySe
   }
 }
 
-/** Polls GET /info until the wanted settings show, or the timeout; answers what was seen last. */
-async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings): Promise<{ ok: boolean; seen?: RegistrySettings }> {
+/** Polls GET /info until the wanted settings show, or the timeout (or the task is cancelled); answers what was seen last. */
+async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings, signal: AbortSignal): Promise<{ ok: boolean; seen?: RegistrySettings }> {
   const deadline = deps.clock.now() + deps.verifyTimeoutMs;
   let seen: RegistrySettings | undefined;
   for (;;) {
     seen = (await currentSettings(deps.connection)) ?? seen;
     if (seen && settingsMatch(seen, wanted)) return { ok: true, seen };
-    if (deps.clock.now() >= deadline) return { ok: false, seen };
+    if (deps.clock.now() >= deadline || signal.aborted) return { ok: false, seen };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -65,21 +67,26 @@ interface Written {
   backupPath?: string;
   /** The file was written but the reload failed. */
   failure?: string;
+  /** The root helper, waiting for the verdict. */
+  helper?: HelperApply;
 }
 
-/** One call of the root helper: checks, backup, atomic write and reload together (one password prompt). */
+/**
+ * One call of the root helper: checks, backup, atomic write and reload together (one password prompt); it then
+ * waits for the verdict. A refusal changed nothing and throws.
+ */
 async function writeWithHelper(ctx: TaskContext, s: Situation, command: PlannedCommand): Promise<Written> {
   ctx.progress(0.3, { key: 'registry-write' });
   ctx.log([`$ ${quote(command.argv)}`]);
-  try {
-    const answer = await runHelper(s.runner, command);
-    return answer.backup ? { backupPath: answer.backup } : {};
-  } catch (error) {
-    const details = (error as WharfError).details as { reason?: string; backup?: string } | undefined;
-    // Written, not reloaded: the rest of the apply rolls it back. Anything else changed nothing.
-    if (details?.reason !== 'reload-failed') throw error;
-    return { ...(details.backup ? { backupPath: details.backup } : {}), failure: toErrorInfo(error).message };
-  }
+  const helper = await startHelperApply(s.runner, command);
+  ctx.log([helper.writtenLine]);
+  const w = helper.written;
+  return {
+    helper,
+    ...(w.backup ? { backupPath: w.backup } : {}),
+    // Written, not reloaded: the rest of the apply rolls it back.
+    ...(w.reload === 'failed' ? { failure: `the engine could not be told to reload${w.detail ? `: ${w.detail}` : ''}` } : {}),
+  };
 }
 
 /** A rootless engine's own file: the file steps and the reload run as the user, one by one. */
@@ -107,13 +114,15 @@ async function writeOwnFiles(ctx: TaskContext, s: Situation, newText: string, no
 async function restore(ctx: TaskContext, s: Situation, written: Written, engineUp: boolean, nowMs: number): Promise<string | undefined> {
   ctx.progress(0.75, { key: 'registry-restore' });
   try {
-    if (s.way === 'helper' && s.helper) {
-      const command = helperRestore(s.helper, written.backupPath, engineUp ? 'reload' : 'restart');
-      ctx.log([`$ ${quote(command.argv)}`]);
-      const answer = await runHelper(s.runner, command);
-      ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
+    if (written.helper) {
+      // The helper, still waiting as root, puts the backup back and reloads the engine, or restarts its service
+      // when no dockerd serves the socket any more (it may have done so already by itself).
+      const answer = await written.helper.decide('rollback');
+      ctx.log([JSON.stringify(answer)]);
+      if (answer.verb !== 'rollback') throw new WharfError('failed', `the root helper kept ${answer.path}`);
+      ctx.progress(0.85, { key: answer.restart !== undefined ? 'registry-restart' : 'registry-reload' });
       // No service manager runs this dockerd: the controller restarts it if it knows how (else says it cannot).
-      if (!engineUp && 'restart' in answer && answer.restart === 'none') await s.controller.restart();
+      if (answer.restart === 'none') await s.controller.restart();
       return undefined;
     }
     const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: true, nowMs, systemDirs: s.systemDirs });
@@ -155,18 +164,46 @@ export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<Daemo
   const startedAt = deps.clock.now();
   const helperCall = plan.commands[0];
   const written = s.way === 'helper' && helperCall ? await writeWithHelper(ctx, s, helperCall) : await writeOwnFiles(ctx, s, plan.newText, startedAt);
+  try {
+    return await verifyOrRollBack(ctx, deps, { s, written, before, original, startedAt, wanted: plan.wanted });
+  } finally {
+    // Never leave the helper waiting, whatever went wrong above: its answer to a second verdict is the first one's.
+    void written.helper?.decide('rollback').catch(() => undefined);
+  }
+}
 
+interface Change {
+  s: Situation;
+  written: Written;
+  /** The settings in effect before, and those of the original file. */
+  before: RegistrySettings | undefined;
+  original: RegistrySettings | undefined;
+  startedAt: number;
+  wanted: RegistrySettings;
+}
+
+async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): Promise<DaemonConfigApplyResult> {
+  const { s, written, startedAt } = c;
   ctx.progress(0.65, { key: 'registry-verify' });
-  const verified = written.failure === undefined ? await waitForSettings(deps, plan.wanted) : { ok: false, seen: undefined };
-  if (verified.ok && verified.seen) return { outcome: 'applied', path: s.path, ...(written.backupPath ? { backupPath: written.backupPath } : {}), via: 'reload', inEffect: verified.seen };
+  const verified = written.failure === undefined ? await waitForSettings(deps, c.wanted, ctx.signal) : { ok: false, seen: undefined };
+  let reason: DaemonConfigRollback['reason'] | undefined;
+  if (verified.ok && verified.seen && !ctx.signal.aborted) {
+    const kept = await written.helper?.decide('commit');
+    if (kept) ctx.log([JSON.stringify(kept)]);
+    if (kept === undefined || kept.verb === 'commit') {
+      return { outcome: 'applied', path: s.path, ...(written.backupPath ? { backupPath: written.backupPath } : {}), via: 'reload', inEffect: verified.seen };
+    }
+    // The helper heard nothing in time and rolled back by itself.
+    reason = 'not-confirmed';
+  }
 
   // Roll back: the original file, then the engine back on it.
   const engineUp = (await currentSettings(deps.connection)) !== undefined;
-  const reason: DaemonConfigRollback['reason'] = engineUp ? 'not-in-effect' : 'engine-down';
+  reason ??= engineUp ? 'not-in-effect' : 'engine-down';
   const restoreError = await restore(ctx, s, written, engineUp, startedAt);
   ctx.progress(0.95, { key: 'registry-verify' });
-  const target = before ?? original;
-  const back = target ? await waitForSettings(deps, target) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
+  const target = c.before ?? c.original;
+  const back = target ? await waitForSettings(deps, target, ctx.signal) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
   const engineLog = importantLines((await s.controller.logs?.(startedAt - 1000).catch(() => [])) ?? []);
   ctx.log(engineLog);
   const rollback: DaemonConfigRollback = {
@@ -177,7 +214,12 @@ export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<Daemo
     engineLog,
     ...(back.seen ? { inEffect: back.seen } : {}),
   };
-  const why = reason === 'engine-down' ? 'the engine did not come back' : `the new values did not take effect${written.failure ? ` (${written.failure})` : ''}`;
+  const why =
+    reason === 'engine-down'
+      ? 'the engine did not come back'
+      : reason === 'not-confirmed'
+        ? 'the root helper heard no verdict from Wharf in time'
+        : `the new values did not take effect${written.failure ? ` (${written.failure})` : ''}`;
   const state = rollback.restored
     ? 'the original daemon.json is restored and in effect'
     : `the original daemon.json could not be put back or the engine is not back yet${restoreError ? ` (${restoreError})` : ''}`;

@@ -35,6 +35,8 @@ export interface RegistriesOptions {
   controller?: DaemonController;
   /** How long the new values may take to show in GET /info. */
   verifyTimeoutMs?: number;
+  /** How long the root helper waits for Wharf's verdict (seconds). Default: the verification's time and a minute. */
+  confirmTimeoutS?: number;
   systemDirs?: string[];
   /** The running dockerd's command line. Default: found in /proc by its socket. */
   dockerdCommandLine?: () => DockerdCommandLine | undefined;
@@ -95,8 +97,13 @@ function readIfExists(path: string): { text?: string; problem?: ParseProblem } {
   }
 }
 
+const DEFAULT_VERIFY_TIMEOUT_MS = 20_000;
+
 export function createDaemonConfigService(deps: DaemonConfigDeps) {
   const o = deps.options ?? {};
+  const verifyTimeoutMs = o.verifyTimeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  // The helper rolls back by itself after this: Wharf's verdict comes once the verification ends, well before.
+  const confirmTimeoutS = o.confirmTimeoutS ?? Math.ceil(verifyTimeoutMs / 1000) + 60;
   const systemDirs = o.systemDirs ?? DEFAULT_SYSTEM_DIRS;
   const uid = o.uid ?? process.getuid?.() ?? 0;
 
@@ -164,7 +171,7 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
     if (s.refusal) throw refusalError(s.refusal.reason, s.refusal.path, `root must not write ${s.path}: ${s.refusal.reason} (${s.refusal.path}); nothing was changed`);
     if (s.way === 'helper') {
       if (!s.helper) throw refusalError('helper-missing', o.helperPath ?? 'resources/wharf-daemon-json', 'the root helper wharf-daemon-json is not installed beside Wharf');
-      return [helperApply(s.helper, fileHash(s.text), newText)];
+      return [helperApply(s.helper, fileHash(s.text), newText, confirmTimeoutS)];
     }
     const reload = s.controller.describe('reload');
     const dirExists = existsSync(dirname(s.path));
@@ -216,8 +223,9 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
       return rest;
     },
     apply(input: RegistrySettings & { expectedHash: string }): TaskInfo {
-      return deps.tasks.start({ kind: 'registry-apply', target: o.configPath ?? 'daemon.json', cancellable: false }, (ctx) =>
-        runApply(ctx, { input, plan: () => plan(input), connection: deps.connection, clock: deps.clock, verifyTimeoutMs: o.verifyTimeoutMs ?? 20_000 }),
+      // Cancellable: a cancel before the verdict rolls the change back (the task ends at once; the rollback goes on).
+      return deps.tasks.start({ kind: 'registry-apply', target: o.configPath ?? 'daemon.json', cancellable: true }, (ctx) =>
+        runApply(ctx, { input, plan: () => plan(input), connection: deps.connection, clock: deps.clock, verifyTimeoutMs }),
       );
     },
   };

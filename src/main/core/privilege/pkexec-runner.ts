@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { WharfError } from '../errors';
+import { converse } from './conversation';
 import { assertCommand, runFile, type PrivilegeRunner } from './privilege-runner';
 
 export const PKEXEC_PATH = '/usr/bin/pkexec';
@@ -27,7 +28,10 @@ export function pkexecError(error: unknown, argv: string[]): WharfError {
   return new WharfError('failed', `${argv[0] ?? 'command'} failed${exit}${stderr ? `: ${stderr}` : ''}`, details);
 }
 
-/** Runs each command as root through polkit: execFile(pkexec, [absolute binary, ...args]), content by stdin. */
+/**
+ * Runs each command as root through polkit: execFile(pkexec, [absolute binary, ...args]), content by stdin; open()
+ * spawns the same argv with stdin and stdout kept as pipes (pkexec passes them through to the command unchanged).
+ */
 export function createPkexecRunner(options: { pkexecPath?: string } = {}): PrivilegeRunner {
   const pkexec = options.pkexecPath ?? PKEXEC_PATH;
   if (!isAbsolute(pkexec)) throw new WharfError('invalid-input', `pkexec must be an absolute path: ${pkexec}`);
@@ -40,6 +44,14 @@ export function createPkexecRunner(options: { pkexecPath?: string } = {}): Privi
       } catch (error) {
         throw pkexecError(error, [command.binary, ...command.args]);
       }
+    },
+    open(command) {
+      assertCommand(command);
+      const argv = [command.binary, ...command.args];
+      const conversation = converse(pkexec, argv, command.stdin);
+      const done = conversation.done.catch((error: unknown) => Promise.reject(pkexecError(error, argv)));
+      done.catch(() => undefined);
+      return { ...conversation, done };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { isAbsolute } from 'node:path';
 import { WharfError } from '../errors';
+import { converse, type Conversation } from './conversation';
 
 /** One privileged command: an absolute binary and its argv, content by stdin — never a shell string. */
 export interface PrivilegedCommand {
@@ -21,6 +22,12 @@ export interface PrivilegedResult {
 export interface PrivilegeRunner {
   readonly kind: 'direct' | 'pkexec' | 'manual';
   run(command: PrivilegedCommand): Promise<PrivilegedResult>;
+  /**
+   * Starts the command as root and keeps talking to it: `stdin` is written first and stdin stays open, stdout is
+   * read line by line (one privileged call, one password prompt, however long the exchange). Throws where nothing
+   * runs as root (manual).
+   */
+  open(command: PrivilegedCommand): Conversation;
 }
 
 export function assertCommand(command: PrivilegedCommand): void {
@@ -47,7 +54,15 @@ export function createDirectRunner(): PrivilegeRunner {
       assertCommand(command);
       return runFile(command.binary, command.args, command.stdin);
     },
+    open(command) {
+      assertCommand(command);
+      return converse(command.binary, command.args, command.stdin);
+    },
   };
+}
+
+function manualError(command: PrivilegedCommand): WharfError {
+  return new WharfError('unsupported', 'run this command as root', { commands: [[command.binary, ...command.args]] });
 }
 
 /** Where no polkit agent can answer (web mode over SSH): nothing runs, the error carries the commands. */
@@ -56,7 +71,11 @@ export function createManualRunner(): PrivilegeRunner {
     kind: 'manual',
     run(command) {
       assertCommand(command);
-      return Promise.reject(new WharfError('unsupported', 'run this command as root', { commands: [[command.binary, ...command.args]] }));
+      return Promise.reject(manualError(command));
+    },
+    open(command) {
+      assertCommand(command);
+      throw manualError(command);
     },
   };
 }

@@ -38,6 +38,13 @@ export function ApplyOutcome({ task }: { task: TaskInfo }): ReactElement {
       </div>
     );
   }
+  if (task.state === 'cancelled') {
+    return (
+      <div className="notice notice--info registry-outcome" data-testid="registry-apply-result" data-outcome="cancelled">
+        <div className="notice__body">{t('registryMirrors.task.cancelled')}</div>
+      </div>
+    );
+  }
   const rollback = rollbackOf(task);
   return (
     <div data-testid="registry-apply-result" data-outcome={rollback ? 'rolled-back' : 'failed'}>
