@@ -16,5 +16,3 @@ export type WharfEvent =
   | { type: 'engine.state'; status: EngineStatus }
   | { type: 'docker.event'; event: DockerEvent }
   | { type: 'task.update'; task: TaskInfo };
-
-export type WharfEventType = WharfEvent['type'];

@@ -164,7 +164,7 @@ describe('networks: list, create, remove, connect and prune as the docker CLI se
     const plan = await call(core, 'networks.prunePlan');
     expect(plan.networks.map((n) => n.name).sort()).toEqual(['net-cli', 'net-made', 'net-spare']);
     const chosen = plan.networks.filter((n) => n.name !== 'net-spare').map((n) => n.id);
-    const report = await call(core, 'networks.prune', { ids: [...chosen, (await inspect(engine, 'net-busy')).Id] });
+    const report = await call(core, 'networks.remove', { ids: [...chosen, (await inspect(engine, 'net-busy')).Id] });
     expect(report.outcomes.map((o) => o.state)).toEqual(['removed', 'removed', 'refused']);
     expect(await cliNames(engine)).toEqual(['bridge', 'host', 'net-busy', 'net-spare', 'none']);
     // Removing an unused network by name works like `docker network rm`.

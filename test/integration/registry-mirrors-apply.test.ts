@@ -11,6 +11,7 @@ import type { Core } from '../../src/main/core/create-core';
 import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
 import type { TaskInfo } from '../../src/shared/tasks';
 import { makeRegistriesCore } from '../support/daemon-config-core';
+import { recordingLogger } from '../support/recording-logger';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, pushToRegistry, runContainer } from '../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../support/registry-harness';
@@ -22,6 +23,7 @@ describe('registry mirror applied to a private engine', () => {
   let engine: PrivateEngine;
   let registry: PrivateRegistry;
   let core: Core;
+  const logger = recordingLogger();
 
   const applyAndWait = async (registryMirrors: string[], insecureRegistries: string[] = []): Promise<TaskInfo> => {
     const state = await call(core, 'daemon.readConfig');
@@ -36,7 +38,7 @@ describe('registry mirror applied to a private engine', () => {
     await pushToRegistry(engine, registry, 'busybox:latest', 'library/busybox:latest');
     await engine.cliOk(['rmi', 'busybox:latest', `${registry.address}/library/busybox:latest`]);
     await importBusybox(engine, 'mirror-test/sleeper:1');
-    core = makeRegistriesCore(engine);
+    core = makeRegistriesCore(engine, {}, undefined, logger);
     await core.start();
   }, 180_000);
 
@@ -95,6 +97,13 @@ describe('registry mirror applied to a private engine', () => {
     expect(result.backupPath).toMatch(new RegExp(`^${engine.configPath.replace(/[.]/g, '\\.')}\\.bak-\\d{8}T\\d{6}Z$`));
     expect(fs.readFileSync(result.backupPath as string, 'utf8')).toBe(original);
     expect(JSON.parse(fs.readFileSync(engine.configPath, 'utf8'))).toEqual({ ...JSON.parse(original), 'registry-mirrors': [registry.url] });
+
+    // The trail for support: the apply with its file and backup, the root helper's run (argv, exit code), never the content.
+    expect(logger.lines).toContainEqual({ level: 'info', message: 'daemon.json apply', fields: { file: engine.configPath, outcome: 'applied', backupPath: result.backupPath } });
+    await expect
+      .poll(() => logger.lines.filter((line) => line.message === 'privileged command' && (line.fields?.argv as string[])[0] === HELPER))
+      .toEqual([{ level: 'info', message: 'privileged command', fields: expect.objectContaining({ runner: 'direct', exitCode: 0, argv: expect.arrayContaining(['apply', '--config', engine.configPath]) }) }]);
+    expect(JSON.stringify(logger.lines)).not.toContain(registry.url);
   }, 60_000);
 
   it('`docker pull busybox` is served by the mirror', async () => {

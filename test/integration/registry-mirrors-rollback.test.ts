@@ -12,6 +12,7 @@ import type { Core } from '../../src/main/core/create-core';
 import type { DaemonConfigRollback } from '../../src/shared/registry-mirrors';
 import { createCountingPkexec, type CountingPkexec } from '../support/counting-pkexec';
 import { makeRegistriesCore } from '../support/daemon-config-core';
+import { recordingLogger } from '../support/recording-logger';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { call } from './make-core';
 
@@ -68,7 +69,8 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
 
   it('when undetected, the refused reload is rolled back in the same pkexec call: original file, engine running, the reason and its log', async () => {
     // As for a user who cannot read root's dockerd: no command line, so no conflict is seen before the write.
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 }, pkexec.runner);
+    const logger = recordingLogger();
+    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 }, pkexec.runner, logger);
     const calls = pkexec.calls().length;
     await core.start();
     try {
@@ -86,6 +88,16 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
       expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
       expect(engine.pid, 'reloaded, never restarted').toBe(pid);
       expect(pkexec.calls(), 'one password prompt, rollback included').toHaveLength(calls + 1);
+      // The trail for support: the rollback with its file and reason, and the one pkexec call with its exit code.
+      expect(logger.lines).toContainEqual({
+        level: 'warn',
+        message: 'daemon.json rollback',
+        fields: expect.objectContaining({ file: engine.configPath, outcome: 'rolled-back', reason: 'not-in-effect', restored: true, backupPath: rollback.backupPath }),
+      });
+      await expect
+        .poll(() => logger.lines.filter((line) => line.message.startsWith('privileged command')).map((line) => line.fields?.runner))
+        .toEqual(['pkexec']);
+      expect(JSON.stringify(logger.lines)).not.toContain(FILE_MIRROR);
     } finally {
       core.stop();
     }

@@ -112,12 +112,12 @@ describe('volumes: list, create, remove and prune as the docker CLI sees them', 
     expect(plan.named.map((v) => v.name).sort()).toEqual(['vol-keep', 'vol-named']);
 
     // The default: only the anonymous ones.
-    const first = await call(core, 'volumes.prune', { names: plan.anonymous.map((v) => v.name) });
+    const first = await call(core, 'volumes.remove', { names: plan.anonymous.map((v) => v.name) });
     expect(first.outcomes).toEqual([{ target: unnamed, state: 'removed' }]);
     expect(await cliNames(engine)).toEqual([anonymousInUse, 'vol-keep', 'vol-named', 'vol-used'].sort());
 
     // A named volume only when chosen; one in use is refused even when chosen.
-    const second = await call(core, 'volumes.prune', { names: ['vol-named', anonymousInUse] });
+    const second = await call(core, 'volumes.remove', { names: ['vol-named', anonymousInUse] });
     expect(second.outcomes).toEqual([
       { target: 'vol-named', state: 'removed' },
       { target: anonymousInUse, state: 'refused', reason: 'in-use', containers: ['holder'] },

@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../src/main/core/create-core';
 import { pidFileReload, type DaemonController } from '../../src/main/core/daemon-config/controller';
 import type { RegistriesOptions } from '../../src/main/core/daemon-config/daemon-config-service';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
+import { silentLogger, type Logger } from '../../src/main/core/log';
 import { createDirectRunner, type PrivilegeRunner } from '../../src/main/core/privilege/privilege-runner';
 import type { PrivateEngine } from './engine-harness';
 
@@ -36,7 +37,8 @@ export function harnessController(engine: PrivateEngine): DaemonController {
   };
 }
 
-export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<RegistriesOptions> = {}, runner: PrivilegeRunner = createDirectRunner()): Core {
+/** `logger`: where the core's log lines go (a recording one, for tests that check the trail). */
+export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<RegistriesOptions> = {}, runner: PrivilegeRunner = createDirectRunner(), logger: Logger = silentLogger): Core {
   return createCore({
     app: { version: 'test', mode: 'desktop', platform: process.platform },
     dockerHost: engine.host,
@@ -45,6 +47,7 @@ export function makeRegistriesCore(engine: PrivateEngine, registries: Partial<Re
     clock: systemClock,
     createDockerClient: createDockerodeClient,
     privilegeRunner: runner,
+    logger,
     backoff: { initialMs: 200, maxMs: 1000 },
     registries: { configPath: engine.configPath, controller: harnessController(engine), verifyTimeoutMs: 15_000, ...registries },
   });

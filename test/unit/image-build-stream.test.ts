@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCommand, buildFailureMessage, buildFailureStep } from '../../src/shared/image-build';
-import { contextFilter } from '../../src/main/core/services/build-context';
+import { contextFilter } from '../../src/main/core/images/build-context';
 import {
   buildFailure,
   builtIdFromLine,
@@ -14,7 +14,7 @@ import {
   readImportAnswer,
   readLoadAnswer,
   type EngineMessage,
-} from '../../src/main/core/services/build-stream';
+} from '../../src/main/core/images/build-stream';
 
 const ID = `sha256:${'ab12'.repeat(16)}`;
 

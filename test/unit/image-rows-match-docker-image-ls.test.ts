@@ -3,7 +3,7 @@
  * repository:tag (× the repository's digests), digest-only repositories as tag <none>, untagged images as <none> <none>.
  */
 import { describe, expect, it } from 'vitest';
-import { containersByImage, expandImageRows, familiarName, isDanglingSummary, type RawImageSummary } from '../../src/main/core/services/images-rows';
+import { containersByImage, expandImageRows, familiarName, isDanglingSummary, type RawImageSummary } from '../../src/main/core/images/images-rows';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

@@ -1,6 +1,6 @@
 /** Freed space by layer chains: shared layers once, kept images protect their chains, pruned parents. */
 import { describe, expect, it } from 'vitest';
-import { freedBytes, layerSizesFromHistory, withPrunedParents } from '../../src/main/core/services/layer-accounting';
+import { freedBytes, layerSizesFromHistory, withPrunedParents } from '../../src/main/core/images/layer-accounting';
 
 const base = { id: 'base', diffIds: ['L0'], sizes: [1000] };
 const one = { id: 'one', diffIds: ['L0', 'L1', 'L2'], sizes: [1000, 400, 10] };

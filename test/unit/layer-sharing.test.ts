@@ -3,7 +3,7 @@
  * the layer picture names each step as its Dockerfile line.
  */
 import { describe, expect, it } from 'vitest';
-import { commonPrefix, imageRef, matchHistory, sharedLayers, type ImageLayers } from '../../src/main/core/services/layer-sharing';
+import { commonPrefix, imageRef, matchHistory, sharedLayers, type ImageLayers } from '../../src/main/core/images/layer-sharing';
 import { readStep } from '../../src/renderer/src/pages/images/details/details-format';
 
 const img = (id: string, layers: string[], ref: string | null = `${id}:latest`): ImageLayers => ({ id, ref, layers });

@@ -1,6 +1,6 @@
 /** The removal preview follows the engine's DELETE /images rules: untag vs delete, digests, containers, sizes. */
 import { describe, expect, it } from 'vitest';
-import { planRemoval, remainingReferences, repositoryOf, type PlanInput } from '../../src/main/core/services/remove-plan';
+import { planRemoval, remainingReferences, repositoryOf, type PlanInput } from '../../src/main/core/images/remove-plan';
 
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;

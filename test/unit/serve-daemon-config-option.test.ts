@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configFileController, dockerdReading } from '../../src/main/web/daemon-config-option';
+import { configFileController } from '../../src/main/core/daemon-config/config-file-controller';
+import { findDockerdReading } from '../../src/main/core/daemon-config/dockerd-process';
 
 let proc = '';
 
@@ -29,24 +30,24 @@ beforeEach(() => {
 
 afterEach(() => rmSync(proc, { recursive: true, force: true }));
 
-describe('dockerdReading', () => {
+describe('findDockerdReading', () => {
   it('finds the dockerd started with --config-file PATH, in either flag form, and no other process', () => {
-    expect(dockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 200, pidFile: '/srv/engine2/docker.pid', uid: 0 });
+    expect(findDockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 200, pidFile: '/srv/engine2/docker.pid', uid: 0 });
     processEntry(400, 'dockerd', ['/usr/sbin/dockerd', '--config-file', '/srv/engine3/daemon.json']);
-    expect(dockerdReading('/srv/engine3/../engine3/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 400, pidFile: '/var/run/docker.pid', uid: 0 });
+    expect(findDockerdReading('/srv/engine3/../engine3/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 400, pidFile: '/var/run/docker.pid', uid: 0 });
   });
 
   it('answers nothing when no dockerd, or more than one, reads the file', () => {
-    expect(dockerdReading('/etc/docker/daemon.json', { proc, ownUid: OWN_UID })).toBeUndefined();
+    expect(findDockerdReading('/etc/docker/daemon.json', { proc, ownUid: OWN_UID })).toBeUndefined();
     processEntry(500, 'dockerd', ['/usr/sbin/dockerd', '--config-file', '/srv/engine2/daemon.json']);
-    expect(dockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })).toBeUndefined();
+    expect(findDockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })).toBeUndefined();
   });
 
   it("ignores another user's process named dockerd that claims the file; Wharf's own user's counts", () => {
     processEntry(600, 'dockerd', ['dockerd', '--config-file', '/srv/engine2/daemon.json', '--pidfile', '/tmp/evil.pid'], 1001);
-    expect(dockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })?.pid).toBe(200);
+    expect(findDockerdReading('/srv/engine2/daemon.json', { proc, ownUid: OWN_UID })?.pid).toBe(200);
     processEntry(700, 'dockerd', ['dockerd', '--config-file', '/home/me/engine/daemon.json'], OWN_UID);
-    expect(dockerdReading('/home/me/engine/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 700, pidFile: `/run/user/${OWN_UID}/docker.pid`, uid: OWN_UID });
+    expect(findDockerdReading('/home/me/engine/daemon.json', { proc, ownUid: OWN_UID })).toEqual({ pid: 700, pidFile: `/run/user/${OWN_UID}/docker.pid`, uid: OWN_UID });
   });
 });
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOsRelease } from '../../src/main/core/setup/os-release';
 import { aptRepositoryFor, DOCKER_CE_MIRRORS, installGuide } from '../../src/shared/install-guide';
-import { shellQuote, type CommandLine, type DistroInfo, type InstallGuide } from '../../src/shared/setup';
+import { shellQuote } from '../../src/shared/shell-quote';
+import type { CommandLine, DistroInfo, InstallGuide } from '../../src/shared/setup';
 
 function distro(osRelease: string, arch = 'x64'): DistroInfo {
   return parseOsRelease(osRelease, arch);

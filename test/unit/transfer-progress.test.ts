@@ -3,8 +3,8 @@
  * `docker pull` / `docker push`) become per-layer rows and an overall fraction that never goes back.
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineMessage } from '../../src/main/core/services/build-stream';
-import { createTransferProgress, phaseOf, transferStep } from '../../src/main/core/services/transfer-progress';
+import type { EngineMessage } from '../../src/main/core/images/build-stream';
+import { createTransferProgress, phaseOf, transferStep } from '../../src/main/core/images/transfer-progress';
 
 const DIGEST = 'sha256:5ff1e7ad1ba6c7ecb3cfaa4e8ff2bcf3b54a5e0f2ca7edc74aea0ea8a3afc3d8';
 

@@ -1,7 +1,7 @@
 /** The diagnostics text: Wharf and Node versions, the OS, the engine as connected, then the log's last lines. */
 import { readFileSync } from 'node:fs';
 import { arch, release } from 'node:os';
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo } from '../../shared/channels/engine';
 import { DIAGNOSTICS_LOG_LINES, type Diagnostics } from '../../shared/diagnostics';
 import type { EngineConnection } from './engine/connection';
 import type { Logger } from './log';

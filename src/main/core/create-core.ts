@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo } from '../../shared/channels/engine';
 import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
@@ -12,17 +12,18 @@ import { createEngineConnection, type EngineConnection } from './engine/connecti
 import type { DockerClientFactory } from './engine/docker-client';
 import { resolveEndpoint } from './engine/resolve-endpoint';
 import { createEventBus, type EventListener } from './event-bus';
+import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
-import { createDiskUsageService } from './services/disk-usage';
+import { createDiskUsageService } from './system/disk-usage';
 import { createCleanupService } from './cleanup/cleanup-service';
-import { readEngineFacts } from './services/engine-facts';
-import { createImageLayersIndex } from './services/image-layers';
-import { createImageRemoveService } from './services/image-remove';
-import { createImageDetailsService } from './services/image-details';
-import { createImagesService } from './services/images-service';
-import { createImageArchiveService } from './services/image-archive';
-import { createImageBuildService } from './services/image-build';
-import { createImageTransferService } from './services/image-transfer';
+import { readEngineFacts } from './engine/engine-facts';
+import { createImageLayersIndex } from './images/image-layers';
+import { createImageRemoveService } from './images/image-remove';
+import { createImageDetailsService } from './images/image-details';
+import { createImagesService } from './images/images-service';
+import { createImageArchiveService } from './images/image-archive';
+import { createImageBuildService } from './images/image-build';
+import { createImageTransferService } from './images/image-transfer';
 import { createNetworksService } from './networks/networks-service';
 import { createVolumesService } from './volumes/volumes-service';
 import { containerExecHandler } from './streams/container-exec';
@@ -110,6 +111,9 @@ function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClie
 }
 
 export function createCore(deps: CoreDeps): Core {
+  const logger = deps.logger ?? stderrLogger;
+  // Every command run as root leaves a line in wharf.log (argv, exit code, duration; never its stdin).
+  const runner = withCommandLog(deps.privilegeRunner, logger, deps.clock);
   const bus = createEventBus();
   const { endpoint, createClient } = resolveOrReport(deps);
   const connection = createEngineConnection({
@@ -139,7 +143,7 @@ export function createCore(deps: CoreDeps): Core {
     createClient,
     connection,
     tasks,
-    runner: deps.privilegeRunner,
+    runner,
     clock: deps.clock,
     options: deps.setup,
     relaunchWithGroup: deps.relaunchWithGroup,
@@ -149,16 +153,16 @@ export function createCore(deps: CoreDeps): Core {
     endpoint,
     connection,
     tasks,
-    runner: deps.privilegeRunner,
+    runner,
     clock: deps.clock,
     env: deps.env,
     home: deps.paths.home,
+    logger,
     options: deps.registries,
   });
 
   const registryAccess = createRegistryAccessService({ connection, tasks, env: deps.env, home: deps.paths.home, options: deps.registryAccess });
 
-  const logger = deps.logger ?? stderrLogger;
   const handlers: Handlers = {
     'app.info': () => deps.app,
     'app.diagnostics': () => collectDiagnostics(deps.app, connection, logger),
@@ -176,7 +180,6 @@ export function createCore(deps: CoreDeps): Core {
     'images.diskUsage': () => images.diskUsage(),
     'tasks.cancel': ({ id }) => tasks.cancel(id),
     'tasks.log': ({ id, from }) => tasks.log(id, from),
-    // Filled in by the features under way (issue 4); each replaces its own line.
     'images.removePlan': ({ target }) => imageRemove.plan(target),
     'images.remove': ({ items, force }) => imageRemove.remove(items, force),
     'images.pull': ({ reference }) => imageTransfer.pull(reference),
@@ -219,14 +222,12 @@ export function createCore(deps: CoreDeps): Core {
     'volumes.create': (input) => volumes.create(input),
     'volumes.remove': ({ names }) => volumes.remove(names),
     'volumes.prunePlan': () => volumes.prunePlan(),
-    'volumes.prune': ({ names }) => volumes.remove(names),
     'networks.list': () => networks.list(),
     'networks.create': (input) => networks.create(input),
     'networks.remove': ({ ids }) => networks.remove(ids),
     'networks.connect': ({ network, container }) => networks.connect(network, container),
     'networks.disconnect': ({ network, container, force }) => networks.disconnect(network, container, force ?? false),
     'networks.prunePlan': () => networks.prunePlan(),
-    'networks.prune': ({ ids }) => networks.remove(ids),
   };
 
   const streamHandlers: StreamHandlers = {

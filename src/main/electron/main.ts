@@ -13,7 +13,7 @@ import { logDirectory, openLogFile } from '../core/log-file';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
 import { installProcessGuard } from '../process-guard';
-import { shellQuote } from '../../shared/setup';
+import { shellQuote } from '../../shared/shell-quote';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { rootRefusedText } from './desktop-messages';
 import { forwardEvents, registerIpc, registerStreams } from './ipc';

@@ -33,8 +33,7 @@ export const networkChannels = {
   'networks.connect': out<null>()(z.object({ network: ref, container: ref }).strict()),
   /** `docker network disconnect [-f] NETWORK CONTAINER`. */
   'networks.disconnect': out<null>()(z.object({ network: ref, container: ref, force: z.boolean().optional() }).strict()),
-  /** The custom networks no container uses. */
+  /** The custom networks no container uses; the prune dialog then calls networks.remove with exactly the chosen IDs
+   * (never a wide prune call), so one that got a container since the plan is refused. */
   'networks.prunePlan': out<NetworkPrunePlan>()(z.object({}).strict()),
-  /** Removes exactly the chosen networks, by ID; one that got a container since the plan is refused. */
-  'networks.prune': out<RemovalReport>()(z.object({ ids }).strict()),
 } as const;

@@ -20,8 +20,8 @@ export const volumeChannels = {
   ),
   /** `docker volume rm NAME…`; a volume used by a container is refused (with the containers named), never forced. */
   'volumes.remove': out<RemovalReport>()(z.object({ names }).strict()),
-  /** The unused volumes: anonymous ones (pruned by default) and named ones (only when chosen one by one). */
+  /** The unused volumes: anonymous ones (pruned by default) and named ones (only when chosen one by one). The prune
+   * dialog then calls volumes.remove with exactly the chosen names (never a wide prune call), so one in use since the
+   * plan is refused. */
   'volumes.prunePlan': out<VolumePrunePlan>()(z.object({}).strict()),
-  /** Removes exactly the chosen unused volumes, by name (never a wide prune call); one in use since the plan is refused. */
-  'volumes.prune': out<RemovalReport>()(z.object({ names }).strict()),
 } as const;

@@ -5,7 +5,7 @@
 import type Docker from 'dockerode';
 import type { CleanupItem } from '../../../shared/cleanup';
 import { toErrorInfo } from '../errors';
-import { planRemoval, type PlanImage } from '../services/remove-plan';
+import { planRemoval, type PlanImage } from '../images/remove-plan';
 import { realTags } from './df-detail';
 import type { Snapshot } from './snapshot';
 

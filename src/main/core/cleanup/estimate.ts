@@ -4,7 +4,7 @@
  * including the untagged parents the engine prunes with them.
  */
 import type { CleanupItem } from '../../../shared/cleanup';
-import { freedBytes, withPrunedParents, type ImageLayers } from '../services/layer-accounting';
+import { freedBytes, withPrunedParents, type ImageLayers } from '../images/layer-accounting';
 import type { Snapshot } from './snapshot';
 
 /** The image IDs the engine deletes for these selected images (their pruned parents too). */

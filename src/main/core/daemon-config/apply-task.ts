@@ -13,13 +13,15 @@ import type { CommandLine } from '../../../shared/setup';
 import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
 import { WharfError, toErrorInfo } from '../errors';
+import type { Logger } from '../log';
 import type { TaskContext } from '../tasks/task-manager';
-import type { Situation } from './daemon-config-service';
+import { logApplied, logNotApplied } from './apply-log';
 import { fileCommands } from './file-commands';
 import { inEffectOf, settingsMatch, type RegistryInfo } from './in-effect';
 import { parseDaemonJson } from './json-text';
 import { registrySettingsOf } from './merge';
 import { startHelperApply, type HelperApply } from './root-helper';
+import type { Situation } from './situation';
 
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
@@ -27,6 +29,7 @@ export interface ApplyDeps {
   connection: EngineConnection;
   clock: Clock;
   verifyTimeoutMs: number;
+  logger: Logger;
 }
 
 const POLL_MS = 300;
@@ -139,9 +142,24 @@ async function restore(ctx: TaskContext, s: Situation, written: Written, engineU
   }
 }
 
+type Plan = Awaited<ReturnType<ApplyDeps['plan']>>;
+
+/** The apply, with its outcome (applied, unchanged, refused, rolled back) in the log. */
 export async function runApply(ctx: TaskContext, deps: ApplyDeps): Promise<DaemonConfigApplyResult> {
   ctx.progress(0.05, { key: 'registry-validate' });
-  const plan = await deps.plan();
+  let plan: Plan | undefined;
+  try {
+    plan = await deps.plan();
+    const result = await applyPlan(ctx, deps, plan);
+    logApplied(deps.logger, result);
+    return result;
+  } catch (error) {
+    logNotApplied(deps.logger, plan?.situation.path, error);
+    throw error;
+  }
+}
+
+async function applyPlan(ctx: TaskContext, deps: ApplyDeps, plan: Plan): Promise<DaemonConfigApplyResult> {
   const s = plan.situation;
   if (plan.parseError) {
     const { line, column, message } = plan.parseError;

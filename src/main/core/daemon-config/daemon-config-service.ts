@@ -11,21 +11,23 @@ import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
 import { socketPathOf } from '../engine/docker-client';
 import { WharfError } from '../errors';
+import type { Logger } from '../log';
 import { runFile, type PrivilegeRunner } from '../privilege/privilege-runner';
 import { DEFAULT_SYSTEM_DIRS } from '../setup/binaries';
 import type { TaskManager } from '../tasks/task-manager';
 import { runApply } from './apply-task';
-import { configPathRefusal, type PathRefusal } from './config-path-safety';
+import { configPathRefusal } from './config-path-safety';
 import { pickDaemonController, runnerExecutor, type DaemonController, type Executor } from './controller';
-import { findDockerd, parseDockerdFlags, type DockerdCommandLine, type DockerdFlags } from './dockerd-process';
+import { findDockerd, parseDockerdFlags, type DockerdCommandLine } from './dockerd-process';
 import { validateWithDockerd } from './engine-validate';
 import { fileCommands } from './file-commands';
-import { inEffectOf, type RegistryInfo } from './in-effect';
+import { inEffectOf } from './in-effect';
 import { decodeDaemonJson, parseDaemonJson } from './json-text';
 import { manualCommands } from './manual-commands';
 import { registrySettingsOf } from './merge';
 import { contentPlan, fileHash } from './plan';
-import { defaultHelperPath, helperApply, refusalError, type HelperTarget } from './root-helper';
+import { defaultHelperPath, helperApply, refusalError } from './root-helper';
+import type { ApplyWay, EngineView, Situation } from './situation';
 
 /** The Registries page's seams; production passes none. */
 export interface RegistriesOptions {
@@ -54,38 +56,9 @@ export interface DaemonConfigDeps {
   clock: Clock;
   env: Record<string, string | undefined>;
   home: string;
+  /** Where each apply's outcome and rollback are written (wharf.log). */
+  logger: Logger;
   options?: RegistriesOptions;
-}
-
-interface EngineView {
-  info?: RegistryInfo & { ServerVersion?: string; SecurityOptions?: string[] | null };
-  process?: DockerdCommandLine;
-  flags?: DockerdFlags;
-  rootless: boolean;
-}
-
-/**
- * How an apply runs: 'helper' — the system engine's file, one privileged call of the root helper (pkexec, or
- * directly as root); 'own-files' — a rootless engine's file, the user's own, written without privilege;
- * 'commands' — nothing runs (web mode), the plan lists the commands for root.
- */
-export type ApplyWay = 'helper' | 'own-files' | 'commands';
-
-export interface Situation extends EngineView {
-  path: string;
-  text: string | undefined;
-  /** The file's bytes are not UTF-8: refused like a parse error. */
-  undecodable?: ParseProblem;
-  controller: DaemonController;
-  exec: Executor;
-  way: ApplyWay;
-  apply: 'run' | 'commands';
-  systemDirs: readonly string[];
-  runner: PrivilegeRunner;
-  /** For the helper; undefined when it is not where it should be. */
-  helper?: HelperTarget;
-  /** Why root must not write this path (system engine only). */
-  refusal?: PathRefusal;
 }
 
 function readIfExists(path: string): { text?: string; problem?: ParseProblem } {
@@ -225,7 +198,7 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
     apply(input: RegistrySettings & { expectedHash: string }): TaskInfo {
       // Cancellable: a cancel before the verdict rolls the change back (the task ends at once; the rollback goes on).
       return deps.tasks.start({ kind: 'registry-apply', target: o.configPath ?? 'daemon.json', cancellable: true }, (ctx) =>
-        runApply(ctx, { input, plan: () => plan(input), connection: deps.connection, clock: deps.clock, verifyTimeoutMs }),
+        runApply(ctx, { input, plan: () => plan(input), connection: deps.connection, clock: deps.clock, verifyTimeoutMs, logger: deps.logger }),
       );
     },
   };

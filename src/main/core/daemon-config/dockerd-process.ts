@@ -7,7 +7,7 @@
  * choice, and the file Wharf would then edit as root is that user's pick.
  */
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface DockerdCommandLine {
   pid: number;
@@ -143,4 +143,33 @@ export function findDockerd(socketPath: string | undefined, o: FindDockerdOption
   const plain = isDefault ? candidates.filter((c) => parseDockerdFlags(c.argv).hosts.every((h) => h.startsWith('fd://'))) : [];
   const found = owner ?? (byHost.length === 1 ? byHost[0] : plain.length === 1 ? plain[0] : undefined);
   return found === undefined ? undefined : { pid: Number(found.pid), argv: found.argv };
+}
+
+export interface DockerdReadingPath {
+  pid: number;
+  /** Its --pidfile, else dockerd's default. */
+  pidFile: string;
+  uid: number;
+}
+
+/**
+ * The one running dockerd whose --config-file is `configPath` (none, or several: undefined) — a dockerd started by
+ * hand beside the system one (`wharf serve --daemon-config PATH`). Only root's dockerd or Wharf's own user's counts:
+ * another user's process named dockerd proves nothing about the file.
+ */
+export function findDockerdReading(configPath: string, o: { proc?: string; ownUid?: number } = {}): DockerdReadingPath | undefined {
+  const proc = o.proc ?? '/proc';
+  const owners = [...new Set([0, o.ownUid ?? process.getuid?.() ?? 0])];
+  const wanted = resolve(configPath);
+  const found: DockerdReadingPath[] = [];
+  for (const pid of pids(proc)) {
+    if (read(join(proc, pid, 'comm'))?.trim() !== 'dockerd') continue;
+    const uid = owners.find((owner) => runBy(proc, pid, owner));
+    const argv = uid === undefined ? undefined : argvOf(proc, pid);
+    if (uid === undefined || argv === undefined) continue;
+    const flags = parseDockerdFlags(argv);
+    if (flags.configFile === undefined || resolve(flags.configFile) !== wanted) continue;
+    found.push({ pid: Number(pid), pidFile: flags.pidFile ?? (uid === 0 ? '/var/run/docker.pid' : `/run/user/${uid}/docker.pid`), uid });
+  }
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -4,7 +4,7 @@
  * waits for Wharf's verdict on stdin, within the same privileged call.
  */
 import { spawn } from 'node:child_process';
-import type { PrivilegedResult } from './privilege-runner';
+import type { PrivilegedResult } from './privileged-command';
 
 export interface Conversation {
   /** The next line the command writes, without its newline; undefined once its stdout has ended. */

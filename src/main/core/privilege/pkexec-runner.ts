@@ -1,7 +1,8 @@
 import { isAbsolute } from 'node:path';
 import { WharfError } from '../errors';
 import { converse } from './conversation';
-import { assertCommand, runFile, type PrivilegeRunner } from './privilege-runner';
+import { runFile, type PrivilegeRunner } from './privilege-runner';
+import { assertCommand } from './privileged-command';
 
 export const PKEXEC_PATH = '/usr/bin/pkexec';
 

@@ -1,19 +1,9 @@
 import { execFile } from 'node:child_process';
-import { isAbsolute } from 'node:path';
 import { WharfError } from '../errors';
 import { converse, type Conversation } from './conversation';
+import { assertCommand, type PrivilegedCommand, type PrivilegedResult } from './privileged-command';
 
-/** One privileged command: an absolute binary and its argv, content by stdin — never a shell string. */
-export interface PrivilegedCommand {
-  binary: string;
-  args: string[];
-  stdin?: string;
-}
-
-export interface PrivilegedResult {
-  stdout: string;
-  stderr: string;
-}
+export type { PrivilegedCommand, PrivilegedResult } from './privileged-command';
 
 /**
  * Runs commands that need root: directly when already root, through pkexec in the desktop (pkexec-runner.ts),
@@ -30,19 +20,15 @@ export interface PrivilegeRunner {
   open(command: PrivilegedCommand): Conversation;
 }
 
-export function assertCommand(command: PrivilegedCommand): void {
-  if (!isAbsolute(command.binary)) throw new WharfError('invalid-input', `privileged binary must be an absolute path: ${command.binary}`);
-  for (const arg of command.args) {
-    if (typeof arg !== 'string' || arg.includes('\0')) throw new WharfError('invalid-input', 'privileged arguments must be plain strings');
-  }
-}
-
 export function runFile(binary: string, args: string[], stdin?: string): Promise<PrivilegedResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(binary, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stdout, stderr }));
       else resolve({ stdout, stderr });
     });
+    // A command that exits without reading its stdin makes the write fail (EPIPE): its exit code says what
+    // happened, and an unhandled stream error would end the process.
+    child.stdin?.on('error', () => undefined);
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }

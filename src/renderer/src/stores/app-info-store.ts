@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/channels/engine';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { call } from '../api';
 

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useEngineStore } from '../../stores/engine-store';
-import { EngineProblem } from '../dashboard/EngineProblem';
+import { EngineProblem } from '../../components/EngineProblem';
 import { useCleanupSettings } from './cleanup-settings';
 import { DfChart } from './DfChart';
 import { DfTables } from './DfTables';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CleanupPreview } from '../../../../shared/cleanup';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { humanSize } from '../../../../shared/units';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';

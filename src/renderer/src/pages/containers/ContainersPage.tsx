@@ -9,7 +9,7 @@ import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
 import { useContainersStore } from '../../stores/containers-store';
 import { startContainersSync } from '../../stores/containers-sync';
-import { EngineGate } from '../dashboard/EngineGate';
+import { EngineGate } from '../../components/EngineGate';
 import { useStartedTask } from '../../stores/use-started-task';
 import { isDestructive, rowsFor, type DestructiveAction } from './container-actions';
 import { nextSort, searchRows, sortRows, viewItems, type SortColumn, type SortState } from './container-view';

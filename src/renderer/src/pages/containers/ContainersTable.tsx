@@ -7,7 +7,7 @@ import { useStats } from '../../components/stats/use-stats';
 import { useSettled } from '../../hooks/use-settled';
 import { Icon } from '../../components/Icon';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
-import { CreatedCell } from '../images/CreatedCell';
+import { CreatedCell } from '../../components/CreatedCell';
 import type { SortColumn, SortState, ViewItem } from './container-view';
 import { ActionIcon } from './ActionIcon';
 import { ContainerMenu } from './ContainerMenu';

@@ -8,7 +8,7 @@ import { startDashboardSync } from '../../stores/dashboard-sync';
 import { useEngineStore } from '../../stores/engine-store';
 import { DiskUsageCard } from './DiskUsageCard';
 import { EngineFactsCards } from './EngineFactsCards';
-import { EngineProblem } from './EngineProblem';
+import { EngineProblem } from '../../components/EngineProblem';
 
 type ProblemStatus = EngineStatus & { state: Exclude<EngineStatus['state'], 'connected'> };
 

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageListInput, ImageRow } from '../../../../shared/images';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';
 import { EMPTY_INPUT } from '../../stores/images-store';

@@ -7,7 +7,7 @@ import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
 import { useImagesStore } from '../../stores/images-store';
 import { startImagesSync } from '../../stores/images-sync';
-import { EngineGate } from '../dashboard/EngineGate';
+import { EngineGate } from '../../components/EngineGate';
 import { listCommand, shownCommand } from './image-command';
 import { nextSort, searchRows, sortRows, visibleRows, type SortColumn, type SortState } from './image-rows';
 import { ImagesDialogs, type ImagesDialog } from './ImagesDialogs';

@@ -4,7 +4,7 @@ import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
 import { imageSize } from '../../../../shared/units';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { shortId } from './cli-text';
-import { CreatedCell } from './CreatedCell';
+import { CreatedCell } from '../../components/CreatedCell';
 import type { SortColumn, SortState } from './image-rows';
 import type { ImagesDialog } from './ImagesDialogs';
 import { rowReference } from './row-reference';

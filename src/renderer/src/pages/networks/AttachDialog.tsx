@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import type { NetworkRow } from '../../../../shared/network-list';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import type { UsingContainer } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';

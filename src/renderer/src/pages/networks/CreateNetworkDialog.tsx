@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import { networkFormProblems, type NetworkField, type NetworkProblem } from '../../../../shared/network-cidr';
 import { isBuiltinNetwork, networkCreateCommand, type NetworkCreateInput } from '../../../../shared/network-list';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { parsePairs } from '../volumes/pairs';
-import { ConfirmButtons } from '../volumes/RemovalFooter';
-import { PairsField } from '../volumes/PairsField';
+import { parsePairs } from '../../components/pairs';
+import { ConfirmButtons } from '../../components/RemovalFooter';
+import { PairsField } from '../../components/PairsField';
 import { TextField } from './TextField';
 
 /** The field problems the core answered with (details.problems of a refused create). */

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkRow } from '../../../../shared/network-list';
 import { Icon } from '../../components/Icon';
-import { UsedBy } from '../volumes/UsedBy';
+import { UsedBy } from '../../components/UsedBy';
 
 interface Props {
   rows: readonly NetworkRow[];

@@ -3,13 +3,13 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import type { NetworkRow } from '../../../../shared/network-list';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import type { RemovalReport } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { RemovalFooter } from '../volumes/RemovalFooter';
+import { RemovalFooter } from '../../components/RemovalFooter';
 import { RemovalOutcomes } from '../volumes/RemovalOutcomes';
 
 function status(t: TFunction, r: NetworkRow): { text: string; kind: string } {
@@ -35,7 +35,7 @@ export function RemoveNetworksDialog({ rows, prune, onClose, onDone }: { rows: r
     setBusy(true);
     setError(null);
     const ids = goes.map((r) => r.id);
-    const answer = await call(prune ? 'networks.prune' : 'networks.remove', { ids });
+    const answer = await call('networks.remove', { ids });
     setBusy(false);
     if (answer.ok) {
       setReport(answer.value);

@@ -2,7 +2,7 @@ import { useEffect, type ReactElement } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { useTranslation } from 'react-i18next';
 import type { FixId, SetupDiagnosis } from '../../../../shared/setup';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';

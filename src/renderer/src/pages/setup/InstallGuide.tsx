@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstallGuide as Guide, InstallStep, SetupDiagnosis } from '../../../../shared/setup';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';

@@ -1,15 +1,15 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import { VOLUME_NAME, volumeCreateCommand } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { parsePairs } from './pairs';
-import { ConfirmButtons } from './RemovalFooter';
-import { PairsField } from './PairsField';
+import { parsePairs } from '../../components/pairs';
+import { ConfirmButtons } from '../../components/RemovalFooter';
+import { PairsField } from '../../components/PairsField';
 
 /** `docker volume create`: name (or none), driver, labels and driver options, with the command it equals. */
 export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(name: string): void }): ReactElement {

@@ -1,14 +1,14 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import type { RemovalReport, VolumePrunePlan, VolumeRow } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
-import { RemovalFooter } from './RemovalFooter';
+import { RemovalFooter } from '../../components/RemovalFooter';
 import { RemovalOutcomes } from './RemovalOutcomes';
 
 function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string; hint: string; rows: VolumeRow[]; chosen: ReadonlySet<string>; onChoose(name: string, on: boolean): void; testId: string }): ReactElement | null {
@@ -68,7 +68,7 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
   const submit = async (): Promise<void> => {
     setBusy(true);
     setError(null);
-    const answer = await call('volumes.prune', { names });
+    const answer = await call('volumes.remove', { names });
     setBusy(false);
     if (answer.ok) {
       setReport(answer.value);

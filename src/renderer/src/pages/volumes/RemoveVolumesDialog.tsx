@@ -1,14 +1,14 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
-import { shellQuote } from '../../../../shared/setup';
+import { shellQuote } from '../../../../shared/shell-quote';
 import type { RemovalReport, VolumeRow } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
-import { RemovalFooter } from './RemovalFooter';
+import { RemovalFooter } from '../../components/RemovalFooter';
 import { RemovalOutcomes } from './RemovalOutcomes';
 
 /** `docker volume rm NAME…` after a look at what goes: volumes in use stay, and named volumes take their data along. */

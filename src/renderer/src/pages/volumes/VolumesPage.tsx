@@ -8,10 +8,10 @@ import { useVolumesStore } from '../../stores/volumes-store';
 import { startVolumesSync } from '../../stores/volumes-sync';
 import '../../styles/volumes.css';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
-import { EngineGate } from '../dashboard/EngineGate';
+import { EngineGate } from '../../components/EngineGate';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumesDialog } from './RemoveVolumesDialog';
-import { ListError, SearchBar } from './SearchBar';
+import { ListError, SearchBar } from '../../components/SearchBar';
 import { useChecked } from '../../hooks/use-checked';
 import { VolumesTable } from './VolumesTable';
 

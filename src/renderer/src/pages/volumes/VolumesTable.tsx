@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { VolumeRow, VolumeUsage } from '../../../../shared/volume-list';
 import { humanSize } from '../../../../shared/units';
 import { Icon } from '../../components/Icon';
-import { CreatedCell } from '../images/CreatedCell';
-import { UsedBy } from './UsedBy';
+import { CreatedCell } from '../../components/CreatedCell';
+import { UsedBy } from '../../components/UsedBy';
 
 interface Props {
   rows: readonly VolumeRow[];

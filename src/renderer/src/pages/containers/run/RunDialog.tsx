@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunProblem, RunSpec } from '../../../../../shared/container-run';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';

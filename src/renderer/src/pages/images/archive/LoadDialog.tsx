@@ -1,7 +1,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult, LoadResult } from '../../../../../shared/image-build';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';

@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveResult } from '../../../../../shared/image-build';
 import { isSaveTargetDetails } from '../../../../../shared/save-target';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import { humanSize } from '../../../../../shared/units';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';

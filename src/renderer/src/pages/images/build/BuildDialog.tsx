@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCommand, buildFailureMessage, buildFailureStep, type BuildResult } from '../../../../../shared/image-build';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';

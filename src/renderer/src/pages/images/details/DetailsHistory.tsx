@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetails } from '../../../../../shared/image-details';
 import { imageSize } from '../../../../../shared/units';
 import { CommandBlock } from '../../../components/CommandBlock';
-import { CreatedCell } from '../CreatedCell';
+import { CreatedCell } from '../../../components/CreatedCell';
 import { shortId } from './details-format';
 
 /** `docker history`: one row per build step, newest first, with the CLI's columns. */

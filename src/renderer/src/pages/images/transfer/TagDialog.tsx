@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';

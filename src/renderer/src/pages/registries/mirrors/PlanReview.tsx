@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DaemonConfigPlan, PlannedCommand } from '../../../../../shared/registry-mirrors';
-import { shellQuote } from '../../../../../shared/setup';
+import { shellQuote } from '../../../../../shared/shell-quote';
 import { CommandBlock } from '../../../components/CommandBlock';
 
 /** The delimiter of the here-documents that feed a command its input when the user runs the commands by hand. */

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
-import { isEngineProblem } from '../../../../shared/engine';
-import { Spinner } from '../../components/Spinner';
-import { useEngineStore } from '../../stores/engine-store';
+import { isEngineProblem } from '../../../shared/engine';
+import { Spinner } from './Spinner';
+import { useEngineStore } from '../stores/engine-store';
 import { EngineProblem } from './EngineProblem';
 
 /** The page's content once the engine answers; before that a spinner; otherwise what is wrong with the engine. */

@@ -1,5 +1,5 @@
-import type { ShellCommand } from '../../components/CommandBlock';
-import type { EngineState } from '../../../../shared/engine';
+import type { ShellCommand } from './CommandBlock';
+import type { EngineState } from '../../../shared/engine';
 
 /** What fixes each engine state from a terminal. Shell commands and distribution names: never translated. */
 export const ENGINE_COMMANDS: Partial<Record<EngineState, readonly ShellCommand[]>> = {

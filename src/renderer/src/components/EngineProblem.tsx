@@ -1,11 +1,11 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineStatus } from '../../../../shared/engine';
-import { CommandBlock } from '../../components/CommandBlock';
-import { Icon } from '../../components/Icon';
-import { RetryButton } from '../../components/RetryButton';
-import { Spinner } from '../../components/Spinner';
-import { useRouteStore } from '../../stores/route-store';
+import type { EngineStatus } from '../../../shared/engine';
+import { CommandBlock } from './CommandBlock';
+import { Icon } from './Icon';
+import { RetryButton } from './RetryButton';
+import { Spinner } from './Spinner';
+import { useRouteStore } from '../stores/route-store';
 import { ENGINE_COMMANDS } from './engine-commands';
 
 type ProblemState = Exclude<EngineStatus['state'], 'connected'>;

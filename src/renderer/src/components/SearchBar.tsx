@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WharfErrorInfo } from '../../../../shared/errors';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Icon } from '../../components/Icon';
-import { SearchField } from '../../components/table/VirtualTable';
-import type { Checked } from '../../hooks/use-checked';
+import type { WharfErrorInfo } from '../../../shared/errors';
+import { ErrorNotice } from './ErrorNotice';
+import { Icon } from './Icon';
+import { SearchField } from './table/VirtualTable';
+import type { Checked } from '../hooks/use-checked';
 
 /** The two pages built alike; their namespaces have the same keys for what they share. */
 export type ListNamespace = 'volumes' | 'networks';

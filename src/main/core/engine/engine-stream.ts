@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
-import { createJsonLineSplitter, type EngineMessage } from './build-stream';
+import { createJsonLineSplitter, type EngineMessage } from '../images/build-stream';
 
 export interface StreamCall {
   method: 'GET' | 'POST';

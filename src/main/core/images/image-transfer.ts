@@ -11,7 +11,7 @@ import type { TaskInfo } from '../../../shared/tasks';
 import type { EngineConnection } from '../engine/connection';
 import { WharfError, toErrorInfo } from '../errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
-import { dialStream, readMessages } from './engine-stream';
+import { dialStream, readMessages } from '../engine/engine-stream';
 import { createTransferProgress, transferStep } from './transfer-progress';
 
 /** What the CLI sends when it has no credentials for the registry: base64 of "{}". */

@@ -1,7 +1,7 @@
 /** shellQuote (for commands the user copies) survives /bin/sh unchanged: sh is only the test's oracle here. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuote } from '../../src/shared/setup';
+import { shellQuote } from '../../src/shared/shell-quote';
 
 /** What /bin/sh makes of the quoted line: the argv it would pass, NUL-separated so newlines survive. */
 function throughShell(argv: string[]): string[] {

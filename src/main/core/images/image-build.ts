@@ -10,7 +10,7 @@ import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import { packContext } from './build-context';
 import { buildFailure, builtIdFromLine, createBuildStreamReader } from './build-stream';
-import { dialStream, readMessages } from './engine-stream';
+import { dialStream, readMessages } from '../engine/engine-stream';
 
 export type BuildInput = ParsedInput<'images.build'>;
 

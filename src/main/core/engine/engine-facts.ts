@@ -1,5 +1,5 @@
 import type { EngineFacts } from '../../../shared/engine';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineConnection } from './connection';
 
 /** The subset of GET /info that the Dashboard shows. Field names are the Engine API's. */
 interface EngineInfo {

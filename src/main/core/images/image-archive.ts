@@ -16,7 +16,7 @@ import { WharfError } from '../errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import type { EngineMessage } from './build-stream';
 import { readImportAnswer, readLoadAnswer } from './build-stream';
-import { dialStream, readMessages } from './engine-stream';
+import { dialStream, readMessages } from '../engine/engine-stream';
 import { checkSaveTarget } from './save-target';
 
 export interface ImageArchiveService {

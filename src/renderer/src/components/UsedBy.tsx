@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { UsingContainer } from '../../../../shared/volume-list';
+import type { UsingContainer } from '../../../shared/volume-list';
 
 const SHOWN = 3;
 
