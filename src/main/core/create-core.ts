@@ -78,7 +78,7 @@ function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    return undefined;
+    return undefined; // no such file: resolveEndpoint says what that means (default context, or a coded not-found)
   }
 }
 

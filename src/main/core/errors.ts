@@ -29,6 +29,7 @@ function describe(value: unknown): string {
   try {
     return String(value);
   } catch {
+    // A value whose toString throws or is missing: still describe it.
     return Object.prototype.toString.call(value);
   }
 }

@@ -14,7 +14,7 @@ function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v));
   } catch {
-    return '[unserializable]';
+    return '[unserializable]'; // a cycle or a BigInt: the line still gets written
   }
 }
 

@@ -16,7 +16,7 @@ async function pageLanguage(win: BrowserWindow): Promise<string | undefined> {
     const lang: unknown = await win.webContents.executeJavaScript('document.documentElement.lang', false);
     return typeof lang === 'string' ? lang : undefined;
   } catch {
-    return undefined;
+    return undefined; // the page is gone or busy: the dialog falls back to the app's language
   }
 }
 

@@ -33,6 +33,7 @@ export function createRendererHandler(rootDir: string, contentSecurityPolicy: st
         },
       });
     } catch {
+      // realpath/stat fail for a file the build does not hold: a missing page file is a 404, like the web server's.
       return refuse(404);
     }
   };

@@ -15,7 +15,7 @@ function parse(url: string): URL | undefined {
   try {
     return new URL(url);
   } catch {
-    return undefined;
+    return undefined; // not a URL: the sender is refused
   }
 }
 

@@ -29,7 +29,7 @@ export function loadWindowBounds(userDataDir: string): WindowBounds {
     }
     return bounds;
   } catch {
-    return DEFAULT_BOUNDS;
+    return DEFAULT_BOUNDS; // no file yet, or a broken one: the default size
   }
 }
 

@@ -55,7 +55,7 @@ export function parseJsonObject(text: string): object | undefined | null {
   try {
     value = JSON.parse(text);
   } catch {
-    return null;
+    return null; // not JSON: the caller answers 400
   }
   return typeof value === 'object' && value !== null ? value : undefined;
 }

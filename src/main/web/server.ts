@@ -66,7 +66,7 @@ function requestTarget(raw: string | undefined): URL | undefined {
   try {
     return new URL(raw, 'http://wharf.invalid');
   } catch {
-    return undefined;
+    return undefined; // the callers refuse the request (400, or 404 on an upgrade)
   }
 }
 
@@ -156,7 +156,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     if (url.pathname === SESSION_PATH) {
-      void handleSessionExchange(req, res, signIn, address).catch(() => {
+      void handleSessionExchange(req, res, signIn, address).catch((error: unknown) => {
+        log.error('web mode: the session exchange failed', { error });
         if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       });
       return;

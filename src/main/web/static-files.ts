@@ -34,6 +34,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
+    // Missing (ENOENT) or not a file: a 404, not an error of the server.
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }

@@ -13,6 +13,8 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/setup.css';
+import './styles/forms.css';
+import './styles/menu.css';
 import './styles/images.css';
 
 startThemeSync();

@@ -38,6 +38,7 @@ async function currentSettings(connection: EngineConnection): Promise<RegistrySe
   try {
     return inEffectOf((await connection.client().info()) as RegistryInfo);
   } catch {
+    // Engine down (mid-restart): undefined says so; a failed reconnect is the same answer.
     await connection.reconnectNow().catch(() => undefined);
     return undefined;
   }
@@ -222,7 +223,12 @@ async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): P
   ctx.progress(0.95, { key: 'registry-verify' });
   const target = c.before ?? c.original;
   const back = target ? await waitForSettings(deps, target, ctx.signal) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
-  const engineLog = importantLines((await s.controller.logs?.(startedAt - 1000).catch(() => [])) ?? []);
+  const engineLog = importantLines(
+    (await s.controller.logs?.(startedAt - 1000).catch((error: unknown) => {
+      deps.logger.warn('daemon.json rollback: cannot read the engine log', { error });
+      return [];
+    })) ?? [],
+  );
   ctx.log(engineLog);
   const rollback: DaemonConfigRollback = {
     rolledBack: true,

@@ -19,6 +19,7 @@ function lstatOrUndefined(path: string): ReturnType<Lstat> {
   try {
     return lstatSync(path);
   } catch {
+    // Missing (or unreadable) is an answer the callers check for.
     return undefined;
   }
 }
@@ -37,6 +38,7 @@ export function resolvedConfigPath(path: string): string {
     try {
       return join(realpathSync(dir), ...missing, basename(path));
     } catch {
+      // This folder does not exist yet: resolve its parent instead.
       if (dir === dirname(dir)) return path;
       missing.unshift(basename(dir));
       dir = dirname(dir);

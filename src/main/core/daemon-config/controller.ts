@@ -75,7 +75,7 @@ function readPidFile(path: string): number | undefined {
     const pid = Number(readFileSync(path, 'utf8').trim());
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
-    return undefined;
+    return undefined; // no pidfile: no dockerd to signal this way
   }
 }
 
@@ -97,7 +97,7 @@ export function pickDaemonController(o: PickControllerOptions): DaemonController
     try {
       return readFileSync(`${o.proc ?? '/proc'}/${o.pid}/cgroup`, 'utf8');
     } catch {
-      return '';
+      return ''; // the process is gone or not ours to read: not known to be docker.service
     }
   })();
   const systemctl = tool('systemctl', o.systemDirs, '/usr/bin/systemctl');

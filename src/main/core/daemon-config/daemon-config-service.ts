@@ -85,6 +85,7 @@ export function createDaemonConfigService(deps: DaemonConfigDeps) {
     try {
       info = (await deps.connection.client().info()) as EngineView['info'];
     } catch {
+      // Engine down: the view goes on from the files and the process alone.
       info = undefined;
     }
     const socket = socketPathOf(deps.endpoint);

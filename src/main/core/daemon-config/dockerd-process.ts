@@ -28,7 +28,7 @@ function read(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    return undefined;
+    return undefined; // a process that ended, or /proc without it: nothing to read
   }
 }
 
@@ -36,7 +36,7 @@ function pids(proc: string): string[] {
   try {
     return readdirSync(proc).filter((entry) => /^\d+$/.test(entry));
   } catch {
-    return [];
+    return []; // no /proc (not Linux, or hidden): no processes to look at
   }
 }
 
@@ -66,7 +66,7 @@ function holdsSocket(proc: string, pid: string, inode: string): boolean {
     try {
       return readlinkSync(join(proc, pid, 'fd', fd)) === `socket:[${inode}]`;
     } catch {
-      return false;
+      return false; // the descriptor closed while we looked
     }
   });
 }
@@ -113,7 +113,7 @@ function socketNames(socketPath: string): string[] {
     const real = realpathSync(socketPath);
     return real === socketPath ? [socketPath] : [socketPath, real];
   } catch {
-    return [socketPath];
+    return [socketPath]; // no socket file (engine down): its own name is all there is
   }
 }
 

@@ -85,7 +85,7 @@ function sameList(valueText: string, list: readonly string[]): boolean {
     const value: unknown = JSON.parse(valueText);
     return Array.isArray(value) && value.length === list.length && value.every((v, i) => v === list[i]);
   } catch {
-    return false;
+    return false; // an old value that is not JSON is not the same list
   }
 }
 

@@ -125,7 +125,7 @@ export function helperAnswer(line: string, helper: string): HelperAnswer {
     const parsed = JSON.parse(line) as unknown;
     value = parsed && typeof parsed === 'object' ? (parsed as typeof value) : undefined;
   } catch {
-    value = undefined;
+    value = undefined; // not JSON: refused just below as an answer Wharf cannot read
   }
   if (value?.ok === true && VERBS.has(value.verb)) return value as HelperAnswer;
   if (value?.ok !== false) throw refusalError('helper-answer', helper, `${helper} gave no answer Wharf understands`);

@@ -21,6 +21,7 @@ export function watchSocket(socketPath: string, onChange: () => void): () => voi
     });
     watcher.on('error', close);
   } catch {
+    // No folder to watch (yet): the connection's own retry timer still notices the engine.
     return () => undefined;
   }
   return close;

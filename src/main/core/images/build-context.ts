@@ -9,7 +9,7 @@ function readIgnoreFile(contextDir: string): string | undefined {
   try {
     return readFileSync(`${contextDir}${sep}.dockerignore`, 'utf8');
   } catch {
-    return undefined;
+    return undefined; // no .dockerignore: nothing is left out
   }
 }
 
@@ -40,7 +40,7 @@ export function packContext(contextDir: string, dockerfile: string): Readable {
         try {
           if (statSync(absolute).isDirectory()) return false;
         } catch {
-          return true;
+          return true; // vanished or unreadable: leave it out, as it is excluded anyway
         }
       }
       return true;

@@ -27,7 +27,7 @@ export function createJsonLineSplitter(): { push(chunk: string): EngineMessage[]
       const value: unknown = JSON.parse(text);
       return value && typeof value === 'object' ? (value as EngineMessage) : { stream: `${text}\n` };
     } catch {
-      return { stream: `${text}\n` };
+      return { stream: `${text}\n` }; // not JSON: the engine's plain output, shown as it is
     }
   };
   const take = (lines: string[]): EngineMessage[] => lines.map(parse).filter((m): m is EngineMessage => m !== undefined);

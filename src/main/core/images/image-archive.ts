@@ -29,7 +29,7 @@ async function statOrUndefined(path: string): Promise<Awaited<ReturnType<typeof 
   try {
     return await stat(path);
   } catch {
-    return undefined;
+    return undefined; // missing: the caller answers not-found
   }
 }
 
@@ -96,7 +96,7 @@ export function createImageArchiveService(connection: EngineConnection, tasks: T
           });
           return { path, bytes: counter.bytes };
         } finally {
-          await unlink(temp).catch(() => undefined);
+          await unlink(temp).catch(() => undefined); // already linked away and gone, or never made
         }
       });
     },

@@ -30,7 +30,7 @@ async function kindOf(path: string): Promise<'dir' | 'file' | 'other' | 'missing
     const s = await stat(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
   } catch {
-    return 'missing';
+    return 'missing'; // the caller turns this into a coded not-found
   }
 }
 

@@ -63,7 +63,7 @@ async function engineStopped(docker: Docker, connection: EngineConnection): Prom
   try {
     return (await Promise.race([docker.ping().then(() => 'answered' as const), silence])) === 'silent';
   } catch {
-    return true;
+    return true; // the ping failing is the answer: the engine is gone
   } finally {
     clearTimeout(timer);
   }

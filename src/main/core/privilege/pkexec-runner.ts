@@ -51,6 +51,7 @@ export function createPkexecRunner(options: { pkexecPath?: string } = {}): Privi
       const argv = [command.binary, ...command.args];
       const conversation = converse(pkexec, argv, command.stdin);
       const done = conversation.done.catch((error: unknown) => Promise.reject(pkexecError(error, argv)));
+      // As in converse: callers that only read lines need not await done, so its rejection is not an unhandled one.
       done.catch(() => undefined);
       return { ...conversation, done };
     },

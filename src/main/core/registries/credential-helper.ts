@@ -62,6 +62,7 @@ export async function helperList(name: string, env: Record<string, string | unde
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
   } catch (error) {
     if (error instanceof WharfError && error.code === 'not-found') throw error;
+    // Some helpers do not implement list (or fail at it): logins are then looked up per server.
     return {};
   }
 }

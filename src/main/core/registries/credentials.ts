@@ -36,6 +36,7 @@ export function createCredentialStore(configDir: string, env: Record<string, str
           if (secret) logins.push({ server, username: secret.username, store: 'file' });
           continue;
         }
+        // A helper that fails for one server (locked keyring…) must not hide the other logins.
         const username = fromStore[server] ?? (await helperGet(helper, server, env).catch(() => undefined))?.username;
         if (username !== undefined) logins.push({ server, username, store: { helper } });
       }
@@ -67,6 +68,7 @@ export function createCredentialStore(configDir: string, env: Record<string, str
       const helper = helperFor(config, server);
       let removed = false;
       if (helper) {
+        // Only tells whether there was a login; the erase below reports a broken helper itself.
         removed = (await helperGet(helper, server, env).catch(() => undefined)) !== undefined;
         await helperErase(helper, server, env);
       }

@@ -85,6 +85,7 @@ export async function writeDockerConfig(path: string, config: ConfigJson): Promi
   try {
     target = await fs.realpath(path);
   } catch {
+    // No config.json yet: write a new one, making its folder if need be.
     await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   }
   const temp = join(dirname(target), `.config.json.${randomBytes(6).toString('hex')}.tmp`);

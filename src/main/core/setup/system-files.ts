@@ -50,12 +50,13 @@ export interface FileProbe {
   listDir(path: string): string[];
 }
 
+// Each probe answers "missing" for a path that is absent or unreadable: that state is what setup's checks report.
 export const nodeFiles: FileProbe = {
   readText(path) {
     try {
       return readFileSync(path, 'utf8');
     } catch {
-      return undefined;
+      return undefined; // see above: missing or unreadable
     }
   },
   stat(path) {
@@ -63,14 +64,14 @@ export const nodeFiles: FileProbe = {
       const s = statSync(path);
       return { uid: s.uid, gid: s.gid, mode: s.mode, isSocket: s.isSocket(), isFile: s.isFile() };
     } catch {
-      return undefined;
+      return undefined; // see above: missing or unreadable
     }
   },
   linkTarget(path) {
     try {
       return lstatSync(path).isSymbolicLink() ? realpathSync(path) : undefined;
     } catch {
-      return undefined;
+      return undefined; // see above: missing, or a dangling link
     }
   },
   exists: (path) => existsSync(path),
@@ -80,14 +81,14 @@ export const nodeFiles: FileProbe = {
       accessSync(path, constants.X_OK);
       return true;
     } catch {
-      return false;
+      return false; // see above: missing, or not executable by us (EACCES)
     }
   },
   listDir(path) {
     try {
       return readdirSync(path);
     } catch {
-      return [];
+      return []; // see above: missing or unreadable
     }
   },
 };

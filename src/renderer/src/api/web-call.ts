@@ -59,6 +59,6 @@ async function safeText(response: Response): Promise<string> {
   try {
     return (await response.text()).slice(0, 300);
   } catch {
-    return '';
+    return ''; // the body broke off: the status alone tells the failure
   }
 }

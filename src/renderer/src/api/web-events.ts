@@ -98,7 +98,7 @@ export function createEventSocket(ticket: () => Promise<SocketTicket>, url: stri
       try {
         parsed = JSON.parse(message.data);
       } catch {
-        return;
+        return; // the server only sends JSON; anything else is noise to drop
       }
       if (isStreamMessage(parsed)) {
         for (const listener of [...streamListeners]) listener(parsed);

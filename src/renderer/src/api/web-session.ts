@@ -76,7 +76,7 @@ async function exchange(env: PageEnvironment, ticket: string): Promise<{ session
     const session: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'session') : undefined;
     if (typeof session === 'string' && session !== '') return { session };
   } catch {
-    // fall through
+    // A body that is not JSON is a refused ticket too.
   }
   return { kind: 'signed-out', reason: 'ticket-refused' };
 }

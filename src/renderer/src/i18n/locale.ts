@@ -17,7 +17,7 @@ export function savedLocale(): Locale | undefined {
     const value = localStorage.getItem(STORAGE_KEY);
     return isLocale(value) ? value : undefined;
   } catch {
-    return undefined;
+    return undefined; // storage disabled: use the system's language
   }
 }
 

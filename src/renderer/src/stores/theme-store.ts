@@ -16,7 +16,7 @@ function savedChoice(): ThemeChoice {
     const value = localStorage.getItem(STORAGE_KEY);
     return isThemeChoice(value) ? value : 'system';
   } catch {
-    return 'system';
+    return 'system'; // storage disabled: follow the system
   }
 }
 

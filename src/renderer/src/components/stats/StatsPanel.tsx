@@ -26,8 +26,8 @@ export function StatsPanel({ containerId }: { containerId: string }): ReactEleme
   const { history, error } = useStats([containerId]);
   const samples: StatsSample[] = history[containerId] ?? [];
   const last = samples.at(-1);
-  if (error) return <p className="stats-error">{errorMessage(t, error)}</p>;
-  if (!last) return <p className="muted stats-waiting">{t('stats.waiting')}</p>;
+  if (error) return <p className="stats__error">{errorMessage(t, error)}</p>;
+  if (!last) return <p className="muted stats__waiting">{t('stats.waiting')}</p>;
   const cpu = samples.map((s) => s.cpuPercent ?? 0);
   return (
     <div className="stats" data-testid="stats">

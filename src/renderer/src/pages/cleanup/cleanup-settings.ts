@@ -23,7 +23,7 @@ function load(): CleanupSettingsValues {
       thresholdGb: typeof raw.thresholdGb === 'number' && raw.thresholdGb > 0 ? raw.thresholdGb : DEFAULTS.thresholdGb,
     };
   } catch {
-    return DEFAULTS;
+    return DEFAULTS; // stored text that is not JSON (edited by hand, another version): the defaults, as on first run
   }
 }
 

@@ -156,7 +156,7 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
   const { history } = useStats(useMemo(() => watched.split(',').filter(Boolean), [watched]));
 
   return (
-    <div className="vtable-scroll" ref={scrollRef}>
+    <div className="vtable__scroll" ref={scrollRef}>
       <table className={stats ? 'table vtable ctr-table ctr-table--stats' : 'table vtable ctr-table'} data-testid="containers-table" aria-rowcount={items.length + 1}>
         <colgroup>
           <col className="col-select" />

@@ -173,7 +173,7 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
   };
 
   return (
-    <div className="vtable-scroll" ref={scrollRef}>
+    <div className="vtable__scroll" ref={scrollRef}>
       <table className="table vtable images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="col-select" />

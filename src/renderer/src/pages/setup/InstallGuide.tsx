@@ -25,7 +25,7 @@ function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return url; // a preset that is not a URL still shows, as written
   }
 }
 
