@@ -175,9 +175,13 @@ describe('a local engine that comes back after an outage', () => {
       expect(core.connection.status().state).toBe('connected');
       await engine.stop();
       await recorder.waitFor((e) => e.type === 'engine.state' && e.status.state === 'not-running');
+      const stateEvents = (): number => recorder.events.filter((e) => e.type === 'engine.state').length;
+      const statesWhenDown = stateEvents();
       // Long enough that a doubling backoff from 0.5 s would wait 8 s for its next try (16 s were seen after 45 s).
       await sleep(10_000);
       expect(core.connection.status().state).toBe('not-running');
+      // Trying every second is Wharf's own business: pages hear nothing until the state itself changes.
+      expect(stateEvents() - statesWhenDown).toBe(0);
       // While it waits, Wharf watches the socket's folder (so the leak check below means something).
       expect(inotifyWatches()).toBeGreaterThan(watchesBefore);
       connectedAt = undefined;

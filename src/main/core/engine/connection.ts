@@ -100,7 +100,8 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
   const setStatus = (next: Omit<EngineStatus, 'since' | 'endpoint'>): void => {
     const changed = next.state !== current.state || next.detail !== current.detail || next.apiVersion !== current.apiVersion;
     current = { ...next, endpoint: deps.endpoint, since: changed ? deps.clock.now() : current.since };
-    if (changed || next.nextRetryAt !== undefined) deps.bus.emit({ type: 'engine.state', status: current });
+    // A retry that ends as the last one did tells the pages nothing: they hear only real changes.
+    if (changed) deps.bus.emit({ type: 'engine.state', status: current });
   };
 
   const scheduleRetry = (): number => {
