@@ -5,11 +5,11 @@
 import type { z } from 'zod';
 import { cleanupChannels } from './channels/cleanup';
 import { containerChannels } from './channels/containers';
-import { daemonConfigChannels } from './channels/daemon-config';
+import { registryMirrorsChannels } from './channels/registry-mirrors';
 import { engineChannels } from './channels/engine';
 import { imageChannels } from './channels/images';
 import { networkChannels } from './channels/networks';
-import { registryChannels } from './channels/registries';
+import { registryAccessChannels } from './channels/registry-access';
 import { setupChannels } from './channels/setup';
 import { taskChannels } from './channels/tasks';
 import { volumeChannels } from './channels/volumes';
@@ -25,8 +25,8 @@ export const contract = {
   ...taskChannels,
   ...imageChannels,
   ...setupChannels,
-  ...daemonConfigChannels,
-  ...registryChannels,
+  ...registryMirrorsChannels,
+  ...registryAccessChannels,
   ...cleanupChannels,
   ...containerChannels,
   ...volumeChannels,

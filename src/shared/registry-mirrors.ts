@@ -161,8 +161,8 @@ export interface ParseProblem {
   column: number;
 }
 
-/** daemon.json as Wharf sees it (daemon.readConfig). */
-export interface DaemonConfigState {
+/** daemon.json as Wharf sees it (registryMirrors.read). */
+export interface RegistryMirrorsState {
   path: string;
   exists: boolean;
   /** sha256 of the file's bytes ('' when it does not exist); apply refuses when the file changed since. */
@@ -219,22 +219,22 @@ export const DAEMON_CONFIG_REFUSALS = [
   'restart-failed',
 ] as const;
 
-export type DaemonConfigRefusal = (typeof DAEMON_CONFIG_REFUSALS)[number];
+export type RegistryMirrorsRefusal = (typeof DAEMON_CONFIG_REFUSALS)[number];
 
-export interface DaemonConfigRefusalDetails {
-  reason: DaemonConfigRefusal;
+export interface RegistryMirrorsRefusalDetails {
+  reason: RegistryMirrorsRefusal;
   /** The file or folder the reason is about ('' when none). */
   path: string;
 }
 
-export function isDaemonConfigRefusalDetails(details: unknown): details is DaemonConfigRefusalDetails {
+export function isRegistryMirrorsRefusalDetails(details: unknown): details is RegistryMirrorsRefusalDetails {
   if (details === null || typeof details !== 'object') return false;
   const d = details as { reason?: unknown; path?: unknown };
   return typeof d.path === 'string' && (DAEMON_CONFIG_REFUSALS as readonly unknown[]).includes(d.reason);
 }
 
-/** What daemon.planConfig answers: the checks, the new file, the diff and the commands. */
-export interface DaemonConfigPlan {
+/** What registryMirrors.plan answers: the checks, the new file, the diff and the commands. */
+export interface RegistryMirrorsPlan {
   path: string;
   currentHash: string;
   mirrors: EntryCheck[];
@@ -255,8 +255,8 @@ export interface DaemonConfigPlan {
   apply: 'run' | 'commands';
 }
 
-/** daemon.applyConfig's task result when the new settings are in effect. */
-export interface DaemonConfigApplyResult {
+/** registryMirrors.apply's task result when the new settings are in effect. */
+export interface RegistryMirrorsApplyResult {
   outcome: 'applied' | 'unchanged';
   path: string;
   backupPath?: string;
@@ -265,7 +265,7 @@ export interface DaemonConfigApplyResult {
 }
 
 /** Carried in the failed task's error.details when the change was undone. */
-export interface DaemonConfigRollback {
+export interface RegistryMirrorsRollback {
   rolledBack: true;
   /**
    * Why: the engine did not come back, or it runs without the new values, or Wharf's root helper heard no verdict

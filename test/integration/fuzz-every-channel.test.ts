@@ -18,7 +18,7 @@ import { createManualRunner } from '../../src/main/core/privilege/privilege-runn
 import { CHANNELS, contract } from '../../src/shared/contract';
 import { STREAM_NAMES, streams, type StreamServerMessage } from '../../src/shared/streams';
 import { ERROR_CODES, isEnvelope } from '../../src/shared/errors';
-import { harnessController } from '../support/daemon-config-core';
+import { harnessController } from '../support/registry-mirrors-core';
 import { engineObjects } from '../support/engine-objects';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
@@ -55,7 +55,7 @@ describe(`every channel answers hostile input with an envelope (seed ${SEED}, ${
       createDockerClient: createDockerodeClient,
       privilegeRunner: createManualRunner(),
       backoff: { initialMs: 200, maxMs: 1000 },
-      registries: { configPath: engine.configPath, controller: harnessController(engine), verifyTimeoutMs: 5_000 },
+      registryMirrors: { configPath: engine.configPath, controller: harnessController(engine), verifyTimeoutMs: 5_000 },
       registryAccess: { dockerConfigDir: join(root, 'docker-config') },
       logger: { info: () => undefined, warn: () => undefined, error: (message, fields) => void bugs.push(`${message}: ${String((fields?.error as Error | undefined)?.stack)}`) },
     });

@@ -56,10 +56,10 @@ describe('wharf.log', () => {
     await core.start();
     const listed = await core.invoke('images.list', { filters: {}, all: false });
     expect(listed).toMatchObject({ ok: false, error: { code: 'engine-unreachable' } });
-    await core.invoke('registries.login', { server: '127.0.0.1:9', username: 'me', password: 'hunter2-in-the-input' });
+    await core.invoke('registryAccess.login', { server: '127.0.0.1:9', username: 'me', password: 'hunter2-in-the-input' });
     core.stop();
 
-    const text = await eventually(() => readFileSync(logger.path, 'utf8'), 'registries.login');
+    const text = await eventually(() => readFileSync(logger.path, 'utf8'), 'registryAccess.login');
     const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string; code?: string; message?: string; time: string });
     const failure = lines.find((l) => l.msg === 'images.list failed');
     expect(failure).toMatchObject({ level: 40, code: 'engine-unreachable' });

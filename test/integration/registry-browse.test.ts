@@ -16,7 +16,7 @@ import path from 'node:path';
 const REPOS = ['team/app', 'team/tools', 'zeta/web'];
 const APP_TAGS = ['1.0', '1.1', '2.0'];
 
-describe('registries.catalog / tags / deleteTag on a private registry', () => {
+describe('registryAccess.catalog / tags / deleteTag on a private registry', () => {
   let engine: PrivateEngine;
   let registry: PrivateRegistry;
   let noDelete: PrivateRegistry;
@@ -56,19 +56,19 @@ describe('registries.catalog / tags / deleteTag on a private registry', () => {
   });
 
   it('pages through the repositories two at a time and one at a time', async () => {
-    const byTwo = await pages((last) => call(core, 'registries.catalog', { registry: registry.address, n: 2, ...(last ? { last } : {}) }));
+    const byTwo = await pages((last) => call(core, 'registryAccess.catalog', { registry: registry.address, n: 2, ...(last ? { last } : {}) }));
     expect(byTwo.map((p) => p.repositories)).toEqual([REPOS.slice(0, 2), REPOS.slice(2)]);
-    const byOne = await pages((last) => call(core, 'registries.catalog', { registry: registry.address, n: 1, ...(last ? { last } : {}) }));
+    const byOne = await pages((last) => call(core, 'registryAccess.catalog', { registry: registry.address, n: 1, ...(last ? { last } : {}) }));
     expect(byOne.flatMap((p) => p.repositories)).toEqual(REPOS);
     expect(byOne.every((p) => p.repositories.length === 1)).toBe(true);
-    const all = await call(core, 'registries.catalog', { registry: registry.url });
+    const all = await call(core, 'registryAccess.catalog', { registry: registry.url });
     expect(all).toEqual({ registry: registry.address, repositories: REPOS });
   });
 
   it('lists the tags of a repository, sorted; distribution 2.8 does not page tags, so one page and no next', async () => {
-    const byOne = await pages((last) => call(core, 'registries.tags', { registry: registry.address, repository: 'team/app', n: 1, ...(last ? { last } : {}) }));
+    const byOne = await pages((last) => call(core, 'registryAccess.tags', { registry: registry.address, repository: 'team/app', n: 1, ...(last ? { last } : {}) }));
     expect(byOne).toEqual([{ registry: registry.address, repository: 'team/app', tags: APP_TAGS }]);
-    const missing = await core.invoke('registries.tags', { registry: registry.address, repository: 'team/nothing' });
+    const missing = await core.invoke('registryAccess.tags', { registry: registry.address, repository: 'team/nothing' });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not-found');
   });
 
@@ -85,26 +85,26 @@ describe('registries.catalog / tags / deleteTag on a private registry', () => {
     const repoDigests = JSON.parse((await engine.cliOk(['image', 'inspect', '--format', '{{json .RepoDigests}}', `${registry.address}/team/app:1.1`])).stdout) as string[];
     const digest = repoDigests.find((d) => d.startsWith(`${registry.address}/team/app@`))?.split('@')[1];
     expect(digest).toMatch(/^sha256:/);
-    const deleted = await call(core, 'registries.deleteTag', { registry: registry.address, repository: 'team/app', tag: '1.1' });
+    const deleted = await call(core, 'registryAccess.deleteTag', { registry: registry.address, repository: 'team/app', tag: '1.1' });
     expect(deleted).toMatchObject({ repository: 'team/app', tag: '1.1', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(deleted.digest).toBe(digest);
-    expect((await call(core, 'registries.tags', { registry: registry.address, repository: 'team/app' })).tags).toEqual(['1.0', '2.0']);
+    expect((await call(core, 'registryAccess.tags', { registry: registry.address, repository: 'team/app' })).tags).toEqual(['1.0', '2.0']);
     const pull = await engine.cli(['pull', `${registry.address}/team/app:1.1`]);
     expect(pull.code).not.toBe(0);
     expect((await engine.cli(['pull', `${registry.address}/team/app:2.0`])).code).toBe(0);
   });
 
   it('where deletion is disabled the registry answers 405: unsupported, and the tag stays', async () => {
-    const envelope = await core.invoke('registries.deleteTag', { registry: noDelete.address, repository: 'team/app', tag: '1.0' });
+    const envelope = await core.invoke('registryAccess.deleteTag', { registry: noDelete.address, repository: 'team/app', tag: '1.0' });
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
     expect(envelope.error.code).toBe('unsupported');
     expect(envelope.error.message).toContain('405');
-    expect((await call(core, 'registries.tags', { registry: noDelete.address, repository: 'team/app' })).tags).toEqual(['1.0']);
+    expect((await call(core, 'registryAccess.tags', { registry: noDelete.address, repository: 'team/app' })).tags).toEqual(['1.0']);
   });
 
   it('a bad address is invalid input', async () => {
-    const envelope = await core.invoke('registries.catalog', { registry: 'ftp://127.0.0.1:1' });
+    const envelope = await core.invoke('registryAccess.catalog', { registry: 'ftp://127.0.0.1:1' });
     expect(envelope.ok ? 'ok' : envelope.error.code).toBe('invalid-input');
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { TaskInfo } from '../../src/shared/tasks';
-import { makeRegistriesCore } from '../support/daemon-config-core';
+import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
 import { startNetnsHost, type NetnsHost } from '../support/netns-host';
@@ -19,8 +19,8 @@ describe('insecure-registries for a plain-HTTP registry on a non-loopback test h
   let registry: string;
 
   const apply = async (insecureRegistries: string[]): Promise<TaskInfo> => {
-    const state = await call(core, 'daemon.readConfig');
-    return core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [], insecureRegistries, expectedHash: state.hash })).id);
+    const state = await call(core, 'registryMirrors.read');
+    return core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [], insecureRegistries, expectedHash: state.hash })).id);
   };
   const push = (): ReturnType<PrivateEngine['cli']> => (engine as PrivateEngine).cli(['push', `${registry}/insecure-test/busybox:1`], { timeoutMs: 60_000 });
 
@@ -29,7 +29,7 @@ describe('insecure-registries for a plain-HTTP registry on a non-loopback test h
     registry = (await host.startRegistry(5000)).address;
     engine = await startPrivateEngine({ name: 'insecure' });
     await importBusybox(engine, `${registry}/insecure-test/busybox:1`);
-    core = makeRegistriesCore(engine);
+    core = makeRegistryMirrorsCore(engine);
     await core.start();
   }, 120_000);
 
@@ -47,7 +47,7 @@ describe('insecure-registries for a plain-HTTP registry on a non-loopback test h
   }, 90_000);
 
   it('pushes after Wharf adds host:port to insecure-registries (reload, verified in /info)', async () => {
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [], insecureRegistries: [` ${registry} `] });
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [], insecureRegistries: [` ${registry} `] });
     expect(plan.insecure).toEqual([{ input: ` ${registry} `, value: registry }]);
     const task = await apply([registry]);
     expect(task.error).toBeUndefined();
@@ -61,7 +61,7 @@ describe('insecure-registries for a plain-HTTP registry on a non-loopback test h
 
   it('a CIDR entry is normalized and covers the host; removing every entry makes the push fail again', async () => {
     const cidr = `${registry.split('.').slice(0, 3).join('.')}.1/24`;
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [], insecureRegistries: [cidr] });
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [], insecureRegistries: [cidr] });
     const network = `${registry.split('.').slice(0, 3).join('.')}.0/24`;
     expect(plan.insecure[0]?.value).toBe(network);
     expect((await apply([network])).state).toBe('succeeded');

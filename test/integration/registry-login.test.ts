@@ -25,7 +25,7 @@ const OTHER_KEYS = {
   proxies: { default: { noProxy: '127.0.0.1' } },
 };
 
-describe('registries.login / logins / logout against a registry with htpasswd auth', () => {
+describe('registryAccess.login / logins / logout against a registry with htpasswd auth', () => {
   let engine: PrivateEngine;
   let registry: PrivateRegistry;
   let configDir: string;
@@ -63,21 +63,21 @@ describe('registries.login / logins / logout against a registry with htpasswd au
 
   it('refuses a wrong password with permission-denied, names the registry, and stores nothing', async () => {
     const before = fs.readFileSync(configFile());
-    const envelope = await core.invoke('registries.login', { server: registry.address, username: USER, password: WRONG });
+    const envelope = await core.invoke('registryAccess.login', { server: registry.address, username: USER, password: WRONG });
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
     expect(envelope.error.code, envelope.error.message).toBe('permission-denied');
     expect(envelope.error.message).toContain(registry.address);
     expect(JSON.stringify(envelope)).not.toContain(WRONG);
     expect(fs.readFileSync(configFile()).equals(before)).toBe(true);
-    expect((await call(core, 'registries.logins')).logins.map((l) => l.server)).not.toContain(registry.address);
+    expect((await call(core, 'registryAccess.logins')).logins.map((l) => l.server)).not.toContain(registry.address);
     // Without a login the CLI cannot pull either: what the next test fixes.
     const pull = await cliPull(configDir);
     expect(pull.code).not.toBe(0);
   });
 
   it('stores the right password in config.json as the CLI does, keeps the other keys, and the CLI pulls with it', async () => {
-    const login = await call(core, 'registries.login', { server: registry.address, username: USER, password: PASSWORD });
+    const login = await call(core, 'registryAccess.login', { server: registry.address, username: USER, password: PASSWORD });
     expect(login).toEqual({ server: registry.address, username: USER, store: 'file' });
     expect(JSON.stringify(login)).not.toContain(PASSWORD);
 
@@ -90,7 +90,7 @@ describe('registries.login / logins / logout against a registry with htpasswd au
     expect(fs.statSync(configFile()).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(configDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const logins = await call(core, 'registries.logins');
+    const logins = await call(core, 'registryAccess.logins');
     expect(logins.configDir).toBe(configDir);
     expect(logins.logins).toContainEqual({ server: registry.address, username: USER, store: 'file' });
     expect(logins.logins).toContainEqual({ server: 'other.example:5000', username: 'bob', store: 'file' });
@@ -105,18 +105,18 @@ describe('registries.login / logins / logout against a registry with htpasswd au
   });
 
   it('browses the registry with the stored login', async () => {
-    const page = await call(core, 'registries.catalog', { registry: registry.address });
+    const page = await call(core, 'registryAccess.catalog', { registry: registry.address });
     expect(page.repositories).toEqual(['team/busybox']);
   });
 
   it('logout removes the login; the other keys stay and the CLI can no longer pull', async () => {
-    expect(await call(core, 'registries.logout', { server: registry.address })).toEqual({ removed: true });
+    expect(await call(core, 'registryAccess.logout', { server: registry.address })).toEqual({ removed: true });
     const config = readConfig();
     expect(config.auths).toEqual(OTHER_KEYS.auths);
     expect(config.psFormat).toBe(OTHER_KEYS.psFormat);
-    expect((await call(core, 'registries.logins')).logins.map((l) => l.server)).toEqual(['other.example:5000']);
+    expect((await call(core, 'registryAccess.logins')).logins.map((l) => l.server)).toEqual(['other.example:5000']);
     expect((await cliPull(configDir)).code).not.toBe(0);
-    expect(await call(core, 'registries.logout', { server: registry.address })).toEqual({ removed: false });
+    expect(await call(core, 'registryAccess.logout', { server: registry.address })).toEqual({ removed: false });
   });
 
   it('with credsStore set, the secret goes to the helper (the CLI pulls through it) and config.json keeps only an empty entry', async () => {
@@ -127,19 +127,19 @@ describe('registries.login / logins / logout against a registry with htpasswd au
     const helperCore = makeRegistryAccessCore(engine.host, { dockerConfigDir: dir }, env);
     await helperCore.start();
     try {
-      const login = await call(helperCore, 'registries.login', { server: registry.address, username: USER, password: PASSWORD });
+      const login = await call(helperCore, 'registryAccess.login', { server: registry.address, username: USER, password: PASSWORD });
       expect(login).toEqual({ server: registry.address, username: USER, store: { helper: 'wharftest' } });
       expect(helper.secrets()).toEqual({ [registry.address]: { Username: USER, Secret: PASSWORD } });
       const config = readConfig(dir);
       expect(config).toEqual({ credsStore: 'wharftest', detachKeys: 'ctrl-x', auths: { [registry.address]: {} } });
       expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain(Buffer.from(`${USER}:${PASSWORD}`).toString('base64'));
-      expect((await call(helperCore, 'registries.logins')).logins).toEqual([{ server: registry.address, username: USER, store: { helper: 'wharftest' } }]);
+      expect((await call(helperCore, 'registryAccess.logins')).logins).toEqual([{ server: registry.address, username: USER, store: { helper: 'wharftest' } }]);
 
       const pull = await cliPull(dir, env);
       expect(pull.stderr).toBe('');
       expect(pull.code).toBe(0);
 
-      expect(await call(helperCore, 'registries.logout', { server: registry.address })).toEqual({ removed: true });
+      expect(await call(helperCore, 'registryAccess.logout', { server: registry.address })).toEqual({ removed: true });
       expect(helper.secrets()).toEqual({});
       expect(readConfig(dir)).toEqual({ credsStore: 'wharftest', detachKeys: 'ctrl-x', auths: {} });
     } finally {

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
+import type { RegistryMirrorsApplyResult } from '../../src/shared/registry-mirrors';
 import type { TaskInfo } from '../../src/shared/tasks';
-import { makeRegistriesCore } from '../support/daemon-config-core';
+import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { recordingLogger } from '../support/recording-logger';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, pushToRegistry, runContainer } from '../support/fixtures';
@@ -26,8 +26,8 @@ describe('registry mirror applied to a private engine', () => {
   const logger = recordingLogger();
 
   const applyAndWait = async (registryMirrors: string[], insecureRegistries: string[] = []): Promise<TaskInfo> => {
-    const state = await call(core, 'daemon.readConfig');
-    const task = await call(core, 'daemon.applyConfig', { registryMirrors, insecureRegistries, expectedHash: state.hash });
+    const state = await call(core, 'registryMirrors.read');
+    const task = await call(core, 'registryMirrors.apply', { registryMirrors, insecureRegistries, expectedHash: state.hash });
     return core.tasks.settled(task.id);
   };
 
@@ -38,7 +38,7 @@ describe('registry mirror applied to a private engine', () => {
     await pushToRegistry(engine, registry, 'busybox:latest', 'library/busybox:latest');
     await engine.cliOk(['rmi', 'busybox:latest', `${registry.address}/library/busybox:latest`]);
     await importBusybox(engine, 'mirror-test/sleeper:1');
-    core = makeRegistriesCore(engine, {}, undefined, logger);
+    core = makeRegistryMirrorsCore(engine, {}, undefined, logger);
     await core.start();
   }, 180_000);
 
@@ -49,7 +49,7 @@ describe('registry mirror applied to a private engine', () => {
   });
 
   it('reads the file the engine was started with: no mirrors, other keys listed', async () => {
-    const state = await call(core, 'daemon.readConfig');
+    const state = await call(core, 'registryMirrors.read');
     expect(state.path).toBe(engine.configPath);
     expect(state.exists).toBe(true);
     expect(state.settings).toEqual({ registryMirrors: [], insecureRegistries: [] });
@@ -60,8 +60,8 @@ describe('registry mirror applied to a private engine', () => {
   });
 
   it('plans the change: the diff adds the mirror, nothing else changes, one call of the root helper does it', async () => {
-    const state = await call(core, 'daemon.readConfig');
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [`${registry.url}/`], insecureRegistries: [] });
+    const state = await call(core, 'registryMirrors.read');
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [`${registry.url}/`], insecureRegistries: [] });
     expect(plan.valid).toBe(true);
     expect(plan.mirrors[0]?.value).toBe(registry.url);
     expect(plan.diff.filter((line) => line.op === 'remove')).toEqual([]);
@@ -85,7 +85,7 @@ describe('registry mirror applied to a private engine', () => {
     const task = await applyAndWait([registry.url]);
     expect(task.error).toBeUndefined();
     expect(task.state).toBe('succeeded');
-    const result = task.result as DaemonConfigApplyResult;
+    const result = task.result as RegistryMirrorsApplyResult;
     expect(result.outcome).toBe('applied');
     expect(result.via).toBe('reload');
     expect(result.inEffect.registryMirrors).toEqual([registry.url]);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DaemonConfigPlan, DaemonConfigState } from '../../src/shared/registry-mirrors';
+import type { RegistryMirrorsPlan, RegistryMirrorsState } from '../../src/shared/registry-mirrors';
 import { startWebMode, type RunningWebMode } from '../e2e/support/web-mode';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../support/throwaway-account';
@@ -82,15 +82,15 @@ describe("a local user's fake dockerd that names the socket and /etc/sudoers.d/z
 
   it("Wharf, run by an ordinary user, edits the real engine's daemon.json, not the fake's pick", async () => {
     if (!web) throw new Error('web mode did not start');
-    let state: DaemonConfigState | undefined;
+    let state: RegistryMirrorsState | undefined;
     // The engine connection may still be starting.
     for (let i = 0; i < 50 && state?.inEffect === undefined; i++) {
-      state = await post<DaemonConfigState>(web, 'daemon.readConfig', {});
+      state = await post<RegistryMirrorsState>(web, 'registryMirrors.read', {});
       if (state.inEffect === undefined) await new Promise((r) => setTimeout(r, 100));
     }
     expect(state?.path).toBe(engine.configPath);
     expect(state?.flags?.pid).toBe(engine.pid);
-    const plan = await post<DaemonConfigPlan>(web, 'daemon.planConfig', { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: [] });
+    const plan = await post<RegistryMirrorsPlan>(web, 'registryMirrors.plan', { registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: [] });
     expect(plan.path).toBe(engine.configPath);
     expect(JSON.stringify(plan.commands)).not.toContain(TARGET);
     expect(fs.existsSync(TARGET)).toBe(false);

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
-import { makeRegistriesCore } from '../support/daemon-config-core';
+import type { RegistryMirrorsApplyResult } from '../../src/shared/registry-mirrors';
+import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { call } from './make-core';
 
@@ -25,7 +25,7 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
 
   beforeAll(async () => {
     engine = await startPrivateEngine({ name: 'keep' });
-    core = makeRegistriesCore(engine);
+    core = makeRegistryMirrorsCore(engine);
     await core.start();
   }, 120_000);
 
@@ -43,13 +43,13 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     await core.invoke('engine.reconnect', {});
     const before = JSON.parse(odd) as Record<string, unknown>;
 
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
     expect(plan.valid).toBe(true);
-    const state = await call(core, 'daemon.readConfig');
+    const state = await call(core, 'registryMirrors.read');
     expect(state.otherKeys).toEqual(['log-driver', 'log-opts', 'labels', 'max-concurrent-downloads', 'shutdown-timeout', 'default-address-pools']);
-    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.error).toBeUndefined();
-    const result = task.result as DaemonConfigApplyResult;
+    const result = task.result as RegistryMirrorsApplyResult;
 
     // The file is one line-ish: the new member goes after the last one, written as the file writes its members.
     expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(`${odd.slice(0, -1)},"registry-mirrors":["${MIRROR}"]}`);
@@ -71,8 +71,8 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     fs.writeFileSync(engine.configPath, big);
     await engine.restart();
     await core.invoke('engine.reconnect', {});
-    const state = await call(core, 'daemon.readConfig');
-    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    const state = await call(core, 'registryMirrors.read');
+    const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.error).toBeUndefined();
     expect(task.state).toBe('succeeded');
     expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(big.replace('"registry-mirrors": []', `"registry-mirrors": ["${MIRROR}"]`));
@@ -88,13 +88,13 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     fs.writeFileSync(engine.configPath, broken);
     const backups = backupsOf(engine.configPath);
 
-    const state = await call(core, 'daemon.readConfig');
+    const state = await call(core, 'registryMirrors.read');
     expect(state.parseError).toMatchObject({ line: 4, column: 3 });
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
     expect(plan.valid).toBe(false);
     expect(plan.parseError).toMatchObject({ line: 4, column: 3 });
 
-    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.state).toBe('failed');
     expect(task.error?.code).toBe('invalid-input');
     expect(task.error?.message).toContain('line 4, column 3');

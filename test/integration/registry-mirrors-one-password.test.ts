@@ -11,9 +11,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import type { DaemonConfigApplyResult } from '../../src/shared/registry-mirrors';
+import type { RegistryMirrorsApplyResult } from '../../src/shared/registry-mirrors';
 import { createCountingPkexec, type CountingPkexec } from '../support/counting-pkexec';
-import { makeRegistriesCore } from '../support/daemon-config-core';
+import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { createThrowawayAccount, type ThrowawayAccount } from '../support/throwaway-account';
 import { call } from './make-core';
@@ -52,7 +52,7 @@ describe('applying through pkexec', () => {
     account = createThrowawayAccount();
     engine = await startPrivateEngine({ name: 'pkexec' });
     pkexec = createCountingPkexec();
-    core = makeRegistriesCore(engine, { confirmTimeoutS: 30 }, pkexec.runner);
+    core = makeRegistryMirrorsCore(engine, { confirmTimeoutS: 30 }, pkexec.runner);
     await core.start();
   }, 120_000);
 
@@ -65,21 +65,21 @@ describe('applying through pkexec', () => {
 
   it('one apply is one pkexec call of the root helper: backup, write, reload and the verdict done, the mirror in effect', async () => {
     const original = fs.readFileSync(engine.configPath, 'utf8');
-    const state = await call(core, 'daemon.readConfig');
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
-    const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+    const state = await call(core, 'registryMirrors.read');
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
     expect(task.error).toBeUndefined();
     expect(pkexecCalls()).toEqual([
       `${HELPER} apply --socket ${engine.socketPath} --config ${engine.configPath} --expect-sha256 ${state.hash} --bytes ${Buffer.byteLength(plan.newText)} --confirm-timeout 30`,
     ]);
     expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(plan.newText);
-    const result = task.result as DaemonConfigApplyResult;
+    const result = task.result as RegistryMirrorsApplyResult;
     expect(fs.readFileSync(result.backupPath as string, 'utf8')).toBe(original);
     expect(await mirrorsInEffect()).toEqual([`${MIRROR}/`]);
 
     // And the way back: again one call.
-    const again = await call(core, 'daemon.readConfig');
-    const back = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [], insecureRegistries: [], expectedHash: again.hash })).id);
+    const again = await call(core, 'registryMirrors.read');
+    const back = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [], insecureRegistries: [], expectedHash: again.hash })).id);
     expect(back.error).toBeUndefined();
     expect(pkexecCalls()).toHaveLength(2);
     expect(await mirrorsInEffect()).toEqual([]);
@@ -91,10 +91,10 @@ describe('applying through pkexec', () => {
     const mode = fs.statSync(engine.dir).mode & 0o7777;
     fs.chmodSync(engine.dir, 0o777);
     try {
-      const plan = await core.invoke('daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+      const plan = await core.invoke('registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
       expect(plan).toMatchObject({ ok: false, error: { code: 'unsupported', details: { reason: 'config-dir-writable', path: engine.dir } } });
-      const state = await call(core, 'daemon.readConfig');
-      const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+      const state = await call(core, 'registryMirrors.read');
+      const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
       expect(task.error).toMatchObject({ code: 'unsupported', details: { reason: 'config-dir-writable' } });
       expect(pkexecCalls()).toHaveLength(calls);
 
@@ -108,10 +108,10 @@ describe('applying through pkexec', () => {
 
   it("refuses a daemon.json that is not root's", async () => {
     const before = fs.readFileSync(engine.configPath, 'utf8');
-    const state = await call(core, 'daemon.readConfig');
+    const state = await call(core, 'registryMirrors.read');
     fs.chownSync(engine.configPath, account.uid, account.gid);
     try {
-      const plan = await core.invoke('daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+      const plan = await core.invoke('registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
       expect(plan).toMatchObject({ ok: false, error: { details: { reason: 'config-owner', path: engine.configPath } } });
       const refused = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash, '--bytes', '2'], '{}');
       expect(refused).toEqual({ code: 3, answer: { ok: false, reason: 'config-owner', path: engine.configPath } });
@@ -125,7 +125,7 @@ describe('applying through pkexec', () => {
     const before = fs.readFileSync(engine.configPath, 'utf8');
     const stale = await runHelper(['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', 'a'.repeat(64), '--bytes', '2'], '{}');
     expect(stale).toEqual({ code: 3, answer: { ok: false, reason: 'changed', path: engine.configPath } });
-    const state = await call(core, 'daemon.readConfig');
+    const state = await call(core, 'registryMirrors.read');
     const apply = ['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash];
     for (const args of [
       [...apply, '--bytes', '2', '--then', 'reload'],
@@ -154,8 +154,8 @@ describe('applying through pkexec', () => {
     // file names its key, so only then can the engine, not just the file, be back as it was without a restart.
     expect(before.toString()).toMatch(/"registry-mirrors": \[\]/);
     const calls = pkexecCalls().length;
-    const state = await call(core, 'daemon.readConfig');
-    const plan = await call(core, 'daemon.planConfig', { registryMirrors: [MIRROR], insecureRegistries: [] });
+    const state = await call(core, 'registryMirrors.read');
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [MIRROR], insecureRegistries: [] });
     // As Wharf starts it: one pkexec call of the helper, the new file on its stdin, which stays open for the verdict.
     const argv = [HELPER, 'apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash];
     const helper = spawn(pkexec.path, [...argv, '--bytes', String(Buffer.byteLength(plan.newText)), '--confirm-timeout', '600'], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import type { DaemonConfigRollback } from '../../src/shared/registry-mirrors';
+import type { RegistryMirrorsRollback } from '../../src/shared/registry-mirrors';
 import { createCountingPkexec, type CountingPkexec } from '../support/counting-pkexec';
-import { makeRegistriesCore } from '../support/daemon-config-core';
+import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { recordingLogger } from '../support/recording-logger';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { call } from './make-core';
@@ -45,17 +45,17 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
   });
 
   it('is detected from the running dockerd command line; nothing is written and the engine keeps running', async () => {
-    const core: Core = makeRegistriesCore(engine);
+    const core: Core = makeRegistryMirrorsCore(engine);
     await core.start();
     try {
-      const state = await call(core, 'daemon.readConfig');
+      const state = await call(core, 'registryMirrors.read');
       expect(state.flags?.registryMirrors).toEqual([FLAG_MIRROR]);
       expect(state.inEffect?.registryMirrors).toEqual([FLAG_MIRROR]);
-      const plan = await call(core, 'daemon.planConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [] });
+      const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [FILE_MIRROR], insecureRegistries: [] });
       expect(plan.valid).toBe(false);
       expect(plan.conflicts).toEqual([{ key: 'registry-mirrors', flag: '--registry-mirror', flagValues: [FLAG_MIRROR] }]);
       const pid = engine.pid;
-      const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+      const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
       expect(task.state).toBe('failed');
       expect(task.error?.code).toBe('conflict');
       expect(task.error?.message).toContain('--registry-mirror');
@@ -70,17 +70,17 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
   it('when undetected, the refused reload is rolled back in the same pkexec call: original file, engine running, the reason and its log', async () => {
     // As for a user who cannot read root's dockerd: no command line, so no conflict is seen before the write.
     const logger = recordingLogger();
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 }, pkexec.runner, logger);
+    const core = makeRegistryMirrorsCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 5_000 }, pkexec.runner, logger);
     const calls = pkexec.calls().length;
     await core.start();
     try {
       const pid = engine.pid;
-      const state = await call(core, 'daemon.readConfig');
+      const state = await call(core, 'registryMirrors.read');
       expect(state.flags).toBeUndefined();
-      const task = await core.tasks.settled((await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
+      const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash })).id);
       expect(task.state).toBe('failed');
       expect(task.error?.message).toContain('the new values did not take effect');
-      const rollback = (task.error?.details as { rollback: DaemonConfigRollback }).rollback;
+      const rollback = (task.error?.details as { rollback: RegistryMirrorsRollback }).rollback;
       expect(rollback).toMatchObject({ rolledBack: true, reason: 'not-in-effect', restored: true });
       expect(rollback.engineLog.join('\n')).toMatch(/specified both as a flag and in the configuration file.*registry-mirrors/);
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
@@ -104,12 +104,12 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
   }, 120_000);
 
   it('when the engine goes down meanwhile, the backup goes back and the engine is restarted, in the same pkexec call', async () => {
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 8_000 }, pkexec.runner);
+    const core = makeRegistryMirrorsCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 8_000 }, pkexec.runner);
     const calls = pkexec.calls().length;
     await core.start();
     try {
-      const state = await call(core, 'daemon.readConfig');
-      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      const state = await call(core, 'registryMirrors.read');
+      const started = await call(core, 'registryMirrors.apply', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
       // The engine refused the reload; it stops before Wharf has seen the new values (it never will).
       const deadline = Date.now() + 10_000;
       while (fs.readFileSync(engine.configPath, 'utf8') === original && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -118,7 +118,7 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
       const task = await core.tasks.settled(started.id);
       expect(task.state).toBe('failed');
       expect(task.error?.message).toContain('the engine did not come back');
-      const rollback = (task.error?.details as { rollback: DaemonConfigRollback }).rollback;
+      const rollback = (task.error?.details as { rollback: RegistryMirrorsRollback }).rollback;
       expect(rollback).toMatchObject({ rolledBack: true, reason: 'engine-down', restored: true });
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
       expect(engine.pid).toBeDefined();
@@ -132,20 +132,20 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
 
   it('when no verdict comes in time (Wharf hangs), the helper puts the file back by itself; Wharf then reports it', async () => {
     // Wharf keeps verifying for 20 s; the helper waits 5 s for its word.
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 20_000, confirmTimeoutS: 5 }, pkexec.runner);
+    const core = makeRegistryMirrorsCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 20_000, confirmTimeoutS: 5 }, pkexec.runner);
     await core.start();
     try {
       const pid = engine.pid;
       const calls = pkexec.calls().length;
-      const state = await call(core, 'daemon.readConfig');
-      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      const state = await call(core, 'registryMirrors.read');
+      const started = await call(core, 'registryMirrors.apply', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
       expect(await fileIsOriginal(false, 10_000), 'the helper wrote the new file').toBe(true);
       expect(await fileIsOriginal(true, 10_000), 'the helper put the old file back within its 5 s (and a margin)').toBe(true);
       expect(core.tasks.get(started.id)?.state, 'while Wharf still verifies').toBe('running');
 
       const task = await core.tasks.settled(started.id);
       expect(task.state).toBe('failed');
-      expect((task.error?.details as { rollback: DaemonConfigRollback }).rollback).toMatchObject({ rolledBack: true, restored: true });
+      expect((task.error?.details as { rollback: RegistryMirrorsRollback }).rollback).toMatchObject({ rolledBack: true, restored: true });
       expect(core.tasks.log(started.id, 0).lines.join('\n')).toContain('"verb":"rollback","why":"timeout"');
       expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(original);
       expect(await mirrorsInEffect()).toEqual([`${FLAG_MIRROR}/`]);
@@ -157,12 +157,12 @@ describe('a registry-mirrors key that conflicts with a dockerd flag', () => {
   }, 120_000);
 
   it('cancelling the apply while Wharf verifies rolls it back in the same pkexec call', async () => {
-    const core = makeRegistriesCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 30_000 }, pkexec.runner);
+    const core = makeRegistryMirrorsCore(engine, { dockerdCommandLine: () => undefined, verifyTimeoutMs: 30_000 }, pkexec.runner);
     await core.start();
     try {
       const calls = pkexec.calls().length;
-      const state = await call(core, 'daemon.readConfig');
-      const started = await call(core, 'daemon.applyConfig', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
+      const state = await call(core, 'registryMirrors.read');
+      const started = await call(core, 'registryMirrors.apply', { registryMirrors: [FILE_MIRROR], insecureRegistries: [], expectedHash: state.hash });
       expect(started.cancellable).toBe(true);
       expect(await fileIsOriginal(false, 10_000), 'the helper wrote the new file').toBe(true);
       expect(core.tasks.cancel(started.id).state).toBe('cancelled');

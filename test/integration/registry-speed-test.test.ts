@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import type { MirrorSpeed, SpeedTestResult } from '../../src/shared/registry-remote';
+import type { MirrorSpeed, SpeedTestResult } from '../../src/shared/registry-access';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, pushToRegistry } from '../support/fixtures';
 import { freeLoopbackPort } from '../support/free-port';
@@ -52,7 +52,7 @@ function forward(target: PrivateRegistry, req: http.IncomingMessage, res: http.S
   upstream.end();
 }
 
-describe('registries.speedTest', () => {
+describe('registryAccess.speedTest', () => {
   let engine: PrivateEngine;
   let registry: PrivateRegistry;
   let core: Core;
@@ -73,7 +73,7 @@ describe('registries.speedTest', () => {
   });
 
   const run = async (mirrors: string[]): Promise<SpeedTestResult> => {
-    const task = await call(core, 'registries.speedTest', { mirrors });
+    const task = await call(core, 'registryAccess.speedTest', { mirrors });
     expect(task.kind).toBe('registry-speed-test');
     const done = await core.tasks.settled(task.id);
     expect(done.state, JSON.stringify(done.error)).toBe('succeeded');
@@ -144,7 +144,7 @@ describe('registries.speedTest', () => {
   });
 
   it('refuses a mirror without a scheme before starting', async () => {
-    const envelope = await core.invoke('registries.speedTest', { mirrors: ['docker.m.daocloud.io'] });
+    const envelope = await core.invoke('registryAccess.speedTest', { mirrors: ['docker.m.daocloud.io'] });
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) expect(envelope.error.code).toBe('invalid-input');
   });

@@ -4,7 +4,7 @@ import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
 import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
-import type { RegistryAccessOptions } from '../../src/main/core/registries/registries-service';
+import type { RegistryAccessOptions } from '../../src/main/core/registry-access/registry-access-service';
 
 export function makeRegistryAccessCore(dockerHost: string, registryAccess: RegistryAccessOptions, env: Record<string, string | undefined> = {}): Core {
   return createCore({

@@ -22,13 +22,13 @@ describe('dispatch logs what failed, never what was sent', () => {
       handlersThat(() => {
         throw new TypeError("Cannot read properties of undefined (reading 'x')");
       }),
-      'registries.login',
+      'registryAccess.login',
       { server: 'localhost:5000', username: 'me', password: 'hunter2-secret' },
       log,
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'error', message: 'registries.login threw' });
+    expect(lines[0]).toMatchObject({ level: 'error', message: 'registryAccess.login threw' });
     expect(String((lines[0]?.fields?.error as Error).stack)).toContain('TypeError');
     expect(JSON.stringify(lines)).not.toContain('hunter2-secret');
   });

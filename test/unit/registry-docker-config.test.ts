@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configDirFrom, decodeAuth, encodeAuth, helperFor, withAuth } from '../../src/main/core/registries/docker-config';
-import { rankMirrors, type MirrorSpeed } from '../../src/shared/registry-remote';
+import { configDirFrom, decodeAuth, encodeAuth, helperFor, withAuth } from '../../src/main/core/registry-access/docker-config';
+import { rankMirrors, type MirrorSpeed } from '../../src/shared/registry-access';
 
 describe('config.json auths like the docker CLI', () => {
   it('auth is base64 of user:password and decodes back (a colon in the password stays)', () => {

@@ -1,12 +1,12 @@
 /** "I ran them: check" (web mode): in effect, only written (the reload is missing), or not written yet. */
 import { describe, expect, it } from 'vitest';
-import { manualVerdict } from '../../src/renderer/src/pages/registries/mirrors/ManualCheck';
-import type { DaemonConfigState, RegistrySettings } from '../../src/shared/registry-mirrors';
+import { manualVerdict } from '../../src/renderer/src/pages/registries/registry-mirrors/ManualCheck';
+import type { RegistryMirrorsState, RegistrySettings } from '../../src/shared/registry-mirrors';
 
 const wanted: RegistrySettings = { registryMirrors: ['http://127.0.0.1:5000', 'https://docker.m.daocloud.io'], insecureRegistries: [] };
 const none: RegistrySettings = { registryMirrors: [], insecureRegistries: [] };
 
-function state(settings: RegistrySettings, inEffect?: RegistrySettings): DaemonConfigState {
+function state(settings: RegistrySettings, inEffect?: RegistrySettings): RegistryMirrorsState {
   return { path: '/etc/docker/daemon.json', exists: true, hash: 'x', settings, otherKeys: [], rootless: false, apply: 'commands', ...(inEffect ? { inEffect } : {}) };
 }
 

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configFileController } from '../../src/main/core/daemon-config/config-file-controller';
-import { findDockerdReading } from '../../src/main/core/daemon-config/dockerd-process';
+import { configFileController } from '../../src/main/core/registry-mirrors/config-file-controller';
+import { findDockerdReading } from '../../src/main/core/registry-mirrors/dockerd-process';
 
 let proc = '';
 

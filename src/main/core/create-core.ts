@@ -33,8 +33,8 @@ import { createContainersService } from './containers/containers-service';
 import { connectStreams, type StreamConnection, type StreamHandlers, type StreamOut } from './streams/stream-hub';
 import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
-import { createDaemonConfigService, type RegistriesOptions } from './daemon-config/daemon-config-service';
-import { createRegistryAccessService, type RegistryAccessOptions } from './registries/registries-service';
+import { createRegistryMirrorsService, type RegistryMirrorsOptions } from './registry-mirrors/registry-mirrors-service';
+import { createRegistryAccessService, type RegistryAccessOptions } from './registry-access/registry-access-service';
 
 /** Everything the core needs from outside; Electron and web mode pass their own, tests pass theirs. */
 export interface CoreDeps {
@@ -50,7 +50,7 @@ export interface CoreDeps {
   /** The setup wizard's seams (service controller, identity, search dirs); production passes none. */
   setup?: SetupOptions;
   /** The Registries page's seams (daemon.json path, engine controller); production passes none. */
-  registries?: RegistriesOptions;
+  registryMirrors?: RegistryMirrorsOptions;
   /** Logins, speed test and browsing (docker CLI config folder); production passes none. */
   registryAccess?: RegistryAccessOptions;
   /** Where failed calls are logged: wharf.log (log-file.ts) in production; stderr unless told otherwise. */
@@ -149,7 +149,7 @@ export function createCore(deps: CoreDeps): Core {
     relaunchWithGroup: deps.relaunchWithGroup,
   });
 
-  const daemonConfig = createDaemonConfigService({
+  const registryMirrors = createRegistryMirrorsService({
     endpoint,
     connection,
     tasks,
@@ -158,7 +158,7 @@ export function createCore(deps: CoreDeps): Core {
     env: deps.env,
     home: deps.paths.home,
     logger,
-    options: deps.registries,
+    options: deps.registryMirrors,
   });
 
   const registryAccess = createRegistryAccessService({ connection, tasks, env: deps.env, home: deps.paths.home, options: deps.registryAccess });
@@ -207,16 +207,16 @@ export function createCore(deps: CoreDeps): Core {
     'containers.runPlan': ({ spec }) => containers.runPlan(spec),
     'containers.run': ({ spec }) => containers.run(spec),
     'containers.networks': () => containers.networks(),
-    'daemon.readConfig': () => daemonConfig.read(),
-    'daemon.planConfig': (input) => daemonConfig.plan(input),
-    'daemon.applyConfig': (input) => daemonConfig.apply(input),
-    'registries.speedTest': ({ mirrors, image }) => registryAccess.speedTest(mirrors, image),
-    'registries.logins': () => registryAccess.logins(),
-    'registries.login': ({ server, username, password }) => registryAccess.login(server, username, password),
-    'registries.logout': ({ server }) => registryAccess.logout(server),
-    'registries.catalog': ({ registry, last, n }) => registryAccess.catalog(registry, last, n),
-    'registries.tags': ({ registry, repository, last, n }) => registryAccess.tags(registry, repository, last, n),
-    'registries.deleteTag': ({ registry, repository, tag }) => registryAccess.deleteTag(registry, repository, tag),
+    'registryMirrors.read': () => registryMirrors.read(),
+    'registryMirrors.plan': (input) => registryMirrors.plan(input),
+    'registryMirrors.apply': (input) => registryMirrors.apply(input),
+    'registryAccess.speedTest': ({ mirrors, image }) => registryAccess.speedTest(mirrors, image),
+    'registryAccess.logins': () => registryAccess.logins(),
+    'registryAccess.login': ({ server, username, password }) => registryAccess.login(server, username, password),
+    'registryAccess.logout': ({ server }) => registryAccess.logout(server),
+    'registryAccess.catalog': ({ registry, last, n }) => registryAccess.catalog(registry, last, n),
+    'registryAccess.tags': ({ registry, repository, last, n }) => registryAccess.tags(registry, repository, last, n),
+    'registryAccess.deleteTag': ({ registry, repository, tag }) => registryAccess.deleteTag(registry, repository, tag),
     'volumes.list': () => volumes.list(),
     'volumes.usage': () => volumes.usage(),
     'volumes.create': (input) => volumes.create(input),

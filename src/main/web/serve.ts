@@ -11,8 +11,8 @@ import { logDirectory, openLogFile } from '../core/log-file';
 import { installProcessGuard } from '../process-guard';
 import { pickPrivilegeRunner } from '../core/privilege/pick-runner';
 import { PKEXEC_PATH } from '../core/privilege/pkexec-runner';
-import { configFileOptions } from '../core/daemon-config/config-file-controller';
-import { runnerExecutor } from '../core/daemon-config/controller';
+import { configFileOptions } from '../core/registry-mirrors/config-file-controller';
+import { runnerExecutor } from '../core/registry-mirrors/controller';
 import { ArgsError, parseServeArgs, USAGE } from './args';
 import { decideBind } from './bind-policy';
 import { startWebServer } from './server';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     createDockerClient: createDockerodeClient,
     privilegeRunner,
     logger: log,
-    ...(args.daemonConfig ? { registries: configFileOptions(args.daemonConfig, runnerExecutor(privilegeRunner)) } : {}),
+    ...(args.daemonConfig ? { registryMirrors: configFileOptions(args.daemonConfig, runnerExecutor(privilegeRunner)) } : {}),
   });
   if (bind.warning) console.warn(`wharf: ${bind.warning}`);
   const web = await startWebServer({

@@ -12,13 +12,13 @@ test('diagnostics name the log file and carry a call that just failed, without i
   mkdirSync(SHOTS, { recursive: true });
   const { url, token, logPath, dockerHost } = e2eEnv();
   // A login to a registry that is not there (a closed loopback port): a failed call with a secret in its input.
-  const answer = await fetch(new URL('api/registries.login', url), {
+  const answer = await fetch(new URL('api/registryAccess.login', url), {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ server: '127.0.0.1:9', username: 'e2e-diag', password: 'e2e-diag-hunter2' }),
   });
   expect(await answer.json()).toMatchObject({ ok: false });
-  await expect.poll(() => readFileSync(logPath, 'utf8')).toContain('registries.login failed');
+  await expect.poll(() => readFileSync(logPath, 'utf8')).toContain('registryAccess.login failed');
   expect(readFileSync(logPath, 'utf8')).not.toContain('e2e-diag-hunter2');
 
   await openPage(page, 'settings');
@@ -28,7 +28,7 @@ test('diagnostics name the log file and carry a call that just failed, without i
   const text = card.getByTestId('diagnostics-text');
   await expect(text).toContainText('Wharf ');
   await expect(text).toContainText(`Engine: ${dockerHost}`);
-  await expect(text).toContainText('registries.login failed');
+  await expect(text).toContainText('registryAccess.login failed');
   await expect(text).not.toContainText('e2e-diag-hunter2');
   // Web mode cannot open a folder on the server for the browser: no such button.
   await expect(card.getByTestId('diagnostics-open-folder')).toHaveCount(0);

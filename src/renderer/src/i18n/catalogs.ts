@@ -12,7 +12,7 @@ import enVolumes from './features/en/volumes.json';
 import enStats from './features/en/stats.json';
 import enTerminal from './features/en/terminal.json';
 import enRegistryMirrors from './features/en/registryMirrors.json';
-import enRegistryRemote from './features/en/registryRemote.json';
+import enRegistryAccess from './features/en/registryAccess.json';
 import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
 import zhContainers from './features/zh-CN/containers.json';
@@ -23,7 +23,7 @@ import zhImageDetails from './features/zh-CN/imageDetails.json';
 import zhImageRemove from './features/zh-CN/imageRemove.json';
 import zhImageTransfer from './features/zh-CN/imageTransfer.json';
 import zhRegistryMirrors from './features/zh-CN/registryMirrors.json';
-import zhRegistryRemote from './features/zh-CN/registryRemote.json';
+import zhRegistryAccess from './features/zh-CN/registryAccess.json';
 import zhLogs from './features/zh-CN/logs.json';
 import zhNetworks from './features/zh-CN/networks.json';
 import zhVolumes from './features/zh-CN/volumes.json';
@@ -45,7 +45,7 @@ const enCatalog = {
   imageRemove: enImageRemove,
   imageTransfer: enImageTransfer,
   registryMirrors: enRegistryMirrors,
-  registryRemote: enRegistryRemote,
+  registryAccess: enRegistryAccess,
   logs: enLogs,
   volumes: enVolumes,
   networks: enNetworks,
@@ -63,7 +63,7 @@ const zhCatalog = {
   imageRemove: zhImageRemove,
   imageTransfer: zhImageTransfer,
   registryMirrors: zhRegistryMirrors,
-  registryRemote: zhRegistryRemote,
+  registryAccess: zhRegistryAccess,
   logs: zhLogs,
   volumes: zhVolumes,
   networks: zhNetworks,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { isEngineNameDetails } from '../../../shared/engine-names';
 import { isEngineForbiddenDetails, isEngineStoppedDetails } from '../../../shared/engine-failure';
-import { isDaemonConfigRefusalDetails } from '../../../shared/registry-mirrors';
+import { isRegistryMirrorsRefusalDetails } from '../../../shared/registry-mirrors';
 import { isServerUnreachable } from '../api/server-unreachable';
 
 /** The translated sentence for an error: by its code, or the web client's own "server unreachable". */
@@ -16,7 +16,7 @@ export function errorMessage(t: TFunction, error: WharfErrorInfo): string {
   if (isEngineStoppedDetails(error.details)) return t(error.details.during === 'pull' ? 'errors.engineStoppedDuringPull' : 'errors.engineStoppedDuringPush');
   if (isEngineForbiddenDetails(error.details)) return t('errors.engineForbidden');
   // Why daemon.json was not touched (Wharf's check, or its root helper's).
-  if (isDaemonConfigRefusalDetails(error.details)) return t(`registryMirrors.refused.${error.details.reason}`, { path: error.details.path });
+  if (isRegistryMirrorsRefusalDetails(error.details)) return t(`registryMirrors.refused.${error.details.reason}`, { path: error.details.path });
   return t(`errors.${error.code}`);
 }
 

@@ -1,8 +1,8 @@
 import { useState, type ReactElement } from 'react';
-import { MirrorsSection } from './mirrors/MirrorsSection';
-import { BrowseSection } from './remote/BrowseSection';
-import { LoginSection } from './remote/LoginSection';
-import { SpeedTestSection } from './remote/SpeedTestSection';
+import { MirrorsSection } from './registry-mirrors/MirrorsSection';
+import { BrowseSection } from './registry-access/BrowseSection';
+import { LoginSection } from './registry-access/LoginSection';
+import { SpeedTestSection } from './registry-access/SpeedTestSection';
 
 /**
  * Registries: the engine's mirrors and insecure registries (daemon.json, applied and verified), a speed test

@@ -1,0 +1,145 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../../shared/errors';
+import { DEFAULT_SPEED_IMAGE, type SpeedTestResult } from '../../../../../shared/registry-access';
+import { call } from '../../../api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Icon } from '../../../components/Icon';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { useTasksStore } from '../../../stores/tasks-store';
+import { SpeedProgress, SpeedResults } from './SpeedResults';
+import '../../../styles/registry-access.css';
+
+export interface SpeedTestSectionProps {
+  /** Mirror URLs to test (e.g. the mirror list's draft); the section keeps its own editable copy. */
+  mirrors: string[];
+  /** "Use this order": the working mirrors, best first. */
+  onUseOrder(urls: string[]): void;
+}
+
+function urlProblem(url: string, list: readonly string[]): 'badUrl' | 'duplicate' | undefined {
+  if (!/^https?:\/\/[^\s/]+[^\s]*$/.test(url)) return 'badUrl';
+  return list.includes(url) ? 'duplicate' : undefined;
+}
+
+/** Runs registryAccess.speedTest as a task and shows its ranked results. */
+export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps): ReactElement {
+  const { t } = useTranslation();
+  const [urls, setUrls] = useState<string[]>(mirrors);
+  const [draft, setDraft] = useState('');
+  const [image, setImage] = useState(DEFAULT_SPEED_IMAGE);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const [startError, setStartError] = useState<WharfErrorInfo | null>(null);
+  const upsert = useTasksStore((s) => s.upsert);
+  const task = useTasksStore((s) => (taskId ? s.tasks.find((x) => x.id === taskId) : undefined));
+
+  // A new list from the page replaces the local copy (state adjusted while rendering, not in an effect).
+  const key = mirrors.join('\n');
+  const [seenKey, setSeenKey] = useState(key);
+  if (key !== seenKey) {
+    setSeenKey(key);
+    setUrls(mirrors);
+  }
+
+  const running = task?.state === 'running';
+  const result = task?.state === 'succeeded' ? (task.result as SpeedTestResult | undefined) : undefined;
+  const items = task?.detail?.kind === 'items' ? task.detail.items : [];
+  const problem = draft.trim() === '' ? undefined : urlProblem(draft.trim(), urls);
+
+  const add = (event: FormEvent): void => {
+    event.preventDefault();
+    const url = draft.trim();
+    if (url === '' || urlProblem(url, urls)) return;
+    setUrls([...urls, url]);
+    setDraft('');
+  };
+
+  const run = async (): Promise<void> => {
+    setStartError(null);
+    const envelope = await call('registryAccess.speedTest', { mirrors: urls, ...(image.trim() && image.trim() !== DEFAULT_SPEED_IMAGE ? { image: image.trim() } : {}) });
+    if (!envelope.ok) {
+      setStartError(envelope.error);
+      return;
+    }
+    upsert(envelope.value);
+    setTaskId(envelope.value.id);
+  };
+
+  const working = result?.mirrors.filter((m) => m.outcome === 'ok').map((m) => m.url) ?? [];
+
+  return (
+    <section className="card remote-section" data-testid="speed-test-section">
+      <header className="remote-section__head">
+        <h2>{t('registryAccess.speed.title')}</h2>
+        <p className="muted">{t('registryAccess.speed.intro')}</p>
+      </header>
+
+      <div className="field">
+        <span className="field__label">{t('registryAccess.speed.mirrors')}</span>
+        {urls.length === 0 ? <p className="muted">{t('registryAccess.speed.empty')}</p> : null}
+        <ul className="remote-list" data-testid="speed-mirrors">
+          {urls.map((url) => (
+            <li key={url} className="remote-list__row">
+              <code className="mono">{url}</code>
+              <button type="button" className="button button--subtle button--small" disabled={running} onClick={() => setUrls(urls.filter((u) => u !== url))} aria-label={t('registryAccess.speed.remove', { url })} title={t('registryAccess.speed.remove', { url })}>
+                <Icon name="close" size={14} />
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form className="remote-inline" onSubmit={add}>
+          <input className="input mono" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('registryAccess.speed.addPlaceholder')} aria-label={t('registryAccess.speed.mirrors')} aria-invalid={problem !== undefined} data-testid="speed-add-input" />
+          <button type="submit" className="button button--secondary" disabled={draft.trim() === '' || problem !== undefined}>
+            <Icon name="plus" size={14} />
+            {t('registryAccess.speed.add')}
+          </button>
+        </form>
+        {problem ? <p className="field__hint remote-problem">{t(`registryAccess.speed.${problem}`)}</p> : null}
+      </div>
+
+      <label className="field">
+        <span className="field__label">{t('registryAccess.speed.image')}</span>
+        <input className="input mono" value={image} onChange={(e) => setImage(e.target.value)} data-testid="speed-image" />
+        <span className="field__hint">{t('registryAccess.speed.imageHint')}</span>
+      </label>
+
+      <div className="remote-actions">
+        <button type="button" className="button button--primary" disabled={running || urls.length === 0 || image.trim() === ''} onClick={() => void run()} data-testid="speed-run">
+          <Icon name="zap" size={16} />
+          {t('registryAccess.speed.run')}
+        </button>
+      </div>
+
+      {startError ? <ErrorNotice title={t('registryAccess.speed.failed')} error={startError} /> : null}
+      {task?.error ? <ErrorNotice title={t('registryAccess.speed.failed')} error={task.error} /> : null}
+
+      {running ? (
+        <div className="remote-running">
+          <ProgressBar value={task.progress} label={t('registryAccess.speed.running', { done: items.filter((i) => i.state !== 'pending').length + 1, total: items.length })} />
+          <p className="muted">{t('registryAccess.speed.running', { done: Math.min(items.length, items.filter((i) => i.state !== 'pending').length + 1), total: items.length })}</p>
+          <SpeedProgress items={items} />
+        </div>
+      ) : null}
+
+      {result ? (
+        <div className="remote-results">
+          <h3>{t('registryAccess.speed.results')}</h3>
+          <SpeedResults rows={result.mirrors} />
+          {working.length > 0 ? (
+            <div className="remote-actions">
+              <button type="button" className="button button--secondary" onClick={() => onUseOrder(working)} data-testid="speed-use-order">
+                {t('registryAccess.speed.useOrder')}
+              </button>
+              <span className="field__hint">{t('registryAccess.speed.useOrderHint')}</span>
+            </div>
+          ) : (
+            <p className="notice notice--warning">
+              <Icon name="alert" />
+              <span>{t('registryAccess.speed.noneWorking')}</span>
+            </p>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../../shared/errors';
+import { checkEntries, checkInsecureEntry, checkMirrorEntry, type RegistryMirrorsPlan, type RegistryMirrorsState } from '../../../../../shared/registry-mirrors';
+import { call } from '../../../api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Icon } from '../../../components/Icon';
+import { Spinner } from '../../../components/Spinner';
+import { AddMirror } from './AddMirror';
+import { ApplyDialog } from './ApplyDialog';
+import { EntryList } from './EntryList';
+import { FileFacts } from './FileFacts';
+import { InsecureRegistries } from './InsecureRegistries';
+import '../../../styles/registry-mirrors.css';
+
+export interface MirrorsSectionProps {
+  /** A new ranking from the speed test: reorder the draft to it. */
+  order?: readonly string[];
+  /** Runs the speed test (another section) for these mirror URLs, in this order. */
+  onTestSpeed(urls: string[]): void;
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * registry-mirrors and insecure-registries of the engine's daemon.json: what the file says and what is in effect, a
+ * draft to edit (presets, order, removal, checks per entry), and a reviewed, verified apply with rollback.
+ */
+export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): ReactElement {
+  const { t } = useTranslation();
+  const [state, setState] = useState<RegistryMirrorsState | null>(null);
+  const [loadError, setLoadError] = useState<WharfErrorInfo | null>(null);
+  const [mirrors, setMirrors] = useState<string[]>([]);
+  const [insecure, setInsecure] = useState<string[]>([]);
+  const [plan, setPlan] = useState<RegistryMirrorsPlan | null>(null);
+  // "Use this order" from the speed test: the ranked mirrors first, the others after, in the draft (not yet applied).
+  const [appliedOrder, setAppliedOrder] = useState<readonly string[] | undefined>(undefined);
+  if (order !== appliedOrder) {
+    setAppliedOrder(order);
+    if (order) setMirrors((current) => [...order.filter((u) => current.includes(u)), ...current.filter((u) => !order.includes(u))]);
+  }
+  const [planError, setPlanError] = useState<WharfErrorInfo | null>(null);
+  const [planning, setPlanning] = useState(false);
+
+  // Bumped to read the file again (after an apply).
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void call('registryMirrors.read', {}).then((envelope) => {
+      if (!current) return;
+      if (!envelope.ok) {
+        setLoadError(envelope.error);
+        return;
+      }
+      setLoadError(null);
+      setState(envelope.value);
+      setMirrors(envelope.value.settings.registryMirrors);
+      setInsecure(envelope.value.settings.insecureRegistries);
+    });
+    return () => {
+      current = false;
+    };
+  }, [generation]);
+
+  const mirrorChecks = useMemo(() => checkEntries(mirrors, checkMirrorEntry), [mirrors]);
+  const insecureChecks = useMemo(() => checkEntries(insecure, checkInsecureEntry), [insecure]);
+
+  if (loadError) return <ErrorNotice title={t('registryMirrors.loadFailed')} error={loadError} />;
+  if (!state) return <Spinner />;
+
+  const broken = state.parseError !== undefined;
+  const dirty = !same(mirrors, state.settings.registryMirrors) || !same(insecure, state.settings.insecureRegistries);
+  const entriesValid = [...mirrorChecks, ...insecureChecks].every((c) => c.problem === undefined);
+  const validMirrors = mirrorChecks.flatMap((c) => (c.value ? [c.value] : []));
+
+  const review = async (): Promise<void> => {
+    setPlanning(true);
+    setPlanError(null);
+    const envelope = await call('registryMirrors.plan', { registryMirrors: mirrors, insecureRegistries: insecure });
+    setPlanning(false);
+    if (envelope.ok) setPlan(envelope.value);
+    else setPlanError(envelope.error);
+  };
+
+  return (
+    <section className="registry-mirrors card" data-testid="registry-mirrors-section">
+      <header className="registry-mirrors__head">
+        <h2>{t('registryMirrors.title')}</h2>
+        <p className="muted">{t(state.apply === 'run' ? 'registryMirrors.intro' : 'registryMirrors.introManual')}</p>
+      </header>
+      <FileFacts state={state} />
+      {broken && state.parseError ? (
+        <div className="notice notice--error" role="alert" data-testid="registry-parse-error">
+          <Icon name="alert" />
+          <div className="notice__body">
+            <strong>{t('registryMirrors.parse.title')}</strong>
+            <p className="mono">{t('registryMirrors.parse.where', { line: state.parseError.line, column: state.parseError.column, message: state.parseError.message })}</p>
+            <p>{t('registryMirrors.parse.nothing')}</p>
+          </div>
+        </div>
+      ) : null}
+
+      {broken ? null : (
+        <>
+      <section className="registry-block" data-testid="registry-mirrors">
+        <div className="registry-block__head">
+          <h3 className="registry-block__title">{t('registryMirrors.mirrors.heading')}</h3>
+          <button type="button" className="button button--secondary button--small" disabled={validMirrors.length === 0} onClick={() => onTestSpeed(validMirrors)} data-testid="registry-mirrors-test-speed">
+            <Icon name="zap" size={14} />
+            {t('registryMirrors.mirrors.testSpeed')}
+          </button>
+        </div>
+        <p className="notice notice--info registry-hub-only">
+          <Icon name="info" />
+          <span>{t('registryMirrors.hubOnly')}</span>
+        </p>
+        <p className="muted">{t('registryMirrors.mirrors.help')}</p>
+        <EntryList kind="mirrors" entries={mirrors} checks={mirrorChecks} inEffect={state.inEffect?.registryMirrors} reorder onChange={setMirrors} />
+        <AddMirror onAdd={(url) => setMirrors([...mirrors, url])} />
+      </section>
+
+      <InsecureRegistries entries={insecure} checks={insecureChecks} inEffect={state.inEffect?.insecureRegistries} onChange={setInsecure} />
+
+        </>
+      )}
+
+      <footer className="registry-mirrors__footer">
+        {!entriesValid ? <span className="registry-entries__problem">{t('registryMirrors.review.invalid')}</span> : null}
+        <button type="button" className="button button--primary" disabled={broken || !dirty || !entriesValid || planning} onClick={() => void review()} data-testid="registry-review">
+          {t('registryMirrors.review.button')}
+        </button>
+      </footer>
+      {planError ? <ErrorNotice title={t('registryMirrors.review.planFailed')} error={planError} /> : null}
+      {plan ? (
+        <ApplyDialog
+          plan={plan}
+          settings={{ registryMirrors: mirrors, insecureRegistries: insecure }}
+          engineVersion={state.engineVersion}
+          onClose={() => setPlan(null)}
+          onSettled={() => setGeneration((g) => g + 1)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** registry-mirrors: the engine's registry-mirrors and insecure-registries in daemon.json; see contract.ts for the rules every channel follows. */
+import { z } from 'zod';
+import { out } from '../channel-def';
+import type { RegistryMirrorsPlan, RegistryMirrorsState } from '../registry-mirrors';
+import type { TaskInfo } from '../tasks';
+
+/** Entries as typed: bounded here, checked (with translatable reasons) by the core. */
+const entries = z.array(z.string().max(512).regex(/^[^\0\n\r]*$/)).max(64);
+const settings = { registryMirrors: entries, insecureRegistries: entries };
+
+export const registryMirrorsChannels = {
+  /** daemon.json as Wharf sees it: its registry settings, other keys, parse error, dockerd flags, what is in effect. */
+  'registryMirrors.read': out<RegistryMirrorsState>()(z.object({}).strict()),
+  /** The checks per entry, the new file, its diff, flag conflicts and the commands an apply runs. */
+  'registryMirrors.plan': out<RegistryMirrorsPlan>()(z.object(settings).strict()),
+  /** Back up, write, reload, verify — or roll back (task 'registry-mirrors-apply'; result: RegistryMirrorsApplyResult). */
+  'registryMirrors.apply': out<TaskInfo>()(z.object({ ...settings, expectedHash: z.string().regex(/^([0-9a-f]{64})?$/) }).strict()),
+} as const;
