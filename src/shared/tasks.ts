@@ -1,12 +1,11 @@
 import type { WharfErrorInfo } from './errors';
+import type { TaskKind, TaskResults } from './task-results';
 
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-/** A long operation (pull, push, build, cleanup, mirror apply, setup fix) as the task panel shows it. */
-export interface TaskInfo {
+/** What every task has, whatever its kind. */
+export interface TaskFields {
   id: string;
-  /** Kind of task, an i18n key suffix: tasks.kind.<kind>. */
-  kind: string;
   /** What the task works on (an image reference, a file path…); shown verbatim. */
   target: string;
   state: TaskState;
@@ -17,14 +16,26 @@ export interface TaskInfo {
   startedAt: number;
   endedAt?: number;
   error?: WharfErrorInfo;
-  /** The task's result, once succeeded. */
-  result?: unknown;
   cancellable: boolean;
   /** Structured progress a page draws (per-layer rows of a pull or push, per-item results of a bulk action). */
   detail?: TaskDetail;
   /** Lines of output so far (a build's log); read them with tasks.log. Absent for tasks without output. */
   logLines?: number;
 }
+
+/**
+ * A long operation (pull, push, build, cleanup, mirror apply, setup fix) as the task panel shows it: a union keyed on
+ * kind, so TaskInfo<'pull'> (or a TaskInfo narrowed by kind) has a PullResult as its result. Distributive, so that a
+ * TaskInfo<K> of a generic K still passes as a TaskInfo.
+ */
+export type TaskInfo<K extends TaskKind = TaskKind> = K extends TaskKind
+  ? TaskFields & {
+      /** Kind of task, an i18n key suffix: tasks.kind.<kind>. */
+      kind: K;
+      /** The task's result, once succeeded. */
+      result?: TaskResults[K];
+    }
+  : never;
 
 /** One layer of a pull or push, as the engine's progress stream reports it. */
 export interface LayerProgress {

@@ -11,6 +11,7 @@ import { parseCidr } from '../../src/shared/network-cidr';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox, runContainer } from '../support/fixtures';
 import { call, makeCore } from './make-core';
+import { createEngineApi } from '../../src/main/core/engine/engine-api';
 
 function ipv4(n: number): string {
   return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
@@ -127,7 +128,7 @@ describe('networks: list, create, remove, connect and prune as the docker CLI se
 
   it("the engine's own refusal (HTTP 403, removing a built-in network) is not called permission denied", async () => {
     // Wharf itself never sends this (it refuses built-in networks first): ask the engine directly, as a plugin's refusal would come.
-    const answer = await core.connection.client().getNetwork('bridge').remove().then(
+    const answer = await createEngineApi(core.connection).removeNetwork('bridge').then(
       () => undefined,
       (error: unknown) => toErrorInfo(error),
     );

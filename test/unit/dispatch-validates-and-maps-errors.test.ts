@@ -9,6 +9,7 @@ import type { Envelope, ErrorCode } from '../../src/shared/errors';
 import type { Handlers } from '../../src/main/core/dispatch';
 import { dispatch } from '../../src/main/core/dispatch';
 import { WharfError, toErrorInfo } from '../../src/main/core/errors';
+import { engineError } from '../../src/main/core/engine/engine-errors';
 
 type Spy = ReturnType<typeof vi.fn>;
 
@@ -97,12 +98,14 @@ describe('errors thrown by handlers', () => {
     [401, 'permission-denied', 'unauthorized: authentication required'],
     [500, 'failed', 'driver failed programming external connectivity'],
   ] as Array<[number, ErrorCode, string]>)('dockerode HTTP %d → %s with the engine message', async (statusCode, code, engineMessage) => {
-    // What dockerode (docker-modem) rejects with: the HTTP status and the engine's JSON body.
-    const error = Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${engineMessage}`), {
-      statusCode,
-      reason: 'unexpected',
-      json: { message: engineMessage },
-    });
+    // What dockerode (docker-modem) rejects with — the HTTP status and the engine's JSON body — as the engine layer throws it on.
+    const error = engineError(
+      Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${engineMessage}`), {
+        statusCode,
+        reason: 'unexpected',
+        json: { message: engineMessage },
+      }),
+    );
     expect(await thrownBecomes(error)).toEqual({ code, message: engineMessage });
   });
 
@@ -111,7 +114,7 @@ describe('errors thrown by handlers', () => {
     ['a protected object', 'bridge is a pre-defined network and cannot be removed'],
     ['an overlapping subnet (before the networks service names the field)', 'Pool overlaps with other one on this address space'],
   ])('dockerode HTTP 403 (%s) → failed with the engine message, not permission-denied (that is EACCES on the socket)', async (_case, engineMessage) => {
-    const error = Object.assign(new Error(`(HTTP code 403) unexpected - ${engineMessage}`), { statusCode: 403, reason: 'unexpected', json: { message: engineMessage } });
+    const error = engineError(Object.assign(new Error(`(HTTP code 403) unexpected - ${engineMessage}`), { statusCode: 403, reason: 'unexpected', json: { message: engineMessage } }));
     expect(await thrownBecomes(error)).toEqual({ code: 'failed', message: engineMessage, details: { reason: 'engine-forbidden' } });
   });
 
@@ -144,7 +147,7 @@ describe('errors thrown by handlers', () => {
   });
 
   it('a rejected promise is mapped the same as a synchronous throw', async () => {
-    const { handlers } = spyHandlers({ 'tasks.cancel': () => Promise.reject(Object.assign(new Error('x'), { statusCode: 404, json: { message: 'no task' } })) });
+    const { handlers } = spyHandlers({ 'tasks.cancel': () => Promise.reject(engineError(Object.assign(new Error('x'), { statusCode: 404, json: { message: 'no task' } }))) });
     expect(errorOf(await dispatch(handlers, 'tasks.cancel', { id: 'abc' }))).toEqual({ code: 'not-found', message: 'no task' });
   });
 

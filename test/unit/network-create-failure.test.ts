@@ -4,12 +4,13 @@
  * field, never "permission denied"; other refusals keep the engine's answer.
  */
 import { describe, expect, it } from 'vitest';
+import { engineError } from '../../src/main/core/engine/engine-errors';
 import { toErrorInfo } from '../../src/main/core/errors';
 import { networkCreateFailure } from '../../src/main/core/networks/create-failure';
 
-/** What dockerode (docker-modem) rejects with: the HTTP status and the engine's JSON body. */
-function engineAnswer(statusCode: number, message: string): Error {
-  return Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message}`), { statusCode, json: { message } });
+/** What dockerode (docker-modem) rejects with — the HTTP status and the engine's JSON body — as the engine layer throws it on. */
+function engineAnswer(statusCode: number, message: string): unknown {
+  return engineError(Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message}`), { statusCode, json: { message } }));
 }
 
 describe('networkCreateFailure', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectStreams, type StreamHandlers } from '../../src/main/core/streams/stream-hub';
 import type { StreamServerMessage } from '../../src/shared/streams';
+import { engineError } from '../../src/main/core/engine/engine-errors';
 
 const SID = 'abcdef12-3456';
 const INPUT = { id: 'web', follow: true, tail: 10, timestamps: false };
@@ -31,7 +32,7 @@ describe('connectStreams', () => {
   it('sends data then one end when the handler returns; a handler error ends it with the error', async () => {
     const { sent, connection } = setup(async (_input, ctx) => {
       ctx.send({ lines: [{ stream: 'stdout', text: 'hi' }] });
-      if (_input.tail === 0) throw Object.assign(new Error('No such container: web'), { statusCode: 404 });
+      if (_input.tail === 0) throw engineError(Object.assign(new Error('No such container: web'), { statusCode: 404 }));
     });
     connection.open(SID, 'containers.logs', INPUT);
     connection.open('second-sid-2', 'containers.logs', { ...INPUT, tail: 0 });

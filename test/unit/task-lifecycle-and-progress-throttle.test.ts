@@ -4,12 +4,15 @@
  * that is always the last thing the listeners see. Time is a fake clock driven by the test.
  */
 import { describe, expect, it } from 'vitest';
+import type { PullResult } from '../../src/shared/image-transfer';
+import type { TaskKind, TaskResults } from '../../src/shared/task-results';
 import type { TaskInfo } from '../../src/shared/tasks';
 import { contract } from '../../src/shared/contract';
 import type { Clock } from '../../src/main/core/clock';
 import { WharfError } from '../../src/main/core/errors';
 import type { TaskContext, TaskManager } from '../../src/main/core/tasks/task-manager';
 import { createTaskManager } from '../../src/main/core/tasks/task-manager';
+import { engineError } from '../../src/main/core/engine/engine-errors';
 
 /** Manual timers: nothing fires until advance() moves time past it. */
 class FakeClock implements Clock {
@@ -52,19 +55,19 @@ interface Update {
 }
 
 /** A task whose run function the test drives: it resolves or rejects when the test says so. */
-interface Driven {
+interface Driven<K extends TaskKind> {
   ctx: Promise<TaskContext>;
-  resolve(value: unknown): void;
+  resolve(value: TaskResults[K]): void;
   reject(error: unknown): void;
-  run: (ctx: TaskContext) => Promise<unknown>;
+  run: (ctx: TaskContext) => Promise<TaskResults[K]>;
 }
 
-function driven(): Driven {
+function driven<K extends TaskKind = 'pull'>(): Driven<K> {
   let giveCtx: (ctx: TaskContext) => void = () => undefined;
   const ctx = new Promise<TaskContext>((r) => (giveCtx = r));
-  let resolve: (value: unknown) => void = () => undefined;
+  let resolve: (value: TaskResults[K]) => void = () => undefined;
   let reject: (error: unknown) => void = () => undefined;
-  const result = new Promise<unknown>((res, rej) => {
+  const result = new Promise<TaskResults[K]>((res, rej) => {
     resolve = res;
     reject = rej;
   });
@@ -85,6 +88,8 @@ function setup(): { clock: FakeClock; tasks: TaskManager; updates: Update[] } {
   const tasks = createTaskManager({ clock, onUpdate: (task) => updates.push({ at: clock.now(), task }) });
   return { clock, tasks, updates };
 }
+
+const pulled = (digest: string): PullResult => ({ reference: 'busybox:latest', id: digest, digest, upToDate: false });
 
 const last = <T>(items: T[]): T => {
   const item = items[items.length - 1];
@@ -112,7 +117,7 @@ describe('task lifecycle', () => {
   it('lists and gets running tasks', () => {
     const { tasks } = setup();
     const a = tasks.start({ kind: 'pull', target: 'a' }, driven().run);
-    const b = tasks.start({ kind: 'build', target: 'b' }, driven().run);
+    const b = tasks.start({ kind: 'build', target: 'b' }, driven<'build'>().run);
     expect(tasks.list().map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
     expect(tasks.get(b.id)).toMatchObject({ kind: 'build', target: 'b', state: 'running' });
     expect(tasks.get('no-such-task')).toBeUndefined();
@@ -123,7 +128,7 @@ describe('task lifecycle', () => {
     const task = driven();
     const { id } = tasks.start({ kind: 'pull', target: 'busybox' }, task.run);
     (await task.ctx).progress(0.3);
-    task.resolve({ digest: 'sha256:abc' });
+    task.resolve(pulled('sha256:abc'));
     const done = await tasks.settled(id);
     expect(done).toMatchObject({ id, state: 'succeeded', progress: 1, result: { digest: 'sha256:abc' } });
     expect(done.endedAt).toBeGreaterThanOrEqual(done.startedAt);
@@ -134,7 +139,7 @@ describe('task lifecycle', () => {
     const { tasks, updates } = setup();
     const task = driven();
     const { id } = tasks.start({ kind: 'pull', target: 'nope:latest' }, task.run);
-    task.reject(Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404, json: { message: 'manifest for nope:latest not found' } }));
+    task.reject(engineError(Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404, json: { message: 'manifest for nope:latest not found' } })));
     const done = await tasks.settled(id);
     expect(done.state).toBe('failed');
     expect(done.error).toEqual({ code: 'not-found', message: 'manifest for nope:latest not found' });
@@ -144,7 +149,7 @@ describe('task lifecycle', () => {
 
   it('a WharfError keeps its code', async () => {
     const { tasks } = setup();
-    const { id } = tasks.start({ kind: 'mirrors-apply', target: '/etc/docker/daemon.json' }, async () => {
+    const { id } = tasks.start({ kind: 'registry-mirrors-apply', target: '/etc/docker/daemon.json' }, async () => {
       throw new WharfError('permission-denied', 'pkexec dismissed');
     });
     expect((await tasks.settled(id)).error).toMatchObject({ code: 'permission-denied', message: 'pkexec dismissed' });
@@ -162,7 +167,7 @@ describe('task lifecycle', () => {
     expect(ctx.signal.aborted).toBe(true);
     expect(tasks.get(id)?.state).toBe('cancelled');
 
-    task.resolve('finished anyway');
+    task.resolve(pulled('sha256:late'));
     const done = await tasks.settled(id);
     expect(done.state).toBe('cancelled');
     expect(done.result).toBeUndefined();
@@ -201,9 +206,9 @@ describe('task lifecycle', () => {
     const { tasks } = setup();
     const task = driven();
     const { id } = tasks.start({ kind: 'pull', target: 'x' }, task.run);
-    task.resolve(42);
+    task.resolve(pulled('sha256:42'));
     await tasks.settled(id);
-    expect(tasks.cancel(id)).toMatchObject({ state: 'succeeded', result: 42 });
+    expect(tasks.cancel(id)).toMatchObject({ state: 'succeeded', result: { digest: 'sha256:42' } });
   });
 });
 
@@ -283,7 +288,7 @@ describe('progress', () => {
     ctx.progress(0.1);
     clock.advance(1);
     ctx.progress(0.9); // held back by the throttle
-    task.resolve('ok');
+    task.resolve(pulled('sha256:ok'));
     await tasks.settled(id);
     expect(last(updates).task).toMatchObject({ id, state: 'succeeded', progress: 1 });
     const count = updates.length;

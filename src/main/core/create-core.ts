@@ -4,37 +4,35 @@ import type { AppInfo } from '../../shared/channels/engine';
 import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
 import type { Clock } from './clock';
-import { collectDiagnostics } from './app-diagnostics';
 import { stderrLogger, type Logger } from './log';
 import { dispatch, type Handlers } from './dispatch';
-import { WharfError } from './errors';
 import { createEngineConnection, type EngineConnection } from './engine/connection';
+import { createEngineApi } from './engine/engine-api';
 import type { DockerClientFactory } from './engine/docker-client';
+import { engineHandlers } from './engine/engine-handlers';
 import { resolveEndpoint } from './engine/resolve-endpoint';
 import { createEventBus, type EventListener } from './event-bus';
 import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
-import { createDiskUsageService } from './system/disk-usage';
-import { createCleanupService } from './cleanup/cleanup-service';
-import { readEngineFacts } from './engine/engine-facts';
+import { cleanupHandlers } from './cleanup/cleanup-handlers';
+import { containersHandlers } from './containers/containers-handlers';
 import { createImageLayersIndex } from './images/image-layers';
-import { createImageRemoveService } from './images/image-remove';
-import { createImageDetailsService } from './images/image-details';
+import { imagesHandlers } from './images/images-handlers';
 import { createImagesService } from './images/images-service';
-import { createImageArchiveService } from './images/image-archive';
-import { createImageBuildService } from './images/image-build';
-import { createImageTransferService } from './images/image-transfer';
-import { createNetworksService } from './networks/networks-service';
-import { createVolumesService } from './volumes/volumes-service';
+import { networksHandlers } from './networks/networks-handlers';
+import { registryAccessHandlers } from './registry-access/registry-access-handlers';
+import type { RegistryAccessOptions } from './registry-access/registry-access-service';
+import { registryMirrorsHandlers } from './registry-mirrors/registry-mirrors-handlers';
+import type { RegistryMirrorsOptions } from './registry-mirrors/registry-mirrors-service';
+import { setupHandlers } from './setup/setup-handlers';
+import type { SetupOptions } from './setup/setup-service';
 import { containerExecHandler } from './streams/container-exec';
 import { containerLogsHandler } from './streams/container-logs';
 import { containerStatsHandler } from './streams/container-stats';
-import { createContainersService } from './containers/containers-service';
 import { connectStreams, type StreamConnection, type StreamHandlers, type StreamOut } from './streams/stream-hub';
-import { createSetupService, type SetupOptions } from './setup/setup-service';
 import { createTaskManager, type TaskManager } from './tasks/task-manager';
-import { createRegistryMirrorsService, type RegistryMirrorsOptions } from './registry-mirrors/registry-mirrors-service';
-import { createRegistryAccessService, type RegistryAccessOptions } from './registry-access/registry-access-service';
+import { tasksHandlers } from './tasks/tasks-handlers';
+import { volumesHandlers } from './volumes/volumes-handlers';
 
 /** Everything the core needs from outside; Electron and web mode pass their own, tests pass theirs. */
 export interface CoreDeps {
@@ -124,116 +122,31 @@ export function createCore(deps: CoreDeps): Core {
     probe: { exists: existsSync, dockerInstalled: dockerInstalled(deps.env) },
     backoff: deps.backoff,
   });
+  const engine = createEngineApi(connection);
   const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
-  const diskUsage = createDiskUsageService(connection, deps.clock);
-  const images = createImagesService(connection, deps.clock);
-  const imageBuild = createImageBuildService(connection, tasks);
-  const imageArchive = createImageArchiveService(connection, tasks);
-  const imageLayers = createImageLayersIndex(connection);
-  const imageDetails = createImageDetailsService(connection, imageLayers);
-  const imageTransfer = createImageTransferService(connection, tasks);
-  const containers = createContainersService(connection, tasks, deps.clock);
-  const volumes = createVolumesService(connection, deps.clock);
-  const networks = createNetworksService(connection, deps.clock);
-  const imageRemove = createImageRemoveService({ connection, clock: deps.clock, tasks, diskUsage: () => images.diskUsage(), layers: imageLayers });
-  const cleanup = createCleanupService({ connection, clock: deps.clock, tasks, layers: imageLayers });
-  const setup = createSetupService({
-    env: deps.env,
-    endpoint,
-    createClient,
-    connection,
-    tasks,
-    runner,
-    clock: deps.clock,
-    options: deps.setup,
-    relaunchWithGroup: deps.relaunchWithGroup,
-  });
-
-  const registryMirrors = createRegistryMirrorsService({
-    endpoint,
-    connection,
-    tasks,
-    runner,
-    clock: deps.clock,
-    env: deps.env,
-    home: deps.paths.home,
-    logger,
-    options: deps.registryMirrors,
-  });
-
-  const registryAccess = createRegistryAccessService({ connection, tasks, env: deps.env, home: deps.paths.home, options: deps.registryAccess });
+  const { clock, env } = deps;
+  const home = deps.paths.home;
+  // Shared between areas: the image list's disk usage (image removal plans with it) and the layer index (cleanup too).
+  const images = createImagesService(engine, clock);
+  const layers = createImageLayersIndex(engine);
 
   const handlers: Handlers = {
-    'app.info': () => deps.app,
-    'app.diagnostics': () => collectDiagnostics(deps.app, connection, logger),
-    'app.openLogFolder': async () => {
-      if (!deps.openLogFolder) throw new WharfError('unsupported', 'the log folder is on the machine web mode runs on; its path is in the diagnostics');
-      await deps.openLogFolder();
-      return null;
-    },
-    'engine.status': () => connection.status(),
-    'engine.reconnect': () => connection.reconnectNow(),
-    'engine.facts': () => readEngineFacts(connection),
-    'system.df': () => diskUsage.summary(),
-    'tasks.list': () => tasks.list(),
-    'images.list': (input) => images.list(input),
-    'images.diskUsage': () => images.diskUsage(),
-    'tasks.cancel': ({ id }) => tasks.cancel(id),
-    'tasks.log': ({ id, from }) => tasks.log(id, from),
-    'images.removePlan': ({ target }) => imageRemove.plan(target),
-    'images.remove': ({ items, force }) => imageRemove.remove(items, force),
-    'images.pull': ({ reference }) => imageTransfer.pull(reference),
-    'images.push': ({ reference }) => imageTransfer.push(reference),
-    'images.tag': ({ source, target }) => imageTransfer.tag(source, target),
-    'images.inspect': ({ image }) => imageDetails.details(image),
-    'images.build': (input) => imageBuild.build(input),
-    'images.save': (input) => imageArchive.save(input),
-    'images.load': (input) => imageArchive.load(input),
-    'images.import': (input) => imageArchive.import(input),
-    'cleanup.diskUsage': () => cleanup.diskUsage(),
-    'cleanup.preview': ({ wizard, options }) => cleanup.preview(wizard, options),
-    'cleanup.estimate': ({ previewId, keys }) => cleanup.estimate(previewId, keys),
-    'cleanup.run': ({ previewId, keys }) => cleanup.run(previewId, keys),
-    'cleanup.history': () => cleanup.history(),
-    'setup.diagnose': () => setup.diagnose(),
-    'setup.fixPlan': ({ fix }) => setup.fixPlan(fix),
-    'setup.fix': ({ fix }) => setup.startFix(fix),
-    'setup.installGuide': () => setup.installGuide(),
-    'setup.relaunch': () => setup.relaunch(),
-    'containers.list': ({ all }) => containers.list(all),
-    'containers.action': (input) => containers.action(input),
-    'containers.inspect': ({ id }) => containers.inspect(id),
-    'containers.rename': ({ id, name }) => containers.rename(id, name),
-    'containers.runPlan': ({ spec }) => containers.runPlan(spec),
-    'containers.run': ({ spec }) => containers.run(spec),
-    'containers.networks': () => containers.networks(),
-    'registryMirrors.read': () => registryMirrors.read(),
-    'registryMirrors.plan': (input) => registryMirrors.plan(input),
-    'registryMirrors.apply': (input) => registryMirrors.apply(input),
-    'registryAccess.speedTest': ({ mirrors, image }) => registryAccess.speedTest(mirrors, image),
-    'registryAccess.logins': () => registryAccess.logins(),
-    'registryAccess.login': ({ server, username, password }) => registryAccess.login(server, username, password),
-    'registryAccess.logout': ({ server }) => registryAccess.logout(server),
-    'registryAccess.catalog': ({ registry, last, n }) => registryAccess.catalog(registry, last, n),
-    'registryAccess.tags': ({ registry, repository, last, n }) => registryAccess.tags(registry, repository, last, n),
-    'registryAccess.deleteTag': ({ registry, repository, tag }) => registryAccess.deleteTag(registry, repository, tag),
-    'volumes.list': () => volumes.list(),
-    'volumes.usage': () => volumes.usage(),
-    'volumes.create': (input) => volumes.create(input),
-    'volumes.remove': ({ names }) => volumes.remove(names),
-    'volumes.prunePlan': () => volumes.prunePlan(),
-    'networks.list': () => networks.list(),
-    'networks.create': (input) => networks.create(input),
-    'networks.remove': ({ ids }) => networks.remove(ids),
-    'networks.connect': ({ network, container }) => networks.connect(network, container),
-    'networks.disconnect': ({ network, container, force }) => networks.disconnect(network, container, force ?? false),
-    'networks.prunePlan': () => networks.prunePlan(),
+    ...engineHandlers({ app: deps.app, connection, engine, clock, logger, openLogFolder: deps.openLogFolder }),
+    ...tasksHandlers(tasks),
+    ...imagesHandlers({ engine, clock, tasks, images, layers }),
+    ...cleanupHandlers({ engine, clock, tasks, layers }),
+    ...setupHandlers({ env, endpoint, createClient, connection, tasks, runner, clock, options: deps.setup, relaunchWithGroup: deps.relaunchWithGroup }),
+    ...containersHandlers({ engine, tasks, clock }),
+    ...registryMirrorsHandlers({ endpoint, engine, connection, tasks, runner, clock, env, home, logger, options: deps.registryMirrors }),
+    ...registryAccessHandlers({ engine, tasks, env, home, options: deps.registryAccess }),
+    ...volumesHandlers({ engine, clock }),
+    ...networksHandlers({ engine, clock }),
   };
 
   const streamHandlers: StreamHandlers = {
-    'containers.logs': containerLogsHandler(connection),
-    'containers.exec': containerExecHandler(connection),
-    'containers.stats': containerStatsHandler(connection),
+    'containers.logs': containerLogsHandler(engine),
+    'containers.exec': containerExecHandler(engine),
+    'containers.stats': containerStatsHandler(engine),
   };
 
   return {

@@ -6,8 +6,11 @@ import { errorEnvelope, okEnvelope } from '../../shared/errors';
 import { toErrorInfo, WharfError } from './errors';
 import type { Logger } from './log';
 
-/** One handler per channel, receiving the already validated input. */
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+/** One handler per channel of a set (an area's channels), receiving the already validated input. */
+export type HandlersOf<Channels> = { [C in keyof Channels & Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+
+/** One handler per channel of the contract: the areas' slices put together (create-core.ts). */
+export type Handlers = HandlersOf<Record<Channel, unknown>>;
 
 /** Codes worth a line in the log: the call broke, or the engine was not there. Inputs are never logged (passwords). */
 const LOGGED_CODES = new Set(['failed', 'engine-unreachable']);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { onSessionChange, signIn, type SessionState } from './api';
+import { onSessionChange, signIn, startAppClient, type SessionState } from './api';
 import { App } from './app/App';
 import { SignInNeeded } from './app/SignInNeeded';
 import { startStartupDecision } from './app/startup';
@@ -17,6 +17,8 @@ import './styles/forms.css';
 import './styles/menu.css';
 import './styles/images.css';
 
+// The transport is picked here, once: the preload bridge inside Electron, HTTP + WebSocket in a browser.
+startAppClient();
 startThemeSync();
 
 const root = document.getElementById('root');

@@ -27,7 +27,7 @@ export const cleanupChannels = {
   /** Bytes the disk gains for a selection of a preview's items (shared layers once). */
   'cleanup.estimate': out<{ bytes: number }>()(selection),
   /** Delete exactly the selected previewed objects by ID, as a task (result: CleanupReport). */
-  'cleanup.run': out<TaskInfo>()(selection),
+  'cleanup.run': out<TaskInfo<'cleanup'>>()(selection),
   /** The last cleanup reports, newest first (kept in memory by the core). */
   'cleanup.history': out<CleanupReport[]>()(z.object({}).strict()),
 } as const;

@@ -36,7 +36,7 @@ export const containerChannels = {
   /** `docker ps [-a]`: the same rows as the CLI, with ports, health and compose project. */
   'containers.list': out<ContainerList>()(z.object({ all: z.boolean() }).strict()),
   /** start/stop/restart/pause/unpause/kill/remove of one or many, as a task with per-item results. */
-  'containers.action': out<TaskInfo>()(
+  'containers.action': out<TaskInfo<'container-action'>>()(
     z
       .object({
         ids: z.array(containerRef).min(1).max(5000),

@@ -43,17 +43,17 @@ export const imageChannels = {
   /** The preview of a removal: what goes (untag or delete), what is blocked by containers, the space freed. */
   'images.removePlan': out<RemovePlan>()(z.object({ target: removeTarget }).strict()),
   /** Remove the confirmed items as a task (result: RemoveReport); an item whose ID changed since the plan is skipped. */
-  'images.remove': out<TaskInfo>()(z.object({ items: z.array(removeItem).min(1).max(5000), force: z.boolean() }).strict()),
+  'images.remove': out<TaskInfo<'image-remove'>>()(z.object({ items: z.array(removeItem).min(1).max(5000), force: z.boolean() }).strict()),
   /** `docker pull REF` as a task with per-layer progress (result: PullResult). */
-  'images.pull': out<TaskInfo>()(z.object({ reference: typedReference }).strict()),
+  'images.pull': out<TaskInfo<'pull'>>()(z.object({ reference: typedReference }).strict()),
   /** `docker push REF` as a task with per-layer progress (result: PushResult). */
-  'images.push': out<TaskInfo>()(z.object({ reference: typedReference }).strict()),
+  'images.push': out<TaskInfo<'push'>>()(z.object({ reference: typedReference }).strict()),
   /** `docker tag SOURCE TARGET`; answers the normalized target. */
   'images.tag': out<{ target: string }>()(z.object({ source: imageRefOrId, target: typedReference }).strict()),
   /** Inspect, history, layers shared with other images, containers, tags and digests. */
   'images.inspect': out<ImageDetails>()(z.object({ image: imageRefOrId }).strict()),
   /** `docker build` of a folder on this machine, as a task with its log (result: BuildResult). */
-  'images.build': out<TaskInfo>()(
+  'images.build': out<TaskInfo<'build'>>()(
     z
       .object({
         contextDir: hostPath,
@@ -66,11 +66,11 @@ export const imageChannels = {
       .strict(),
   ),
   /** `docker save -o PATH IMAGE…` as a task (result: SaveResult). */
-  'images.save': out<TaskInfo>()(z.object({ images: z.array(imageRefOrId).min(1).max(500), path: hostPath, overwrite: z.boolean() }).strict()),
+  'images.save': out<TaskInfo<'image-save'>>()(z.object({ images: z.array(imageRefOrId).min(1).max(500), path: hostPath, overwrite: z.boolean() }).strict()),
   /** `docker load -i PATH` as a task (result: LoadResult). */
-  'images.load': out<TaskInfo>()(z.object({ path: hostPath }).strict()),
+  'images.load': out<TaskInfo<'image-load'>>()(z.object({ path: hostPath }).strict()),
   /** `docker import PATH [REF]` of a rootfs tar, as a task (result: ImportResult). */
-  'images.import': out<TaskInfo>()(
+  'images.import': out<TaskInfo<'image-import'>>()(
     z.object({ path: hostPath, reference: typedReference.optional(), message: z.string().max(1024).optional() }).strict(),
   ),
 } as const;

@@ -14,7 +14,7 @@ const page = { last: z.string().min(1).max(512).optional(), n: z.number().int().
 
 export const registryAccessChannels = {
   /** GET /v2/, token flow, manifest HEAD, capped blob download per mirror (task 'registry-speed-test'; result: SpeedTestResult). */
-  'registryAccess.speedTest': out<TaskInfo>()(
+  'registryAccess.speedTest': out<TaskInfo<'registry-speed-test'>>()(
     z.object({ mirrors: z.array(mirrorUrl).min(1).max(32), image: z.string().min(1).max(256).regex(/^[a-z0-9][^\s\0]*$/).optional() }).strict(),
   ),
   /** Registries logged in to, from the docker CLI's config (never a password). */

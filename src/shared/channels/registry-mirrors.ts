@@ -14,5 +14,5 @@ export const registryMirrorsChannels = {
   /** The checks per entry, the new file, its diff, flag conflicts and the commands an apply runs. */
   'registryMirrors.plan': out<RegistryMirrorsPlan>()(z.object(settings).strict()),
   /** Back up, write, reload, verify — or roll back (task 'registry-mirrors-apply'; result: RegistryMirrorsApplyResult). */
-  'registryMirrors.apply': out<TaskInfo>()(z.object({ ...settings, expectedHash: z.string().regex(/^([0-9a-f]{64})?$/) }).strict()),
+  'registryMirrors.apply': out<TaskInfo<'registry-mirrors-apply'>>()(z.object({ ...settings, expectedHash: z.string().regex(/^([0-9a-f]{64})?$/) }).strict()),
 } as const;

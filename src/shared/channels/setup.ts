@@ -13,7 +13,7 @@ export const setupChannels = {
   /** The exact commands a fix runs as root, for the user to read first (and to copy when nothing can run them). */
   'setup.fixPlan': out<FixPlan>()(fix),
   /** Run a fix through the privilege runner, as a task. */
-  'setup.fix': out<TaskInfo>()(fix),
+  'setup.fix': out<TaskInfo<'setup-fix'>>()(fix),
   'setup.installGuide': out<InstallGuide>()(none),
   /** Desktop only: relaunch Wharf under the docker group (sg docker) so the new membership applies now. */
   'setup.relaunch': out<null>()(none),

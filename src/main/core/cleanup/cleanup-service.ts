@@ -7,16 +7,16 @@ import type { CleanupItem, CleanupOptions, CleanupPreview, CleanupReport, Cleanu
 import type { ItemResult, TaskInfo } from '../../../shared/tasks';
 import type { Clock } from '../clock';
 import { eachLimited } from '../concurrency';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import type { ImageLayersIndex } from '../images/image-layers';
 import type { ImageLayers } from '../images/layer-accounting';
 import { deleteBuildCache, deleteContainer, deleteImage, deleteNetwork, deleteVolume, type Outcome } from './delete-objects';
-import { detailFromRaw, totalSize, type RawDfVerbose } from './df-detail';
+import { detailFromRaw, totalSize } from './df-detail';
 import { estimateBytes, imagesDeleted } from './estimate';
 import { selectFor } from './select';
-import { isStopped, type SnapContainer, type SnapImage, type SnapNetwork, type Snapshot } from './snapshot';
+import { isStopped, type Snapshot } from './snapshot';
 import { buildReport } from './report';
 
 /** Objects deleted at once (build cache goes one record at a time: the engine serializes prunes anyway). */
@@ -30,7 +30,7 @@ export interface CleanupService {
   diskUsage(): Promise<DiskUsageDetail>;
   preview(wizard: CleanupWizard, options: CleanupOptions): Promise<CleanupPreview>;
   estimate(previewId: string, keys: string[]): { bytes: number };
-  run(previewId: string, keys: string[]): TaskInfo;
+  run(previewId: string, keys: string[]): TaskInfo<'cleanup'>;
   history(): CleanupReport[];
 }
 
@@ -40,27 +40,26 @@ interface Stored {
   layers: ImageLayers[];
 }
 
-export function createCleanupService(deps: { connection: EngineConnection; clock: Clock; tasks: TaskManager; layers: ImageLayersIndex }): CleanupService {
-  const { connection, clock, tasks } = deps;
+export function createCleanupService(deps: { engine: EngineApi; clock: Clock; tasks: TaskManager; layers: ImageLayersIndex }): CleanupService {
+  const { engine, clock, tasks } = deps;
   const previews = new Map<string, Stored>();
   const reports: CleanupReport[] = [];
 
   async function snapshot(options: CleanupOptions): Promise<Snapshot> {
-    const docker = connection.client();
     const [df, images, containers, listedNetworks] = await Promise.all([
-      docker.df() as Promise<RawDfVerbose>,
-      docker.listImages({ all: true }) as Promise<SnapImage[]>,
-      docker.listContainers({ all: true }) as Promise<SnapContainer[]>,
-      docker.listNetworks() as Promise<SnapNetwork[]>,
+      engine.diskUsage(),
+      engine.listImages({ all: true }),
+      engine.listContainers({ all: true }),
+      engine.listNetworks(),
     ]);
     // The list answer has no attached containers: inspect the custom networks (few) for them.
     const networks = await Promise.all(
-      listedNetworks.map(async (n) => (['bridge', 'host', 'none'].includes(n.Name) ? n : ((await docker.getNetwork(n.Id).inspect()) as SnapNetwork))),
+      listedNetworks.map(async (n) => (['bridge', 'host', 'none'].includes(n.Name) ? n : await engine.inspectNetwork(n.Id))),
     );
     const finishedAt: Record<string, number> = {};
     if (options.exitedHours !== undefined) {
       await eachLimited(containers.filter((c) => isStopped(c.State)), 8, new AbortController().signal, async (c) => {
-        const inspect = (await docker.getContainer(c.Id).inspect()) as { State?: { FinishedAt?: string } };
+        const inspect = await engine.inspectContainer(c.Id);
         const ms = Date.parse(inspect.State?.FinishedAt ?? '');
         if (Number.isFinite(ms) && ms > 0) finishedAt[c.Id] = ms;
       });
@@ -79,7 +78,7 @@ export function createCleanupService(deps: { connection: EngineConnection; clock
 
   return {
     async diskUsage() {
-      return detailFromRaw((await connection.client().df()) as RawDfVerbose, clock.now());
+      return detailFromRaw(await engine.diskUsage(), clock.now());
     },
 
     async preview(wizard, options) {
@@ -110,9 +109,8 @@ export function createCleanupService(deps: { connection: EngineConnection; clock
       if (selected.length === 0) throw new WharfError('invalid-input', 'Nothing is selected.');
       const { preview, snap, layers } = entry;
       return tasks.start({ kind: 'cleanup', target: preview.wizard }, async (ctx): Promise<CleanupReport> => {
-        const docker = connection.client();
         const startedAt = clock.now();
-        const before = detailFromRaw((await docker.df()) as RawDfVerbose, clock.now()).rows;
+        const before = detailFromRaw(await engine.diskUsage(), clock.now()).rows;
         const results: ItemResult[] = selected.map((i) => ({ target: i.name, state: 'pending' }));
         const outcomes = new Map<CleanupItem, Outcome>();
         const settle = (item: CleanupItem, outcome: Outcome): void => {
@@ -125,15 +123,15 @@ export function createCleanupService(deps: { connection: EngineConnection; clock
         for (const kind of ORDER) {
           const group = selected.filter((i) => i.kind === kind);
           await eachLimited(group, CLEANUP_CONCURRENCY, ctx.signal, async (item) => {
-            if (kind === 'container') settle(item, await deleteContainer(docker, item));
-            else if (kind === 'image') settle(item, await deleteImage(docker, item, snap, clock.now()));
-            else if (kind === 'network') settle(item, await deleteNetwork(docker, item));
-            else settle(item, await deleteVolume(docker, item, snap));
+            if (kind === 'container') settle(item, await deleteContainer(engine, item));
+            else if (kind === 'image') settle(item, await deleteImage(engine, item, snap, clock.now()));
+            else if (kind === 'network') settle(item, await deleteNetwork(engine, item));
+            else settle(item, await deleteVolume(engine, item, snap));
           });
         }
         const cache = selected.filter((i) => i.kind === 'buildCache');
-        if (cache.length > 0 && !ctx.signal.aborted) await deleteBuildCache(docker, cache, snap, settle, () => ctx.signal.aborted);
-        const after = detailFromRaw((await docker.df()) as RawDfVerbose, clock.now()).rows;
+        if (cache.length > 0 && !ctx.signal.aborted) await deleteBuildCache(engine, cache, snap, settle, () => ctx.signal.aborted);
+        const after = detailFromRaw(await engine.diskUsage(), clock.now()).rows;
         const report = buildReport({
           id: randomUUID(),
           wizard: preview.wizard,

@@ -2,10 +2,10 @@
  * Deleting one previewed object by ID, after checking it is still what the preview showed: gone → skipped
  * ('gone'), different now → skipped ('changed'), in use now → skipped ('in-use'). Nothing is forced.
  */
-import type Docker from 'dockerode';
 import type { CleanupItem } from '../../../shared/cleanup';
+import type { EngineApi } from '../engine/engine-api';
 import { toErrorInfo } from '../errors';
-import { planRemoval, type PlanImage } from '../images/remove-plan';
+import { planRemoval } from '../images/remove-plan';
 import { realTags } from './df-detail';
 import type { Snapshot } from './snapshot';
 
@@ -37,60 +37,49 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-export function deleteContainer(docker: Docker, item: CleanupItem): Promise<Outcome> {
+export function deleteContainer(engine: EngineApi, item: CleanupItem): Promise<Outcome> {
   return guarded(async () => {
-    const c = (await docker.getContainer(item.id).inspect()) as { State?: { Running?: boolean; Paused?: boolean; Restarting?: boolean } };
+    const c = await engine.inspectContainer(item.id);
     if (c.State?.Running || c.State?.Paused || c.State?.Restarting) return skipped('in-use');
     // Like `docker container prune`: the container only, its volumes stay.
-    await docker.getContainer(item.id).remove({ v: false });
+    await engine.removeContainer(item.id, { volumes: false, force: false });
     return { state: 'done' };
   });
 }
 
 /** By ID, without force: untag each name (planRemoval's order), then the last removal deletes the image. */
-export function deleteImage(docker: Docker, item: CleanupItem, snap: Snapshot, now: number): Promise<Outcome> {
+export function deleteImage(engine: EngineApi, item: CleanupItem, snap: Snapshot, now: number): Promise<Outcome> {
   return guarded(async () => {
-    const current = (await docker.getImage(item.id).inspect()) as PlanImage & { Id: string };
+    const current = await engine.inspectImage(item.id);
     const before = snap.images.find((i) => i.Id === item.id);
     if (current.Id !== item.id || !sameSet(realTags(before?.RepoTags), realTags(current.RepoTags))) return skipped('changed');
-    const users = (await docker.listContainers({ all: true, filters: JSON.stringify({ ancestor: [item.id] }) })) as Array<{ ImageID: string }>;
+    const users = await engine.listContainers({ all: true, filters: JSON.stringify({ ancestor: [item.id] }) });
     if (users.some((c) => c.ImageID === item.id)) return skipped('in-use');
     const plan = planRemoval({ targets: [{ kind: 'id', id: item.id }], missing: [], images: [{ ...current, Size: 0 }], containers: [], usage: {}, now });
-    for (const step of plan.items) await docker.getImage(step.ref).remove({ noprune: false });
+    for (const step of plan.items) await engine.removeImage(step.ref, { force: false, noprune: false });
     return { state: 'done' };
   });
 }
 
-export function deleteVolume(docker: Docker, item: CleanupItem, snap: Snapshot): Promise<Outcome> {
+export function deleteVolume(engine: EngineApi, item: CleanupItem, snap: Snapshot): Promise<Outcome> {
   return guarded(async () => {
-    const current = (await docker.getVolume(item.id).inspect()) as { CreatedAt?: string };
+    const current = await engine.inspectVolume(item.id);
     const before = (snap.df.Volumes ?? []).find((v) => v.Name === item.id);
     if (before?.CreatedAt && current.CreatedAt && before.CreatedAt !== current.CreatedAt) return skipped('changed');
-    const users = (await docker.listContainers({ all: true, filters: JSON.stringify({ volume: [item.id] }) })) as unknown[];
+    const users = await engine.listContainers({ all: true, filters: JSON.stringify({ volume: [item.id] }) });
     if (users.length > 0) return skipped('in-use');
-    await docker.getVolume(item.id).remove();
+    await engine.removeVolume(item.id);
     return { state: 'done' };
   });
 }
 
-export function deleteNetwork(docker: Docker, item: CleanupItem): Promise<Outcome> {
+export function deleteNetwork(engine: EngineApi, item: CleanupItem): Promise<Outcome> {
   return guarded(async () => {
-    const current = (await docker.getNetwork(item.id).inspect()) as { Id: string; Containers?: Record<string, unknown> | null };
+    const current = await engine.inspectNetwork(item.id);
     if (current.Id !== item.id) return skipped('changed');
-    if (Object.keys(current.Containers ?? {}).length > 0) return skipped('in-use');
-    await docker.getNetwork(item.id).remove();
+    if (Object.keys(current.Containers).length > 0) return skipped('in-use');
+    await engine.removeNetwork(item.id);
     return { state: 'done' };
-  });
-}
-
-/** dockerode's pruneBuilder drops its options (a prune of everything dangling): dial the endpoint with the query. */
-function pruneOneRecord(docker: Docker, id: string): Promise<{ CachesDeleted?: string[] | null }> {
-  return new Promise((resolve, reject) => {
-    const options = { all: true, filters: JSON.stringify({ id: [id] }) };
-    docker.modem.dial({ path: '/build/prune?', method: 'POST', options, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } }, (error, data) => {
-      if (error) reject(error);
-      else resolve((data ?? {}) as { CachesDeleted?: string[] | null });
-    });
   });
 }
 
@@ -99,19 +88,18 @@ function pruneOneRecord(docker: Docker, id: string): Promise<{ CachesDeleted?: s
  * names exactly one record (the engine accepts one id value per call). Children go before their parents, since
  * a parent with a child left is kept. The answer's CachesDeleted says whether it went.
  */
-export async function deleteBuildCache(docker: Docker, items: readonly CleanupItem[], snap: Snapshot, settle: (item: CleanupItem, outcome: Outcome) => void, aborted: () => boolean): Promise<void> {
-  let current: Map<string, { InUse: boolean; Parent?: string }>;
+export async function deleteBuildCache(engine: EngineApi, items: readonly CleanupItem[], snap: Snapshot, settle: (item: CleanupItem, outcome: Outcome) => void, aborted: () => boolean): Promise<void> {
+  let current: Map<string, { InUse: boolean }>;
   try {
-    const df = (await docker.df()) as { BuildCache?: Array<{ ID: string; InUse: boolean; Parent?: string }> | null };
-    current = new Map((df.BuildCache ?? []).map((b) => [b.ID, b]));
+    current = new Map((await engine.diskUsage()).BuildCache.map((b) => [b.ID, b]));
   } catch (error) {
     for (const item of items) settle(item, failure(error));
     return;
   }
-  const parentOf = new Map((snap.df.BuildCache ?? []).map((b) => [b.ID, b.Parent ?? '']));
+  const parentsOf = new Map((snap.df.BuildCache ?? []).map((b) => [b.ID, b.Parents ?? []]));
   let left = [...items];
   while (left.length > 0 && !aborted()) {
-    const parents = new Set(left.map((i) => parentOf.get(i.id)));
+    const parents = new Set(left.flatMap((i) => parentsOf.get(i.id) ?? []));
     const leaves = left.filter((i) => !parents.has(i.id));
     const batch = leaves.length > 0 ? leaves : left;
     for (const item of batch) {
@@ -120,8 +108,9 @@ export async function deleteBuildCache(docker: Docker, items: readonly CleanupIt
       else if (now.InUse) settle(item, skipped('in-use'));
       else {
         const outcome = await guarded(async () => {
-          const answer = await pruneOneRecord(docker, item.id);
-          return (answer.CachesDeleted ?? []).includes(item.id) ? { state: 'done' } : { state: 'failed', reason: 'not-deleted' };
+          // No per-record delete (API 1.41): a prune whose filter names exactly this one record.
+          const answer = await engine.pruneBuildCache(JSON.stringify({ id: [item.id] }), true);
+          return answer.CachesDeleted.includes(item.id) ? { state: 'done' } : { state: 'failed', reason: 'not-deleted' };
         });
         settle(item, outcome);
       }

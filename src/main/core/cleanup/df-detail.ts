@@ -9,7 +9,8 @@ export interface RawDfVerbose extends RawDiskUsage {
   Volumes?: Array<{ Name: string; Driver?: string; Labels?: Record<string, string> | null; CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null }> | null;
   BuildCache?: Array<{
     ID: string;
-    Parent?: string;
+    /** Records this one builds on (engine-normalize.ts folds API 1.41's Parent into it). */
+    Parents?: string[];
     Type: string;
     Description?: string;
     InUse: boolean;

@@ -2,52 +2,33 @@
 import type { ContainerActionInput, ContainerActionReport } from '../../../shared/container-list';
 import type { ItemResult, TaskInfo } from '../../../shared/tasks';
 import { eachLimited } from '../concurrency';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
+import { isNotModified } from '../engine/engine-errors';
 import { toErrorInfo } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 
 /** Containers acted on at once. */
 export const ACTION_CONCURRENCY = 8;
 
-interface Modem {
-  statusCode?: number;
-}
-
-type Act = (container: ReturnType<ReturnType<EngineConnection['client']>['getContainer']>) => Promise<unknown>;
-
-function act(input: ContainerActionInput): Act {
-  const t = input.timeout === undefined ? {} : { t: input.timeout };
-  switch (input.action) {
-    case 'start':
-      return (c) => c.start();
-    case 'stop':
-      return (c) => c.stop(t);
-    case 'restart':
-      return (c) => c.restart(t);
-    case 'pause':
-      return (c) => c.pause();
-    case 'unpause':
-      return (c) => c.unpause();
-    case 'kill':
-      return (c) => c.kill();
-    case 'remove':
-      return (c) => c.remove({ v: input.removeVolumes === true, force: input.force === true });
-  }
+/** One container's part of the action, through the engine layer. */
+function act(engine: EngineApi, input: ContainerActionInput): (id: string) => Promise<void> {
+  if (input.action === 'remove') return (id) => engine.removeContainer(id, { volumes: input.removeVolumes === true, force: input.force === true });
+  const action = input.action;
+  return (id) => engine.containerAction(id, action, input.timeout);
 }
 
 /** Starts the task; items (and a single target) are shown by name, as the list shows them. */
-export async function runContainerAction(connection: EngineConnection, tasks: TaskManager, input: ContainerActionInput): Promise<TaskInfo> {
-  const docker = connection.client();
-  const listed = (await docker.listContainers({ all: true })) as Array<{ Id: string; Names?: string[] }>;
+export async function runContainerAction(engine: EngineApi, tasks: TaskManager, input: ContainerActionInput): Promise<TaskInfo<'container-action'>> {
+  const listed = await engine.listContainers({ all: true });
   const nameOf = (id: string): string => {
-    const found = listed.find((c) => c.Id === id || c.Id.startsWith(id) || c.Names?.includes(`/${id}`));
-    return found?.Names?.[0]?.replace(/^\//, '') ?? id;
+    const found = listed.find((c) => c.Id === id || c.Id.startsWith(id) || c.Names.includes(`/${id}`));
+    return found?.Names[0]?.replace(/^\//, '') ?? id;
   };
   const target = input.ids.length === 1 ? nameOf(input.ids[0] ?? '') : `${input.ids.length} containers`;
   return tasks.start({ kind: 'container-action', target }, async (ctx): Promise<ContainerActionReport> => {
     const results: ItemResult[] = input.ids.map((id) => ({ target: nameOf(id), state: 'pending' }));
     const report: ContainerActionReport = { done: 0, failed: 0 };
-    const run = act(input);
+    const run = act(engine, input);
     let settled = 0;
     ctx.detail({ kind: 'items', items: [...results] });
     await eachLimited(
@@ -57,12 +38,12 @@ export async function runContainerAction(connection: EngineConnection, tasks: Ta
       async ({ id, index }) => {
         const shown = results[index]?.target ?? id;
         try {
-          await run(docker.getContainer(id));
+          await run(id);
           results[index] = { target: shown, state: 'done' };
           report.done += 1;
         } catch (error) {
           // 304: already started / already stopped — what the CLI also treats as done.
-          if ((error as Modem).statusCode === 304) {
+          if (isNotModified(error)) {
             results[index] = { target: shown, state: 'done' };
             report.done += 1;
           } else {

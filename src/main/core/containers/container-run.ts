@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCpus, parseEnvFile } from '../../../shared/container-run-parse';
 import { createBody, runArgv, runSpecProblems, type RunProblem, type RunSpec } from '../../../shared/container-run';
 import type { RunPlan } from '../../../shared/container-list';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
 
 /** Env-files larger than this are refused (it is a list of variables, not data). */
@@ -35,48 +35,47 @@ async function readEnvFile(path: string, problems: RunProblem[]): Promise<string
   return parsed.env;
 }
 
-async function engineProblems(connection: EngineConnection, spec: RunSpec, problems: RunProblem[]): Promise<void> {
-  const docker = connection.client();
+async function engineProblems(engine: EngineApi, spec: RunSpec, problems: RunProblem[]): Promise<void> {
   const image = spec.image.trim();
   if (!problems.some((p) => p.field === 'image')) {
     try {
-      await docker.getImage(image).inspect();
+      await engine.inspectImage(image);
     } catch (error) {
       if (toErrorInfo(error).code !== 'not-found') throw error;
       problems.push({ field: 'image', key: 'imageMissing', values: { value: image } });
     }
   }
   if (spec.name !== '' && !problems.some((p) => p.field === 'name')) {
-    const taken = (await docker.listContainers({ all: true, filters: JSON.stringify({ name: [`^/${spec.name}$`] }) })) as unknown[];
+    const taken = await engine.listContainers({ all: true, filters: JSON.stringify({ name: [`^/${spec.name}$`] }) });
     if (taken.length > 0) problems.push({ field: 'name', key: 'nameTaken', values: { value: spec.name } });
   }
   if (spec.network !== '' && !problems.some((p) => p.field === 'network')) {
-    const networks = (await docker.listNetworks()) as Array<{ Name: string; Id: string }>;
+    const networks = await engine.listNetworks();
     if (!networks.some((n) => n.Name === spec.network || n.Id === spec.network))
       problems.push({ field: 'network', key: 'networkMissing', values: { value: spec.network } });
   }
   const nano = spec.cpus === '' ? null : parseCpus(spec.cpus);
   if (nano !== null && !problems.some((p) => p.field === 'cpus')) {
-    const info = (await docker.info()) as { NCPU?: number };
+    const info = await engine.info();
     if (info.NCPU && nano > info.NCPU * 1e9) problems.push({ field: 'cpus', key: 'cpusMax', values: { value: spec.cpus, max: String(info.NCPU) } });
   }
 }
 
-async function check(connection: EngineConnection, spec: RunSpec): Promise<Checked> {
+async function check(engine: EngineApi, spec: RunSpec): Promise<Checked> {
   const problems = runSpecProblems(spec);
   const fileEnv = spec.envFile !== '' && !problems.some((p) => p.field === 'envFile') ? await readEnvFile(spec.envFile, problems) : [];
-  await engineProblems(connection, spec, problems);
+  await engineProblems(engine, spec, problems);
   return { problems, fileEnv };
 }
 
-export async function planRun(connection: EngineConnection, spec: RunSpec): Promise<RunPlan> {
-  const { problems } = await check(connection, spec);
+export async function planRun(engine: EngineApi, spec: RunSpec): Promise<RunPlan> {
+  const { problems } = await check(engine, spec);
   return { problems, argv: runArgv(spec) };
 }
 
 /** Creates (and starts unless create-only) the container; invalid specs are refused with every problem, nothing created. */
-export async function runSpec(connection: EngineConnection, spec: RunSpec): Promise<{ id: string }> {
-  const { problems, fileEnv } = await check(connection, spec);
+export async function runSpec(engine: EngineApi, spec: RunSpec): Promise<{ id: string }> {
+  const { problems, fileEnv } = await check(engine, spec);
   if (problems.length > 0) {
     const missing = problems.find((p) => p.key === 'imageMissing');
     const message = missing
@@ -84,16 +83,15 @@ export async function runSpec(connection: EngineConnection, spec: RunSpec): Prom
       : `invalid: ${problems.map((p) => p.field).join(', ')}`;
     throw new WharfError(missing && problems.length === 1 ? 'not-found' : 'invalid-input', message, { problems });
   }
-  const docker = connection.client();
-  const container = await docker.createContainer(createBody(spec, fileEnv) as never);
+  const container = await engine.createContainer(createBody(spec, fileEnv));
   if (spec.start) {
     try {
-      await container.start();
+      await engine.containerAction(container.Id, 'start');
     } catch (error) {
       // Like `docker run`: the container stays (created) so its error can be looked at; it is named in the message.
       const info = toErrorInfo(error);
-      throw new WharfError(info.code, `created ${container.id.slice(0, 12)} but it did not start: ${info.message}`, { id: container.id });
+      throw new WharfError(info.code, `created ${container.Id.slice(0, 12)} but it did not start: ${info.message}`, { id: container.Id });
     }
   }
-  return { id: container.id };
+  return { id: container.Id };
 }

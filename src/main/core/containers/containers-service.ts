@@ -4,16 +4,17 @@ import type { RunSpec } from '../../../shared/container-run';
 import { CONTAINER_NAME } from '../../../shared/container-run-parse';
 import type { TaskInfo } from '../../../shared/tasks';
 import type { Clock } from '../clock';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
+import type { EngineContainerInspect } from '../engine/engine-types';
 import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import { runContainerAction } from './container-actions';
-import { containerRow, type RawContainer } from './container-rows';
+import { containerRow } from './container-rows';
 import { planRun, runSpec } from './container-run';
 
 export interface ContainersService {
   list(all: boolean): Promise<ContainerList>;
-  action(input: ContainerActionInput): Promise<TaskInfo>;
+  action(input: ContainerActionInput): Promise<TaskInfo<'container-action'>>;
   inspect(id: string): Promise<ContainerDetails>;
   rename(id: string, name: string): Promise<null>;
   runPlan(spec: RunSpec): Promise<RunPlan>;
@@ -21,19 +22,7 @@ export interface ContainersService {
   networks(): Promise<string[]>;
 }
 
-interface RawInspect {
-  Id: string;
-  Name: string;
-  Config?: { Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null };
-  State?: { Status?: string };
-  Mounts?: Array<{ Type: string; Name?: string; Source: string; Destination: string; Mode: string; RW: boolean }> | null;
-  NetworkSettings?: {
-    Networks?: Record<string, { IPAddress?: string; Gateway?: string; MacAddress?: string; Aliases?: string[] | null }> | null;
-    Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null;
-  };
-}
-
-function details(raw: RawInspect): ContainerDetails {
+function details(raw: EngineContainerInspect): ContainerDetails {
   const ports = Object.entries(raw.NetworkSettings?.Ports ?? {}).flatMap(([key, bindings]) => {
     const [port, type] = key.split('/');
     const privatePort = Number(port);
@@ -60,25 +49,25 @@ function details(raw: RawInspect): ContainerDetails {
   };
 }
 
-export function createContainersService(connection: EngineConnection, tasks: TaskManager, clock: Clock): ContainersService {
+export function createContainersService(engine: EngineApi, tasks: TaskManager, clock: Clock): ContainersService {
   return {
     async list(all) {
-      const raw = (await connection.client().listContainers({ all })) as RawContainer[];
+      const raw = await engine.listContainers({ all });
       return { rows: raw.map(containerRow), command: all ? ['docker', 'ps', '-a'] : ['docker', 'ps'], listedAt: clock.now() };
     },
-    action: (input) => runContainerAction(connection, tasks, input),
+    action: (input) => runContainerAction(engine, tasks, input),
     async inspect(id) {
-      return details((await connection.client().getContainer(id).inspect()) as RawInspect);
+      return details(await engine.inspectContainer(id));
     },
     async rename(id, name) {
       if (!CONTAINER_NAME.test(name)) throw new WharfError('invalid-input', `invalid container name "${name}": use letters, digits, _ . - (2 or more, starting with a letter or digit)`);
-      await connection.client().getContainer(id).rename({ name });
+      await engine.renameContainer(id, name);
       return null;
     },
-    runPlan: (spec) => planRun(connection, spec),
-    run: (spec) => runSpec(connection, spec),
+    runPlan: (spec) => planRun(engine, spec),
+    run: (spec) => runSpec(engine, spec),
     async networks() {
-      const raw = (await connection.client().listNetworks()) as Array<{ Name: string }>;
+      const raw = await engine.listNetworks();
       return raw.map((n) => n.Name).sort();
     },
   };

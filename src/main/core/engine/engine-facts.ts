@@ -1,33 +1,6 @@
 import type { EngineFacts } from '../../../shared/engine';
-import type { EngineConnection } from './connection';
-
-/** The subset of GET /info that the Dashboard shows. Field names are the Engine API's. */
-interface EngineInfo {
-  Name?: string;
-  ServerVersion?: string;
-  OperatingSystem?: string;
-  OSType?: string;
-  KernelVersion?: string;
-  Architecture?: string;
-  NCPU?: number;
-  MemTotal?: number;
-  Driver?: string;
-  DockerRootDir?: string;
-  CgroupDriver?: string;
-  CgroupVersion?: string;
-  SecurityOptions?: string[] | null;
-  Containers?: number;
-  ContainersRunning?: number;
-  ContainersPaused?: number;
-  ContainersStopped?: number;
-  Images?: number;
-  Warnings?: string[] | null;
-  RegistryConfig?: {
-    Mirrors?: string[] | null;
-    InsecureRegistryCIDRs?: string[] | null;
-    IndexConfigs?: Record<string, { Name: string; Secure: boolean }> | null;
-  } | null;
-}
+import type { EngineApi } from './engine-api';
+import type { EngineInfo } from './engine-types';
 
 /** Insecure registries as `docker info` lists them: non-secure index names, then the CIDRs. */
 export function insecureRegistriesOf(info: EngineInfo): string[] {
@@ -35,18 +8,18 @@ export function insecureRegistriesOf(info: EngineInfo): string[] {
   if (!registry) return [];
   const names = Object.values(registry.IndexConfigs ?? {})
     .filter((c) => !c.Secure)
-    .map((c) => c.Name);
+    .map((c) => c.Name ?? '')
+    .filter((name) => name !== '');
   return [...names, ...(registry.InsecureRegistryCIDRs ?? [])];
 }
 
-export async function readEngineFacts(connection: EngineConnection): Promise<EngineFacts> {
-  const client = connection.client();
-  const version = connection.version();
-  const info = (await client.info()) as EngineInfo;
+export async function readEngineFacts(engine: EngineApi): Promise<EngineFacts> {
+  const version = engine.version();
+  const info = await engine.info();
   return {
     name: info.Name ?? '',
     serverVersion: info.ServerVersion ?? version.Version,
-    apiVersion: connection.status().apiVersion ?? version.ApiVersion,
+    apiVersion: engine.apiVersion(),
     serverApiVersion: version.ApiVersion,
     minApiVersion: version.MinAPIVersion ?? '',
     operatingSystem: info.OperatingSystem ?? '',

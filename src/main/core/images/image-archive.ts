@@ -11,18 +11,18 @@ import { parseReference } from '../../../shared/image-reference';
 import type { TaskInfo } from '../../../shared/tasks';
 import { humanSize } from '../../../shared/units';
 import type { SaveTargetDetails } from '../../../shared/save-target';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import type { EngineMessage } from './build-stream';
 import { readImportAnswer, readLoadAnswer } from './build-stream';
-import { dialStream, readMessages } from '../engine/engine-stream';
+import { readMessages } from '../engine/engine-stream';
 import { checkSaveTarget } from './save-target';
 
 export interface ImageArchiveService {
-  save(input: ParsedInput<'images.save'>): Promise<TaskInfo>;
-  load(input: ParsedInput<'images.load'>): Promise<TaskInfo>;
-  import(input: ParsedInput<'images.import'>): Promise<TaskInfo>;
+  save(input: ParsedInput<'images.save'>): Promise<TaskInfo<'image-save'>>;
+  load(input: ParsedInput<'images.load'>): Promise<TaskInfo<'image-load'>>;
+  import(input: ParsedInput<'images.import'>): Promise<TaskInfo<'image-import'>>;
 }
 
 async function statOrUndefined(path: string): Promise<Awaited<ReturnType<typeof stat>> | undefined> {
@@ -55,13 +55,13 @@ function byteCounter(ctx: TaskContext, total: number | null): Transform & { byte
 }
 
 /** Sends a file as the body of a POST and collects the engine's JSON answer. */
-async function postFile(ctx: TaskContext, connection: EngineConnection, endpoint: string, file: { path: string; size: number }, query: Record<string, unknown>): Promise<EngineMessage[]> {
+async function postFile(ctx: TaskContext, engine: EngineApi, endpoint: string, file: { path: string; size: number }, query: Record<string, unknown>): Promise<EngineMessage[]> {
   const { path, size } = file;
   const source = createReadStream(path);
   const body = source.pipe(byteCounter(ctx, size));
   source.on('error', (error) => body.destroy(error));
   ctx.signal.addEventListener('abort', () => source.destroy(), { once: true });
-  const response = await dialStream(connection.client(), {
+  const response = await engine.stream({
     method: 'POST',
     path: endpoint,
     query,
@@ -74,16 +74,16 @@ async function postFile(ctx: TaskContext, connection: EngineConnection, endpoint
   return messages;
 }
 
-export function createImageArchiveService(connection: EngineConnection, tasks: TaskManager): ImageArchiveService {
+export function createImageArchiveService(engine: EngineApi, tasks: TaskManager): ImageArchiveService {
   return {
     async save({ images, path, overwrite }) {
       await checkSaveTarget(path, overwrite);
-      const docker = connection.client();
+      engine.ready();
       return tasks.start({ kind: 'image-save', target: path }, async (ctx): Promise<SaveResult> => {
         // Written next to the target, then renamed: a failed or cancelled save never leaves half a tar under its name.
         const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.part`);
         try {
-          const response = await dialStream(docker, { method: 'GET', path: '/images/get', query: { names: images }, signal: ctx.signal });
+          const response = await engine.stream({ method: 'GET', path: '/images/get', query: { names: images }, signal: ctx.signal });
           const counter = byteCounter(ctx, null);
           await pipeline(response, counter, createWriteStream(temp, { flags: 'wx' }), { signal: ctx.signal });
           // Checked again: the save took a while, and what has the name now is what the rename would replace.
@@ -104,7 +104,7 @@ export function createImageArchiveService(connection: EngineConnection, tasks: T
     async load({ path }) {
       const size = await checkSourceFile(path);
       return tasks.start({ kind: 'image-load', target: path }, async (ctx): Promise<LoadResult> => {
-        const answer = readLoadAnswer(await postFile(ctx, connection, '/images/load', { path, size }, { quiet: '1' }));
+        const answer = readLoadAnswer(await postFile(ctx, engine, '/images/load', { path, size }, { quiet: '1' }));
         if (answer.error !== undefined) throw new WharfError('failed', answer.error);
         return { loaded: answer.loaded };
       });
@@ -123,7 +123,7 @@ export function createImageArchiveService(connection: EngineConnection, tasks: T
         const query: Record<string, unknown> = { fromSrc: '-' };
         if (repo) query.repo = repo;
         if (message) query.message = message;
-        const answer = readImportAnswer(await postFile(ctx, connection, '/images/create', { path, size }, query));
+        const answer = readImportAnswer(await postFile(ctx, engine, '/images/create', { path, size }, query));
         if (answer.error !== undefined) throw new WharfError('failed', answer.error);
         if (!answer.id) throw new WharfError('failed', 'the engine finished the import without naming an image');
         return repo ? { id: answer.id, reference: repo } : { id: answer.id };

@@ -5,12 +5,12 @@ import type { ParsedInput } from '../../../shared/contract';
 import { BUILD_STEP_KEY, type BuildResult, type BuildStep } from '../../../shared/image-build';
 import { parseReference } from '../../../shared/image-reference';
 import type { TaskInfo } from '../../../shared/tasks';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import { packContext } from './build-context';
 import { buildFailure, builtIdFromLine, createBuildStreamReader } from './build-stream';
-import { dialStream, readMessages } from '../engine/engine-stream';
+import { readMessages } from '../engine/engine-stream';
 
 export type BuildInput = ParsedInput<'images.build'>;
 
@@ -51,12 +51,12 @@ export async function checkContext(contextDir: string, dockerfile: string): Prom
   return { contextDir: dir, dockerfile: rel.split(sep).join('/') };
 }
 
-export function createImageBuildService(connection: EngineConnection, tasks: TaskManager): { build(input: BuildInput): Promise<TaskInfo> } {
+export function createImageBuildService(engine: EngineApi, tasks: TaskManager): { build(input: BuildInput): Promise<TaskInfo<'build'>> } {
   return {
     async build(input) {
       const tags = checkTags(input.tags);
       const context = await checkContext(input.contextDir, input.dockerfile);
-      const docker = connection.client();
+      engine.ready();
       return tasks.start({ kind: 'build', target: tags[0] ?? context.contextDir }, async (ctx): Promise<BuildResult> => {
         const body = packContext(context.contextDir, context.dockerfile);
         ctx.signal.addEventListener('abort', () => body.destroy(), { once: true });
@@ -65,7 +65,7 @@ export function createImageBuildService(connection: EngineConnection, tasks: Tas
         if (Object.keys(input.buildArgs).length > 0) query.buildargs = input.buildArgs;
         if (input.noCache) query.nocache = '1';
         if (input.pull) query.pull = '1';
-        const response = await dialStream(docker, { method: 'POST', path: '/build', query, body, signal: ctx.signal });
+        const response = await engine.stream({ method: 'POST', path: '/build', query, body, signal: ctx.signal });
 
         const reader = createBuildStreamReader();
         let step: BuildStep | undefined;
@@ -88,7 +88,7 @@ export function createImageBuildService(connection: EngineConnection, tasks: Tas
         });
         take(reader.flush());
         if (error !== undefined) throw buildFailure(error, step);
-        if (!id && shortId) id = ((await docker.getImage(shortId).inspect()) as { Id: string }).Id;
+        if (!id && shortId) id = (await engine.inspectImage(shortId)).Id;
         if (!id) throw new WharfError('failed', 'the engine finished the build without naming an image');
         return { id, tags };
       });

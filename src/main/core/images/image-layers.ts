@@ -3,7 +3,7 @@
  * freed-space totals of removals and cleanups are computed from. An image ID's layers never change, so
  * answers are cached by ID and forgotten when the image is gone.
  */
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { toErrorInfo } from '../errors';
 import { eachLimited } from '../concurrency';
 import { layerSizesFromHistory, type ImageLayers } from './layer-accounting';
@@ -19,12 +19,11 @@ export interface ImageLayersIndex {
   layersOf(images: ReadonlyArray<{ Id: string }>, sized: ReadonlySet<string>): Promise<ImageLayers[]>;
 }
 
-export function createImageLayersIndex(connection: EngineConnection): ImageLayersIndex {
+export function createImageLayersIndex(engine: EngineApi): ImageLayersIndex {
   const diffIdsById = new Map<string, string[]>();
   const sizesById = new Map<string, number[]>();
   return {
     async layersOf(images, sized) {
-      const docker = connection.client();
       const present = new Set(images.map((i) => i.Id));
       for (const id of [...diffIdsById.keys()]) if (!present.has(id)) diffIdsById.delete(id);
       for (const id of [...sizesById.keys()]) if (!present.has(id)) sizesById.delete(id);
@@ -33,11 +32,11 @@ export function createImageLayersIndex(connection: EngineConnection): ImageLayer
       await eachLimited(images, INSPECT_CONCURRENCY, never, async (img) => {
         try {
           if (!diffIdsById.has(img.Id)) {
-            const inspect = (await docker.getImage(img.Id).inspect()) as { RootFS?: { Layers?: string[] | null } };
+            const inspect = await engine.inspectImage(img.Id);
             diffIdsById.set(img.Id, inspect.RootFS?.Layers ?? []);
           }
           if (sized.has(img.Id) && !sizesById.has(img.Id)) {
-            const history = (await docker.getImage(img.Id).history()) as Array<{ Size: number }>;
+            const history = await engine.imageHistory(img.Id);
             sizesById.set(img.Id, layerSizesFromHistory(history, diffIdsById.get(img.Id)?.length ?? 0));
           }
         } catch (error) {

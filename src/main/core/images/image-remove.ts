@@ -4,28 +4,21 @@ import type { ImageDiskUsage } from '../../../shared/images';
 import type { ItemResult, TaskInfo } from '../../../shared/tasks';
 import { engineFiltersParam } from '../../../shared/image-filters';
 import type { Clock } from '../clock';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
+import type { EngineImageInspect } from '../engine/engine-types';
 import { eachLimited } from '../concurrency';
 import { toErrorInfo } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import type { ImageLayersIndex } from './image-layers';
 import { freedBytes, withPrunedParents } from './layer-accounting';
-import { planRemoval, type PlanContainer, type PlanImage, type ResolvedTarget } from './remove-plan';
-
-type ListedImage = PlanImage & { ParentId?: string };
+import { planRemoval, type ResolvedTarget } from './remove-plan';
 
 /** Images removed at once; items of one image always run in order, one after the other. */
 export const REMOVE_CONCURRENCY = 4;
 
 export interface ImageRemoveService {
   plan(target: RemoveTarget): Promise<RemovePlan>;
-  remove(items: Array<Pick<RemoveItem, 'ref' | 'id' | 'mode'>>, force: boolean): TaskInfo;
-}
-
-interface RawInspect {
-  Id: string;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
+  remove(items: Array<Pick<RemoveItem, 'ref' | 'id' | 'mode'>>, force: boolean): TaskInfo<'image-remove'>;
 }
 
 /** The forms the engine accepts for one name: as typed, with :latest, without docker.io/ or library/. */
@@ -40,7 +33,7 @@ function familiarForms(ref: string): string[] {
 }
 
 /** What a name resolved to: the reference as the image lists it, or the image itself when it is an ID. */
-export function resolvedTarget(asked: string, image: RawInspect): ResolvedTarget {
+export function resolvedTarget(asked: string, image: Pick<EngineImageInspect, 'Id' | 'RepoTags' | 'RepoDigests'>): ResolvedTarget {
   const names = new Set([...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])]);
   const named = familiarForms(asked).find((f) => names.has(f));
   // Otherwise it was an ID (or a prefix of one): the image goes under every name.
@@ -52,26 +45,21 @@ function isNotFound(error: unknown): boolean {
 }
 
 export function createImageRemoveService(deps: {
-  connection: EngineConnection;
+  engine: EngineApi;
   clock: Clock;
   tasks: TaskManager;
   diskUsage(): Promise<ImageDiskUsage>;
   layers: ImageLayersIndex;
 }): ImageRemoveService {
-  const { connection, tasks } = deps;
+  const { engine, tasks } = deps;
 
   async function resolveTargets(target: RemoveTarget): Promise<{ targets: ResolvedTarget[]; missing: string[] }> {
-    const docker = connection.client();
     if ('filter' in target) {
       // The rows `docker image ls [-a] -f …` lists: each tagged row by its reference, each untagged image by ID.
-      const query: Record<string, string> = {};
-      if (target.filter.all) query.all = '1';
-      const filters = engineFiltersParam(target.filter.filters);
-      if (filters !== undefined) query.filters = filters;
-      const listed = (await docker.listImages(query)) as PlanImage[];
+      const listed = await engine.listImages({ all: target.filter.all, filters: engineFiltersParam(target.filter.filters) });
       const targets: ResolvedTarget[] = [];
       for (const img of listed) {
-        const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+        const tags = img.RepoTags.filter((t) => t !== '<none>:<none>');
         if (tags.length === 0) targets.push({ kind: 'id', id: img.Id });
         else for (const ref of tags) targets.push({ kind: 'reference', ref, id: img.Id });
       }
@@ -82,7 +70,7 @@ export function createImageRemoveService(deps: {
     await Promise.all(
       target.refs.map(async (ref, index) => {
         try {
-          const image = (await docker.getImage(ref).inspect()) as RawInspect;
+          const image = await engine.inspectImage(ref);
           targets[index] = resolvedTarget(ref, image);
         } catch (error) {
           if (!isNotFound(error)) throw error;
@@ -95,11 +83,10 @@ export function createImageRemoveService(deps: {
 
   return {
     async plan(target) {
-      const docker = connection.client();
       const [{ targets, missing }, images, containers, usage] = await Promise.all([
         resolveTargets(target),
-        docker.listImages({ all: true }) as Promise<ListedImage[]>,
-        docker.listContainers({ all: true }) as Promise<PlanContainer[]>,
+        engine.listImages({ all: true }),
+        engine.listContainers({ all: true }),
         deps.diskUsage(),
       ]);
       const plan = planRemoval({ targets, missing, images, containers, usage: usage.images, now: deps.clock.now() });
@@ -114,9 +101,8 @@ export function createImageRemoveService(deps: {
     },
 
     remove(items, force) {
-      const target = items.length === 1 ? (items[0]?.ref ?? '') : `${items.length} ${items.length === 1 ? 'reference' : 'references'}`;
+      const target = items.length === 1 ? (items[0]?.ref ?? '') : `${items.length} references`;
       return tasks.start({ kind: 'image-remove', target }, async (ctx): Promise<RemoveReport> => {
-        const docker = connection.client();
         const results: ItemResult[] = items.map((i) => ({ target: i.ref, state: 'pending' }));
         const report: RemoveReport = { removed: 0, untagged: 0, skipped: 0, failed: 0, lines: [] };
         let settled = 0;
@@ -136,9 +122,9 @@ export function createImageRemoveService(deps: {
             if (ctx.signal.aborted) return;
             const item = items[index] as (typeof items)[number];
             // The reference must still name the image the user saw; otherwise it is not removed.
-            let current: RawInspect;
+            let current: EngineImageInspect;
             try {
-              current = (await docker.getImage(item.ref).inspect()) as RawInspect;
+              current = await engine.inspectImage(item.ref);
             } catch (error) {
               const info = toErrorInfo(error);
               report[info.code === 'not-found' ? 'skipped' : 'failed'] += 1;
@@ -151,12 +137,12 @@ export function createImageRemoveService(deps: {
               continue;
             }
             try {
-              const answer = (await docker.getImage(item.ref).remove({ force: force && item.mode === 'delete', noprune: false })) as Array<{ Untagged?: string; Deleted?: string }>;
-              for (const line of answer ?? []) {
+              const answer = await engine.removeImage(item.ref, { force: force && item.mode === 'delete', noprune: false });
+              for (const line of answer) {
                 if (line.Untagged) report.lines.push(`Untagged: ${line.Untagged}`);
                 if (line.Deleted) report.lines.push(`Deleted: ${line.Deleted}`);
               }
-              const deletedIt = (answer ?? []).some((l) => l.Deleted === item.id);
+              const deletedIt = answer.some((l) => l.Deleted === item.id);
               if (deletedIt) report.removed += 1;
               else report.untagged += 1;
               settle(index, { target: item.ref, state: 'done' });

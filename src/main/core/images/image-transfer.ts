@@ -3,26 +3,24 @@
  * per-layer rows come from the engine's progress stream; cancelling aborts the HTTP request, which makes
  * the engine stop the transfer.
  */
-import type Docker from 'dockerode';
+import type { IncomingMessage } from 'node:http';
 import type { EngineStoppedDetails } from '../../../shared/engine-failure';
 import { familiarName, parseReference, type ParsedReference } from '../../../shared/image-reference';
 import type { PullResult, PushResult, RegistryAuthDetails, TransferStepKey } from '../../../shared/image-transfer';
 import type { TaskInfo } from '../../../shared/tasks';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
-import { dialStream, readMessages } from '../engine/engine-stream';
+import { readMessages } from '../engine/engine-stream';
 import { createTransferProgress, transferStep } from './transfer-progress';
 
-/** What the CLI sends when it has no credentials for the registry: base64 of "{}". */
-const EMPTY_AUTH = Buffer.from('{}').toString('base64');
 /** The engine's words when a registry wants credentials (distribution errcode, registry client). */
 const AUTH_REFUSED = /unauthorized|authentication required|no basic auth credentials|denied|may require 'docker login'/i;
 const NOT_FOUND = /not found|manifest unknown|does not exist/i;
 
 export interface ImageTransferService {
-  pull(reference: string): TaskInfo;
-  push(reference: string): TaskInfo;
+  pull(reference: string): TaskInfo<'pull'>;
+  push(reference: string): TaskInfo<'push'>;
   tag(source: string, target: string): Promise<{ target: string }>;
 }
 
@@ -54,14 +52,14 @@ export function transferFailure(error: unknown, ref: ParsedReference): WharfErro
 const PING_AFTER_BREAK_MS = 2_000;
 
 /** True when the engine no longer answers: what broke the transfer was the engine going away, not the registry. */
-async function engineStopped(docker: Docker, connection: EngineConnection): Promise<boolean> {
-  if (connection.status().state !== 'connected') return true;
+async function engineStopped(engine: EngineApi): Promise<boolean> {
+  if (!engine.connected()) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const silence = new Promise<'silent'>((resolve) => {
     timer = setTimeout(() => resolve('silent'), PING_AFTER_BREAK_MS);
   });
   try {
-    return (await Promise.race([docker.ping().then(() => 'answered' as const), silence])) === 'silent';
+    return (await Promise.race([engine.ping().then(() => 'answered' as const), silence])) === 'silent';
   } catch {
     return true; // the ping failing is the answer: the engine is gone
   } finally {
@@ -70,27 +68,20 @@ async function engineStopped(docker: Docker, connection: EngineConnection): Prom
 }
 
 /** A transfer's failure as the user needs it: "the engine stopped during the pull" rather than the socket's "aborted". */
-async function explainFailure(error: unknown, ref: ParsedReference, direction: 'pull' | 'push', docker: Docker, connection: EngineConnection, signal: AbortSignal): Promise<WharfError> {
+async function explainFailure(error: unknown, ref: ParsedReference, direction: 'pull' | 'push', engine: EngineApi, signal: AbortSignal): Promise<WharfError> {
   const failure = transferFailure(error, ref);
-  if (failure.code === 'cancelled' || signal.aborted || !(await engineStopped(docker, connection))) return failure;
+  if (failure.code === 'cancelled' || signal.aborted || !(await engineStopped(engine))) return failure;
   const details: EngineStoppedDetails = { reason: 'engine-stopped', during: direction };
   return new WharfError('engine-unreachable', `the engine stopped during the ${direction} (${failure.message})`, details);
 }
 
 /** Follows one pull or push stream to its end, drawing rows and progress; throws the engine's error. */
-async function follow(connection: EngineConnection, docker: Docker, ctx: TaskContext, ref: ParsedReference, direction: 'pull' | 'push', path: string, query: Record<string, string>) {
+async function follow(engine: EngineApi, ctx: TaskContext, ref: ParsedReference, direction: 'pull' | 'push', open: (signal: AbortSignal) => Promise<IncomingMessage>) {
   const progress = createTransferProgress();
   let step: TransferStepKey = 'starting';
   ctx.progress(null, { key: step });
   try {
-    const response = await dialStream(docker, {
-      method: 'POST',
-      path,
-      // _body: {} keeps modem from sending the query again as a JSON body.
-      query: { _query: query, _body: {} },
-      headers: { 'X-Registry-Auth': EMPTY_AUTH },
-      signal: ctx.signal,
-    });
+    const response = await open(ctx.signal);
     await readMessages(response, (message) => {
       if (!progress.read(message)) return;
       const layers = progress.layers();
@@ -99,26 +90,26 @@ async function follow(connection: EngineConnection, docker: Docker, ctx: TaskCon
       ctx.progress(progress.fraction(), { key: step });
     });
   } catch (error) {
-    throw await explainFailure(error, ref, direction, docker, connection, ctx.signal);
+    throw await explainFailure(error, ref, direction, engine, ctx.signal);
   }
   const failed = progress.error();
-  if (failed !== undefined) throw await explainFailure(new Error(failed), ref, direction, docker, connection, ctx.signal);
+  if (failed !== undefined) throw await explainFailure(new Error(failed), ref, direction, engine, ctx.signal);
   ctx.detail({ kind: 'layers', layers: progress.layers() });
   ctx.progress(1, { key: 'finishing' });
   return progress;
 }
 
-export function createImageTransferService(connection: EngineConnection, tasks: TaskManager): ImageTransferService {
+export function createImageTransferService(engine: EngineApi, tasks: TaskManager): ImageTransferService {
   return {
     pull(typed) {
       const ref = checkReference(typed);
-      const docker = connection.client();
+      engine.ready();
       const name = apiName(ref);
       return tasks.start({ kind: 'pull', target: ref.familiar }, async (ctx): Promise<PullResult> => {
         // Like the CLI: one tag (or the digest), never all tags of the repository.
-        const progress = await follow(connection, docker, ctx, ref, 'pull', '/images/create', { fromImage: name, tag: ref.digest ?? ref.tag ?? 'latest' });
+        const progress = await follow(engine, ctx, ref, 'pull', (signal) => engine.pullImage(name, ref.digest ?? ref.tag ?? 'latest', signal));
         const local = ref.digest ? `${name}@${ref.digest}` : `${name}:${ref.tag ?? 'latest'}`;
-        const inspected = (await docker.getImage(local).inspect()) as { Id: string };
+        const inspected = await engine.inspectImage(local);
         const digest = progress.digest() ?? ref.digest;
         return { reference: ref.familiar, id: inspected.Id, ...(digest ? { digest } : {}), upToDate: progress.upToDate() };
       });
@@ -127,10 +118,10 @@ export function createImageTransferService(connection: EngineConnection, tasks: 
     push(typed) {
       const ref = checkReference(typed);
       if (ref.digest) throw new WharfError('invalid-input', `cannot push a digest reference: ${typed}`);
-      const docker = connection.client();
+      engine.ready();
       const name = apiName(ref);
       return tasks.start({ kind: 'push', target: ref.familiar }, async (ctx): Promise<PushResult> => {
-        const progress = await follow(connection, docker, ctx, ref, 'push', `/images/${name}/push`, { tag: ref.tag ?? 'latest' });
+        const progress = await follow(engine, ctx, ref, 'push', (signal) => engine.pushImage(name, ref.tag ?? 'latest', signal));
         const digest = progress.digest();
         return { reference: ref.familiar, ...(digest ? { digest } : {}) };
       });
@@ -139,8 +130,7 @@ export function createImageTransferService(connection: EngineConnection, tasks: 
     async tag(source, typedTarget) {
       const target = checkReference(typedTarget);
       if (target.digest) throw new WharfError('invalid-input', `refusing to create a tag with a digest reference: ${typedTarget}`);
-      const docker = connection.client();
-      await docker.getImage(source).tag({ repo: apiName(target), tag: target.tag ?? 'latest' });
+      await engine.tagImage(source, apiName(target), target.tag ?? 'latest');
       return { target: target.familiar };
     },
   };

@@ -4,22 +4,11 @@ import { isBuiltinNetwork } from '../../../shared/network-list';
 import { networkFormProblems } from '../../../shared/network-cidr';
 import type { RemovalReport } from '../../../shared/volume-list';
 import type { Clock } from '../clock';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import { networkCreateFailure } from './create-failure';
-import { containersByNetwork, type RawContainer } from '../volumes/engine-containers';
+import { containersByNetwork } from '../volumes/engine-containers';
 import { removeEach } from '../volumes/remove-each';
-
-interface RawNetwork {
-  Id: string;
-  Name: string;
-  Driver: string;
-  Scope: string;
-  Created: string;
-  Internal?: boolean;
-  Labels?: Record<string, string> | null;
-  IPAM?: { Config?: Array<{ Subnet?: string; Gateway?: string }> | null } | null;
-}
 
 export interface NetworksService {
   list(): Promise<NetworkList>;
@@ -30,10 +19,9 @@ export interface NetworksService {
   prunePlan(): Promise<NetworkPrunePlan>;
 }
 
-export function createNetworksService(connection: EngineConnection, clock: Clock): NetworksService {
+export function createNetworksService(engine: EngineApi, clock: Clock): NetworksService {
   async function rows(): Promise<NetworkRow[]> {
-    const docker = connection.client();
-    const [networks, containers] = await Promise.all([docker.listNetworks() as Promise<RawNetwork[]>, docker.listContainers({ all: true }) as Promise<RawContainer[]>]);
+    const [networks, containers] = await Promise.all([engine.listNetworks(), engine.listContainers({ all: true })]);
     const using = containersByNetwork(containers);
     return networks.map((n) => {
       const config = n.IPAM?.Config ?? [];
@@ -46,7 +34,7 @@ export function createNetworksService(connection: EngineConnection, clock: Clock
         gateways: config.map((c) => c.Gateway ?? '').filter(Boolean),
         internal: n.Internal ?? false,
         builtin: isBuiltinNetwork(n.Name),
-        labels: n.Labels ?? {},
+        labels: n.Labels,
         created: n.Created,
         containers: using.get(n.Id) ?? [],
       };
@@ -83,15 +71,14 @@ export function createNetworksService(connection: EngineConnection, clock: Clock
         ...(subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] } } : {}),
       };
       try {
-        const network = (await connection.client().createNetwork(body)) as { id: string };
-        return { id: network.id };
+        const network = await engine.createNetwork(body);
+        return { id: network.Id };
       } catch (error) {
         throw networkCreateFailure(error);
       }
     },
 
     async remove(refs) {
-      const docker = connection.client();
       const all = await rows();
       return removeEach(
         refs,
@@ -103,18 +90,18 @@ export function createNetworksService(connection: EngineConnection, clock: Clock
           return null;
         },
         async (ref) => {
-          await docker.getNetwork(find(all, ref)?.id ?? ref).remove();
+          await engine.removeNetwork(find(all, ref)?.id ?? ref);
         },
       );
     },
 
     async connect(network, container) {
-      await connection.client().getNetwork(network).connect({ Container: container });
+      await engine.connectNetwork(network, container);
       return null;
     },
 
     async disconnect(network, container, force) {
-      await connection.client().getNetwork(network).disconnect({ Container: container, Force: force });
+      await engine.disconnectNetwork(network, container, force);
       return null;
     },
 

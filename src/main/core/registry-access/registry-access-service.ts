@@ -2,7 +2,7 @@
 import type { DeletedTag, RegistryLogin, RegistryLogins } from '../../../shared/registry-access';
 import { DEFAULT_SPEED_IMAGE } from '../../../shared/registry-access';
 import type { TaskInfo } from '../../../shared/tasks';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import { configDirFrom } from './docker-config';
@@ -17,7 +17,7 @@ export interface RegistryAccessOptions {
 }
 
 export interface RegistryAccessDeps {
-  connection: EngineConnection;
+  engine: EngineApi;
   tasks: TaskManager;
   env: Record<string, string | undefined>;
   home: string;
@@ -36,7 +36,7 @@ export function createRegistryAccessService(deps: RegistryAccessDeps) {
   const limits: SpeedLimits = { ...DEFAULT_SPEED_LIMITS, ...deps.options?.speedLimits };
 
   return {
-    speedTest(mirrors: string[], image = DEFAULT_SPEED_IMAGE): TaskInfo {
+    speedTest(mirrors: string[], image = DEFAULT_SPEED_IMAGE): TaskInfo<'registry-speed-test'> {
       for (const url of mirrors) {
         if (!/^https?:\/\/[^/\s]+/.test(url.trim())) throw new WharfError('invalid-input', `a mirror needs its scheme (https:// or http://): ${url}`);
       }
@@ -48,10 +48,10 @@ export function createRegistryAccessService(deps: RegistryAccessDeps) {
     /** Like `docker login`: the engine checks the credentials (POST /auth), then they are stored where the CLI looks. */
     async login(server: string, username: string, password: string): Promise<RegistryLogin> {
       const address = addressOf(server);
-      const docker = deps.connection.client();
+      deps.engine.ready();
       let identityToken: string | undefined;
       try {
-        const answer = (await docker.checkAuth({ username, password, serveraddress: address.key })) as { IdentityToken?: string };
+        const answer = await deps.engine.checkAuth({ username, password, serveraddress: address.key });
         identityToken = answer.IdentityToken || undefined;
       } catch (error) {
         const info = toErrorInfo(error);

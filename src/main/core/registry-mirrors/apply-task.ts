@@ -11,13 +11,13 @@ import { dirname } from 'node:path';
 import type { RegistryMirrorsApplyResult, RegistryMirrorsPlan, RegistryMirrorsRollback, PlannedCommand, RegistrySettings } from '../../../shared/registry-mirrors';
 import type { CommandLine } from '../../../shared/setup';
 import type { Clock } from '../clock';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
 import type { Logger } from '../log';
 import type { TaskContext } from '../tasks/task-manager';
 import { logApplied, logNotApplied } from './apply-log';
 import { fileCommands } from './file-commands';
-import { inEffectOf, settingsMatch, type RegistryInfo } from './in-effect';
+import { inEffectOf, settingsMatch } from './in-effect';
 import { parseDaemonJson } from './json-text';
 import { registrySettingsOf } from './merge';
 import { startHelperApply, type HelperApply } from './root-helper';
@@ -26,7 +26,9 @@ import type { Situation } from './situation';
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
   plan: () => Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings }>;
-  connection: EngineConnection;
+  engine: EngineApi;
+  /** Try the engine now rather than at the connection's next backoff step (it restarts during an apply). */
+  reconnect(): Promise<unknown>;
   clock: Clock;
   verifyTimeoutMs: number;
   logger: Logger;
@@ -34,12 +36,12 @@ export interface ApplyDeps {
 
 const POLL_MS = 300;
 
-async function currentSettings(connection: EngineConnection): Promise<RegistrySettings | undefined> {
+async function currentSettings(deps: Pick<ApplyDeps, 'engine' | 'reconnect'>): Promise<RegistrySettings | undefined> {
   try {
-    return inEffectOf((await connection.client().info()) as RegistryInfo);
+    return inEffectOf(await deps.engine.info());
   } catch {
     // Engine down (mid-restart): undefined says so; a failed reconnect is the same answer.
-    await connection.reconnectNow().catch(() => undefined);
+    await deps.reconnect().catch(() => undefined);
     return undefined;
   }
 }
@@ -49,7 +51,7 @@ async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings, signal
   const deadline = deps.clock.now() + deps.verifyTimeoutMs;
   let seen: RegistrySettings | undefined;
   for (;;) {
-    seen = (await currentSettings(deps.connection)) ?? seen;
+    seen = (await currentSettings(deps)) ?? seen;
     if (seen && settingsMatch(seen, wanted)) return { ok: true, seen };
     if (deps.clock.now() >= deadline || signal.aborted) return { ok: false, seen };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -174,10 +176,10 @@ async function applyPlan(ctx: TaskContext, deps: ApplyDeps, plan: Plan): Promise
     throw new WharfError('conflict', `dockerd runs with ${flags}: the same setting in ${s.path} would make it refuse to start; nothing was changed`, { conflicts: plan.conflicts });
   }
   if (!plan.valid) throw new WharfError('invalid-input', 'some entries are not valid; nothing was changed', { mirrors: plan.mirrors, insecure: plan.insecure, engineValidation: plan.engineValidation });
-  if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: 'reload', inEffect: (await currentSettings(deps.connection)) ?? plan.wanted };
+  if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: 'reload', inEffect: (await currentSettings(deps)) ?? plan.wanted };
   if (s.way === 'commands') throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: plan.commands });
 
-  const before = await currentSettings(deps.connection);
+  const before = await currentSettings(deps);
   const parsed = parseDaemonJson(s.text ?? '');
   const original = parsed.ok ? registrySettingsOf(parsed.value) : undefined;
   const startedAt = deps.clock.now();
@@ -217,12 +219,12 @@ async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): P
   }
 
   // Roll back: the original file, then the engine back on it.
-  const engineUp = (await currentSettings(deps.connection)) !== undefined;
+  const engineUp = (await currentSettings(deps)) !== undefined;
   reason ??= engineUp ? 'not-in-effect' : 'engine-down';
   const restoreError = await restore(ctx, s, written, engineUp, startedAt);
   ctx.progress(0.95, { key: 'registry-verify' });
   const target = c.before ?? c.original;
-  const back = target ? await waitForSettings(deps, target, ctx.signal) : { ok: (await currentSettings(deps.connection)) !== undefined, seen: undefined };
+  const back = target ? await waitForSettings(deps, target, ctx.signal) : { ok: (await currentSettings(deps)) !== undefined, seen: undefined };
   const engineLog = importantLines(
     (await s.controller.logs?.(startedAt - 1000).catch((error: unknown) => {
       deps.logger.warn('daemon.json rollback: cannot read the engine log', { error });

@@ -1,18 +1,11 @@
 /** What the engine uses now, from GET /info, in the form Wharf writes (to tell whether an apply took effect). */
 import type { RegistrySettings } from '../../../shared/registry-mirrors';
-
-export interface RegistryInfo {
-  RegistryConfig?: {
-    Mirrors?: string[] | null;
-    InsecureRegistryCIDRs?: string[] | null;
-    IndexConfigs?: Record<string, { Name?: string; Secure?: boolean }> | null;
-  } | null;
-}
+import type { EngineInfo } from '../engine/engine-types';
 
 /** Always insecure, whatever the file says. */
 const BUILT_IN_CIDRS = ['127.0.0.0/8', '::1/128'];
 
-export function inEffectOf(info: RegistryInfo): RegistrySettings {
+export function inEffectOf(info: Pick<EngineInfo, 'RegistryConfig'>): RegistrySettings {
   const config = info.RegistryConfig ?? {};
   const mirrors = (config.Mirrors ?? []).map((m) => m.replace(/\/+$/, ''));
   const names = Object.entries(config.IndexConfigs ?? {})

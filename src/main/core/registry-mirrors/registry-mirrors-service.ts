@@ -9,6 +9,7 @@ import type { EngineEndpoint } from '../../../shared/engine';
 import type { TaskInfo } from '../../../shared/tasks';
 import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { socketPathOf } from '../engine/docker-client';
 import { WharfError } from '../errors';
 import type { Logger } from '../log';
@@ -50,7 +51,8 @@ export interface RegistryMirrorsOptions {
 
 export interface RegistryMirrorsDeps {
   endpoint: EngineEndpoint;
-  connection: EngineConnection;
+  engine: EngineApi;
+  connection: Pick<EngineConnection, 'reconnectNow'>;
   tasks: TaskManager;
   runner: PrivilegeRunner;
   clock: Clock;
@@ -83,7 +85,7 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
   async function engineView(): Promise<EngineView> {
     let info: EngineView['info'];
     try {
-      info = (await deps.connection.client().info()) as EngineView['info'];
+      info = await deps.engine.info();
     } catch {
       // Engine down: the view goes on from the files and the process alone.
       info = undefined;
@@ -196,10 +198,10 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
       const { situation: _s, wanted: _w, ...rest } = await plan(input);
       return rest;
     },
-    apply(input: RegistrySettings & { expectedHash: string }): TaskInfo {
+    apply(input: RegistrySettings & { expectedHash: string }): TaskInfo<'registry-mirrors-apply'> {
       // Cancellable: a cancel before the verdict rolls the change back (the task ends at once; the rollback goes on).
       return deps.tasks.start({ kind: 'registry-mirrors-apply', target: o.configPath ?? 'daemon.json', cancellable: true }, (ctx) =>
-        runApply(ctx, { input, plan: () => plan(input), connection: deps.connection, clock: deps.clock, verifyTimeoutMs, logger: deps.logger }),
+        runApply(ctx, { input, plan: () => plan(input), engine: deps.engine, reconnect: () => deps.connection.reconnectNow(), clock: deps.clock, verifyTimeoutMs, logger: deps.logger }),
       );
     },
   };

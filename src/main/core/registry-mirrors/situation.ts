@@ -7,11 +7,11 @@ import type { PrivilegeRunner } from '../privilege/privilege-runner';
 import type { PathRefusal } from './config-path-safety';
 import type { DaemonController, Executor } from './controller';
 import type { DockerdCommandLine, DockerdFlags } from './dockerd-process';
-import type { RegistryInfo } from './in-effect';
+import type { EngineInfo } from '../engine/engine-types';
 import type { HelperTarget } from './root-helper';
 
 export interface EngineView {
-  info?: RegistryInfo & { ServerVersion?: string; SecurityOptions?: string[] | null };
+  info?: EngineInfo;
   process?: DockerdCommandLine;
   flags?: DockerdFlags;
   rootless: boolean;

@@ -53,7 +53,7 @@ export interface SetupService {
   diagnose(): Promise<SetupDiagnosis>;
   fixPlan(fix: FixId): Promise<FixPlan>;
   /** Starts the fix as a task ('setup-fix', target = the fix id); its result is the diagnosis afterwards. */
-  startFix(fix: FixId): TaskInfo;
+  startFix(fix: FixId): TaskInfo<'setup-fix'>;
   installGuide(): InstallGuide;
   relaunch(): Promise<null>;
 }

@@ -1,6 +1,5 @@
 /** The `containers.exec` stream: `docker exec -it` over a hijacked connection, with resize and the exit code. */
-import type { Duplex } from 'node:stream';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import type { StreamHandler } from './stream-hub';
 
@@ -14,20 +13,11 @@ const GOODBYE = '\u0003\u0004';
 /** What the runtime prints when the command does not exist in the container (exit 126/127). */
 const NOT_FOUND = /executable file not found|no such file or directory/i;
 
-export function containerExecHandler(connection: EngineConnection): StreamHandler<'containers.exec'> {
+export function containerExecHandler(engine: EngineApi): StreamHandler<'containers.exec'> {
   return async (input, ctx, onWrite) => {
-    const container = connection.client().getContainer(input.id);
-    const exec = await container.exec({
-      Cmd: input.command,
-      ...(input.user ? { User: input.user } : {}),
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: true,
-      Env: ['TERM=xterm-256color'],
-    });
-    const socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-    const resize = (cols: number, rows: number): Promise<void> => exec.resize({ w: cols, h: rows }).then(
+    const exec = await engine.createExec(input.id, { Cmd: input.command, ...(input.user ? { User: input.user } : {}), Env: ['TERM=xterm-256color'] });
+    const socket = await engine.startExec(exec);
+    const resize = (cols: number, rows: number): Promise<void> => engine.resizeExec(exec, cols, rows).then(
       () => undefined,
       () => undefined,
     );
@@ -61,7 +51,7 @@ export function containerExecHandler(connection: EngineConnection): StreamHandle
       socket.on('error', done);
     });
     if (ctx.signal.aborted) return;
-    const info = (await exec.inspect()) as { ExitCode: number | null };
+    const info = await engine.inspectExec(exec);
     if ((info.ExitCode === 126 || info.ExitCode === 127) && NOT_FOUND.test(head)) {
       throw new WharfError('not-found', `${input.command[0] ?? ''}: not found in the container`);
     }

@@ -1,7 +1,6 @@
 /** The `containers.logs` stream: `docker logs` as batches of lines, bounded when the page falls behind. */
-import type { Readable } from 'node:stream';
 import type { LogBatch } from '../../../shared/streams';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import { createLogDecoder, type LogLine } from './log-lines';
 import type { StreamHandler } from './stream-hub';
 
@@ -12,19 +11,10 @@ export const LOG_BATCH_LINES = 1000;
 /** While the page is congested, lines beyond this many waiting are dropped and counted. */
 const MAX_WAITING = 5000;
 
-export function containerLogsHandler(connection: EngineConnection): StreamHandler<'containers.logs'> {
+export function containerLogsHandler(engine: EngineApi): StreamHandler<'containers.logs'> {
   return async (input, ctx) => {
-    const container = connection.client().getContainer(input.id);
-    const info = (await container.inspect()) as { Config?: { Tty?: boolean } };
-    const raw = (await container.logs({
-      follow: input.follow,
-      stdout: true,
-      stderr: true,
-      tail: input.tail === 'all' ? 'all' : input.tail,
-      since: input.since ?? 0,
-      timestamps: input.timestamps,
-      abortSignal: ctx.signal,
-    } as never)) as unknown as Readable | Buffer;
+    const info = await engine.inspectContainer(input.id);
+    const raw = await engine.containerLogs(input.id, { follow: input.follow, tail: input.tail, since: input.since ?? 0, timestamps: input.timestamps }, ctx.signal);
 
     let waiting: LogLine[] = [];
     let dropped = 0;

@@ -1,15 +1,14 @@
 /** The `containers.stats` stream: the engine's stats stream of each container, one sample a second each. */
-import type { Readable } from 'node:stream';
 import { toSample, type RawStats } from '../../../shared/container-stats';
-import type { EngineConnection } from '../engine/connection';
+import type { EngineApi } from '../engine/engine-api';
 import type { StreamHandler } from './stream-hub';
 
-export function containerStatsHandler(connection: EngineConnection): StreamHandler<'containers.stats'> {
+export function containerStatsHandler(engine: EngineApi): StreamHandler<'containers.stats'> {
   return async (input, ctx) => {
-    const docker = connection.client();
+    engine.ready();
     await Promise.all(
       input.ids.map(async (id) => {
-        const raw = (await docker.getContainer(id).stats({ stream: true, abortSignal: ctx.signal } as never)) as unknown as Readable;
+        const raw = await engine.containerStats(id, ctx.signal);
         await new Promise<void>((resolve, reject) => {
           let pending = '';
           ctx.signal.addEventListener(

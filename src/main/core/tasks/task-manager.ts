@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskDetail, TaskInfo, TaskLog } from '../../../shared/tasks';
+import type { TaskKind, TaskResults } from '../../../shared/task-results';
+import type { TaskDetail, TaskFields, TaskInfo, TaskLog } from '../../../shared/tasks';
 import type { Clock } from '../clock';
 import { WharfError, toErrorInfo } from '../errors';
 
@@ -13,14 +14,15 @@ export interface TaskContext {
   log(lines: string[]): void;
 }
 
-export interface StartTaskOptions {
-  kind: string;
+export interface StartTaskOptions<K extends TaskKind = TaskKind> {
+  kind: K;
   target: string;
   cancellable?: boolean;
 }
 
 export interface TaskManager {
-  start<T>(options: StartTaskOptions, run: (ctx: TaskContext) => Promise<T>): TaskInfo;
+  /** The run function answers what its kind answers (TaskResults[kind]): that is what task.result holds once succeeded. */
+  start<K extends TaskKind>(options: StartTaskOptions<K>, run: (ctx: TaskContext) => Promise<NoInfer<TaskResults[K]>>): TaskInfo<K>;
   list(): TaskInfo[];
   get(id: string): TaskInfo | undefined;
   cancel(id: string): TaskInfo;
@@ -36,8 +38,11 @@ const KEEP_FINISHED = 50;
 /** Output lines kept per task; older ones are dropped (a build can print megabytes). */
 export const MAX_LOG_LINES = 5000;
 
+/** A task as the manager holds it: every kind alike, its result not tied to its kind (start's signature does that). */
+type HeldTask = TaskFields & { kind: TaskKind; result?: unknown };
+
 interface Entry {
-  info: TaskInfo;
+  info: HeldTask;
   controller: AbortController;
   lastEmitAt: number;
   pendingTimer: unknown;
@@ -52,7 +57,8 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
   const minInterval = 1000 / MAX_PROGRESS_EVENTS_PER_SECOND;
   const newId = deps.newId ?? (() => randomUUID());
 
-  const snapshot = (entry: Entry): TaskInfo => ({ ...entry.info });
+  // The one place a held task becomes a typed one: start only accepts a run function returning its kind's result.
+  const snapshot = <K extends TaskKind = TaskKind>(entry: Entry): TaskInfo<K> => ({ ...entry.info }) as TaskInfo<K>;
 
   const emitNow = (entry: Entry): void => {
     if (entry.pendingTimer !== undefined) {
@@ -75,7 +81,7 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
     for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) entries.delete(e.info.id);
   };
 
-  const finish = (entry: Entry, patch: Partial<TaskInfo>): TaskInfo => {
+  const finish = (entry: Entry, patch: Partial<HeldTask>): TaskInfo => {
     if (entry.info.state !== 'running') return snapshot(entry);
     entry.info = { ...entry.info, ...patch, endedAt: deps.clock.now() };
     emitNow(entry);
@@ -84,9 +90,9 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
   };
 
   return {
-    start(options, run) {
+    start<K extends TaskKind>(options: StartTaskOptions<K>, run: (ctx: TaskContext) => Promise<TaskResults[K]>): TaskInfo<K> {
       const controller = new AbortController();
-      const info: TaskInfo = {
+      const info: HeldTask = {
         id: newId(),
         kind: options.kind,
         target: options.target,
@@ -137,7 +143,7 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
               : finish(entry, { state: 'failed', error: toErrorInfo(error) }),
         )
         .then(resolveDone);
-      return snapshot(entry);
+      return snapshot<K>(entry);
     },
 
     list() {

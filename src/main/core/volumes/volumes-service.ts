@@ -2,18 +2,9 @@
 import type { RemovalReport, VolumeList, VolumePrunePlan, VolumeRow, VolumeUsage } from '../../../shared/volume-list';
 import { isAnonymousVolume } from '../../../shared/volume-list';
 import type { Clock } from '../clock';
-import type { EngineConnection } from '../engine/connection';
-import { containersByVolume, type RawContainer } from './engine-containers';
+import type { EngineApi } from '../engine/engine-api';
+import { containersByVolume } from './engine-containers';
 import { removeEach } from './remove-each';
-
-interface RawVolume {
-  Name: string;
-  Driver: string;
-  Mountpoint: string;
-  Scope?: string;
-  Labels?: Record<string, string> | null;
-  CreatedAt?: string;
-}
 
 export interface VolumeCreateInput {
   name?: string;
@@ -30,22 +21,18 @@ export interface VolumesService {
   prunePlan(): Promise<VolumePrunePlan>;
 }
 
-export function createVolumesService(connection: EngineConnection, clock: Clock): VolumesService {
+export function createVolumesService(engine: EngineApi, clock: Clock): VolumesService {
   let usageInFlight: Promise<VolumeUsage> | undefined;
 
   async function rows(): Promise<VolumeRow[]> {
-    const docker = connection.client();
-    const [answer, containers] = await Promise.all([
-      docker.listVolumes() as Promise<{ Volumes?: RawVolume[] | null }>,
-      docker.listContainers({ all: true }) as Promise<RawContainer[]>,
-    ]);
+    const [volumes, containers] = await Promise.all([engine.listVolumes(), engine.listContainers({ all: true })]);
     const using = containersByVolume(containers);
-    return (answer.Volumes ?? []).map((v) => ({
+    return volumes.map((v) => ({
       name: v.Name,
       driver: v.Driver,
       mountpoint: v.Mountpoint,
       scope: v.Scope ?? 'local',
-      labels: v.Labels ?? {},
+      labels: v.Labels,
       created: v.CreatedAt ?? null,
       anonymous: isAnonymousVolume(v.Name, v.Labels),
       containers: using.get(v.Name) ?? [],
@@ -59,9 +46,9 @@ export function createVolumesService(connection: EngineConnection, clock: Clock)
 
     usage() {
       usageInFlight ??= (async (): Promise<VolumeUsage> => {
-        const raw = (await connection.client().df()) as { Volumes?: Array<{ Name: string; UsageData?: { Size: number; RefCount: number } | null }> | null };
+        const raw = await engine.diskUsage();
         const volumes: VolumeUsage['volumes'] = {};
-        for (const v of raw.Volumes ?? []) volumes[v.Name] = { size: v.UsageData?.Size ?? -1, refCount: v.UsageData?.RefCount ?? -1 };
+        for (const v of raw.Volumes) volumes[v.Name] = { size: v.UsageData?.Size ?? -1, refCount: v.UsageData?.RefCount ?? -1 };
         return { volumes, measuredAt: clock.now() };
       })().finally(() => {
         usageInFlight = undefined;
@@ -70,16 +57,13 @@ export function createVolumesService(connection: EngineConnection, clock: Clock)
     },
 
     async create(input) {
-      const body: Record<string, unknown> = { Driver: input.driver, Labels: input.labels, DriverOpts: input.options };
-      if (input.name) body.Name = input.name;
-      const created = (await connection.client().createVolume(body)) as { Name?: string; name?: string };
-      return { name: created.Name ?? created.name ?? input.name ?? '' };
+      const created = await engine.createVolume({ Driver: input.driver, Labels: input.labels, DriverOpts: input.options, ...(input.name ? { Name: input.name } : {}) });
+      return { name: created.Name || (input.name ?? '') };
     },
 
     async remove(names) {
-      const docker = connection.client();
       // Checked first so the refusal names the containers; the engine's own 409 still guards a race.
-      const using = containersByVolume((await docker.listContainers({ all: true })) as RawContainer[]);
+      const using = containersByVolume(await engine.listContainers({ all: true }));
       return removeEach(
         names,
         (name) => {
@@ -87,7 +71,7 @@ export function createVolumesService(connection: EngineConnection, clock: Clock)
           return containers?.length ? { reason: 'in-use', containers: containers.map((c) => c.name) } : null;
         },
         async (name) => {
-          await docker.getVolume(name).remove();
+          await engine.removeVolume(name);
         },
       );
     },

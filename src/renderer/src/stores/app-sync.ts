@@ -1,4 +1,4 @@
-import { onEventStreamConnection, subscribeEvents } from '../api';
+import { eventStreamState, onEventStreamConnection, subscribeEvents } from '../api';
 import { useEngineStore } from './engine-store';
 import { useEventStreamStore } from './event-stream-store';
 import { useTasksStore } from './tasks-store';
@@ -13,6 +13,7 @@ export function startAppSync(): () => void {
     if (event.type === 'engine.state') useEngineStore.getState().applyStatus(event.status);
     else if (event.type === 'task.update') useTasksStore.getState().upsert(event.task);
   });
+  useEventStreamStore.getState().setState(eventStreamState());
   let wasClosed = false;
   const unsubscribeConnection = onEventStreamConnection((state) => {
     useEventStreamStore.getState().setState(state);

@@ -1,39 +1,11 @@
-import { create } from 'zustand';
-import type { ContainerList } from '../../../shared/container-list';
-import type { WharfErrorInfo } from '../../../shared/errors';
-import { call } from '../api';
+import { createListStore } from './list-store';
 
-interface ContainersStore {
-  /** `-a`: stopped containers too. */
-  all: boolean;
-  list: ContainerList | null;
-  listError: WharfErrorInfo | null;
-  /** True while the first answer for the current `all` is awaited. */
-  loading: boolean;
-  /** Lists again (events, reconnects). */
-  refresh(): Promise<void>;
-  setAll(all: boolean): Promise<void>;
-}
+/** Container events that change no column of the list (health_status does: the status shows it). */
+const QUIET_ACTIONS = /^(exec_|attach|resize|top|archive-path|extract-to-dir|commit|copy|export)/;
 
-let generation = 0;
-
-export const useContainersStore = create<ContainersStore>()((set, get) => ({
-  all: false,
-  list: null,
-  listError: null,
-  loading: false,
-
-  async refresh() {
-    // Overlapping lists (events during a toggle): only the newest answer is kept.
-    const mine = ++generation;
-    if (get().list === null) set({ loading: true });
-    const answer = await call('containers.list', { all: get().all });
-    if (mine !== generation) return;
-    set(answer.ok ? { loading: false, list: answer.value, listError: null } : { loading: false, listError: answer.error });
-  },
-
-  async setAll(all) {
-    set({ all, list: null, listError: null });
-    await get().refresh();
-  },
-}));
+/** `docker ps [-a]` (`input.all`), live from container events. */
+export const useContainersStore = createListStore({
+  channel: 'containers.list',
+  input: { all: false },
+  events: { types: ['container'], quietContainerActions: QUIET_ACTIONS, waitMs: 250, maxWaitMs: 600 },
+});

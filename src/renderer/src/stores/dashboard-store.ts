@@ -3,6 +3,7 @@ import type { DiskUsageSummary } from '../../../shared/disk-usage';
 import type { EngineFacts } from '../../../shared/engine';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { call } from '../api';
+import { newestOnly } from './newest-only';
 
 interface DashboardStore {
   facts: EngineFacts | null;
@@ -14,7 +15,7 @@ interface DashboardStore {
   refresh(): Promise<void>;
 }
 
-let generation = 0;
+const turn = newestOnly();
 
 export const useDashboardStore = create<DashboardStore>()((set, get) => ({
   facts: null,
@@ -25,10 +26,10 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => ({
 
   async refresh() {
     // Overlapping refreshes: only the answers of the newest one are kept.
-    const mine = ++generation;
+    const isNewest = turn();
     if (get().facts === null && get().df === null) set({ loading: true });
     const [facts, df] = await Promise.all([call('engine.facts', {}), call('system.df', {})]);
-    if (mine !== generation) return;
+    if (!isNewest()) return;
     set({
       loading: false,
       ...(facts.ok ? { facts: facts.value, factsError: null } : { factsError: facts.error }),

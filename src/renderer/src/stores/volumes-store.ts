@@ -1,42 +1,32 @@
 import { create } from 'zustand';
 import type { WharfErrorInfo } from '../../../shared/errors';
-import type { VolumeList, VolumeUsage } from '../../../shared/volume-list';
+import type { VolumeUsage } from '../../../shared/volume-list';
 import { call } from '../api';
+import { createListStore } from './list-store';
+import { newestOnly } from './newest-only';
 
-interface VolumesStore {
-  list: VolumeList | null;
-  listError: WharfErrorInfo | null;
-  loading: boolean;
+/** `docker volume ls`, live from volume and container events. Sizes are measured on demand (useVolumeUsageStore). */
+export const useVolumesStore = createListStore({ channel: 'volumes.list', input: {}, events: { types: ['volume', 'container'] } });
+
+interface VolumeUsageStore {
   usage: VolumeUsage | null;
   usageError: WharfErrorInfo | null;
-  refresh(): Promise<void>;
-  loadUsage(): Promise<void>;
+  /** Measures every volume's size (the page's button); the old sizes go meanwhile. */
+  load(): Promise<void>;
 }
 
-let listGeneration = 0;
-let usageGeneration = 0;
+const usageTurn = newestOnly();
 
-export const useVolumesStore = create<VolumesStore>()((set, get) => ({
-  list: null,
-  listError: null,
-  loading: false,
+/** Kept in a store so that sizes measured once stay shown when the user comes back to the page. */
+export const useVolumeUsageStore = create<VolumeUsageStore>()((set) => ({
   usage: null,
   usageError: null,
 
-  async refresh() {
-    // Overlapping lists (a burst of events): only the newest answer is kept.
-    const mine = ++listGeneration;
-    if (get().list === null) set({ loading: true });
-    const answer = await call('volumes.list', {});
-    if (mine !== listGeneration) return;
-    set(answer.ok ? { loading: false, list: answer.value, listError: null } : { loading: false, listError: answer.error });
-  },
-
-  async loadUsage() {
-    const mine = ++usageGeneration;
+  async load() {
+    const isNewest = usageTurn();
     set({ usage: null, usageError: null });
     const answer = await call('volumes.usage', {});
-    if (mine !== usageGeneration) return;
+    if (!isNewest()) return;
     set(answer.ok ? { usage: answer.value, usageError: null } : { usageError: answer.error });
   },
 }));

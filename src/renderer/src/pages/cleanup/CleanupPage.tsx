@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLEANUP_WIZARDS, type CleanupReport, type CleanupWizard } from '../../../../shared/cleanup';
+import { CLEANUP_WIZARDS, type CleanupWizard } from '../../../../shared/cleanup';
 import { isEngineProblem } from '../../../../shared/engine';
-import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
+import { useCall } from '../../hooks/use-call';
 import { useEngineStore } from '../../stores/engine-store';
 import { EngineProblem } from '../../components/EngineProblem';
 import { useCleanupSettings } from './cleanup-settings';
@@ -13,13 +13,13 @@ import { DfChart } from './DfChart';
 import { DfTables } from './DfTables';
 import { HistoryList } from './HistoryList';
 import { ReminderCard } from './ReminderCard';
-import { useDiskUsage } from './use-disk-usage';
 import { WizardDialog } from './WizardDialog';
 import '../../styles/cleanup.css';
 
+/** `docker system df -v`, measured when the page opens and when asked (the refresh button; a cleanup remounts it). */
 function DiskUsageCard(): ReactElement {
   const { t, i18n } = useTranslation();
-  const { detail, error, loading, refresh } = useDiskUsage();
+  const { data: detail, error, loading, refresh } = useCall('cleanup.diskUsage', {});
   return (
     <section className="card" data-testid="cleanup-df">
       <header className="card__header">
@@ -73,7 +73,7 @@ export function CleanupPage(): ReactElement {
   const status = useEngineStore((s) => s.status);
   const [wizard, setWizard] = useState<CleanupWizard | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [history, setHistory] = useState<CleanupReport[]>([]);
+  const { data: history, refresh: refreshHistory } = useCall('cleanup.history', {});
   const pending = useCleanupSettings((s) => s.pendingWizard);
 
   // The reminder badge asks for a wizard; it stays open until closed.
@@ -82,16 +82,10 @@ export function CleanupPage(): ReactElement {
     setWizard(null);
     useCleanupSettings.getState().requestWizard(null);
   }, []);
-  useEffect(() => {
-    let live = true;
-    void call('cleanup.history', {}).then((answer) => {
-      if (live && answer.ok) setHistory(answer.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [generation]);
-  const onDone = useCallback(() => setGeneration((g) => g + 1), []);
+  const onDone = useCallback(() => {
+    setGeneration((g) => g + 1);
+    refreshHistory();
+  }, [refreshHistory]);
 
   if (status && isEngineProblem(status))
     return (
@@ -106,7 +100,7 @@ export function CleanupPage(): ReactElement {
         <WizardCards onOpen={setWizard} />
         <ReminderCard />
       </div>
-      <HistoryList reports={history} />
+      <HistoryList reports={history ?? []} />
       {shown ? <WizardDialog wizard={shown} onClose={closeWizard} onDone={onDone} /> : null}
     </div>
   );

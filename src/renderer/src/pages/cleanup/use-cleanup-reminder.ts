@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { call, onEventStreamConnection, subscribeEvents } from '../../api';
+import { onEventStreamConnection, subscribeEvents } from '../../api';
+import { useCall } from '../../hooks/use-call';
 import { debounce } from '../../stores/debounce';
 import { useEngineStore } from '../../stores/engine-store';
 import { useCleanupSettings } from './cleanup-settings';
@@ -17,16 +18,22 @@ const MAX_WAIT_MS = 5000;
 export function useCleanupReminder(): number | null {
   const on = useCleanupSettings((s) => s.reminderOn);
   const connected = useEngineStore((s) => s.status?.state === 'connected');
-  const [reclaimable, setReclaimable] = useState<number | null>(null);
+  const watching = on && connected;
+  // The first measurement, like every later one, waits for the debounce: at start the app (and Docker) is busy.
+  const [armed, setArmed] = useState(false);
+  const df = useCall('system.df', {}, { enabled: watching && armed });
+  const { refresh } = df;
 
   useEffect(() => {
-    if (!on || !connected) return undefined;
-    let live = true;
-    const measure = debounce(() => {
-      void call('system.df', {}).then((answer) => {
-        if (live && answer.ok) setReclaimable(answer.value.rows.reduce((n, r) => n + r.reclaimable, 0));
-      });
-    }, DEBOUNCE_MS, MAX_WAIT_MS);
+    if (!watching) return undefined;
+    const measure = debounce(
+      () => {
+        setArmed(true);
+        refresh();
+      },
+      DEBOUNCE_MS,
+      MAX_WAIT_MS,
+    );
     measure();
     const stopEvents = subscribeEvents((event) => {
       if (event.type === 'docker.event' && RELEVANT.has(event.event.Type)) measure();
@@ -35,12 +42,14 @@ export function useCleanupReminder(): number | null {
       if (state === 'open') measure();
     });
     return () => {
-      live = false;
+      setArmed(false);
       measure.cancel();
       stopEvents();
       stopConnection();
     };
-  }, [on, connected]);
+  }, [watching, refresh]);
 
-  return on && connected ? reclaimable : null;
+  // Kept through a failed measurement, and while the reminder is off (shown again at once when it comes back).
+  const reclaimable = df.data ? df.data.rows.reduce((n, r) => n + r.reclaimable, 0) : null;
+  return watching ? reclaimable : null;
 }

@@ -22,7 +22,7 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
   const [timeout, setTimeoutText] = useState('');
   const [removeVolumes, setRemoveVolumes] = useState(false);
   const [force, setForce] = useState(false);
-  const { task, starting, startError, start } = useStartedTask();
+  const { task, starting, startError, start } = useStartedTask<'container-action'>();
   const timeoutSeconds = timeoutValue(timeout);
   const running = rows.filter((r) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting').length;
   const blocked = action === 'remove' && running > 0 && !force;

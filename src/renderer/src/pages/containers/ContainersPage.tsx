@@ -8,7 +8,6 @@ import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
 import { useContainersStore } from '../../stores/containers-store';
-import { startContainersSync } from '../../stores/containers-sync';
 import { EngineGate } from '../../components/EngineGate';
 import { useStartedTask } from '../../stores/use-started-task';
 import { isDestructive, rowsFor, type DestructiveAction } from './container-actions';
@@ -25,7 +24,9 @@ type ContainersDialog = { kind: 'run' } | { kind: 'details'; id: string } | { ki
 /** `docker ps [-a]`, searchable, sortable and grouped by Compose project, live from Docker events. */
 function ContainersList(): ReactElement {
   const { t } = useTranslation();
-  const { all, list, listError, loading, setAll, refresh } = useContainersStore();
+  const { input, list, listError, loading, apply, refresh } = useContainersStore();
+  const all = input.all;
+  const setAll = (next: boolean): Promise<void> => apply({ all: next });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(null);
   const [group, setGroup] = useState(true);
@@ -33,7 +34,7 @@ function ContainersList(): ReactElement {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ContainersDialog | null>(null);
-  const quick = useStartedTask();
+  const quick = useStartedTask<'container-action'>();
 
   const shown = useMemo(() => sortRows(searchRows(list?.rows ?? [], query), sort), [list, query, sort]);
   const items = useMemo(() => viewItems(shown, group, collapsed), [shown, group, collapsed]);
@@ -157,7 +158,7 @@ function ContainersList(): ReactElement {
 }
 
 export function ContainersPage(): ReactElement {
-  useEffect(() => startContainersSync(), []);
+  useEffect(() => useContainersStore.startSync(), []);
   return (
     <div className="page ctr-page" data-testid="page-containers">
       <EngineGate>{() => <ContainersList />}</EngineGate>

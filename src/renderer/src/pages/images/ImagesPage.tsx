@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
-import { useImagesStore } from '../../stores/images-store';
+import { useImagesStore, useImageUsageStore } from '../../stores/images-store';
 import { startImagesSync } from '../../stores/images-sync';
 import { EngineGate } from '../../components/EngineGate';
 import { listCommand, shownCommand } from './image-command';
@@ -25,7 +25,8 @@ function hasFilters(input: { filters: object; all: boolean }): boolean {
 /** `docker image ls` with its filters, searchable and sortable, live from Docker events. */
 function ImagesList(): ReactElement {
   const { t } = useTranslation();
-  const { input, list, listError, loading, diskUsage, diskUsageError, apply, refresh } = useImagesStore();
+  const { input, list, listError, loading, apply, refresh } = useImagesStore();
+  const { diskUsage, diskUsageError } = useImageUsageStore();
   const [query, setQuery] = useState('');
   const [digests, setDigests] = useState(false);
   const [sort, setSort] = useState<SortState | null>(null);

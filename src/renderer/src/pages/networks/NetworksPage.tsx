@@ -9,7 +9,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useNetworksStore } from '../../stores/networks-store';
-import { startNetworksSync } from '../../stores/networks-sync';
 import '../../styles/volumes.css';
 import '../../styles/networks.css';
 import { EngineGate } from '../../components/EngineGate';
@@ -128,7 +127,7 @@ function NetworksList(): ReactElement {
 }
 
 export function NetworksPage(): ReactElement {
-  useEffect(() => startNetworksSync(), []);
+  useEffect(() => useNetworksStore.startSync(), []);
   return (
     <div className="page vn-page" data-testid="page-networks">
       <EngineGate>{() => <NetworksList />}</EngineGate>

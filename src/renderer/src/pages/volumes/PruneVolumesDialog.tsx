@@ -1,14 +1,15 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import { shellQuote } from '../../../../shared/shell-quote';
-import type { RemovalReport, VolumePrunePlan, VolumeRow } from '../../../../shared/volume-list';
+import type { RemovalReport, VolumeRow } from '../../../../shared/volume-list';
 import { call } from '../../api';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
 import { RemovalFooter } from '../../components/RemovalFooter';
+import { useCall } from '../../hooks/use-call';
 import { RemovalOutcomes } from './RemovalOutcomes';
 
 function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string; hint: string; rows: VolumeRow[]; chosen: ReadonlySet<string>; onChoose(name: string, on: boolean): void; testId: string }): ReactElement | null {
@@ -37,43 +38,32 @@ function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string;
  */
 export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDone(): void }): ReactElement {
   const { t } = useTranslation();
-  const [plan, setPlan] = useState<VolumePrunePlan | null>(null);
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { data: plan, error: planError } = useCall('volumes.prunePlan', {});
+  // Until the user ticks a box: the anonymous volumes, as the plan proposes.
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
+  const chosen = picked ?? new Set(plan?.anonymous.map((v) => v.name));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ title: string; info: WharfErrorInfo } | null>(null);
+  const [removeError, setRemoveError] = useState<WharfErrorInfo | null>(null);
   const [report, setReport] = useState<RemovalReport | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('volumes.prunePlan', {}).then((answer) => {
-      if (!live) return;
-      if (answer.ok) {
-        setPlan(answer.value);
-        setChosen(new Set(answer.value.anonymous.map((v) => v.name)));
-      } else setError({ title: t('volumes.prune.planFailed'), info: answer.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [t]);
+  const error = planError ? { title: t('volumes.prune.planFailed'), info: planError } : removeError ? { title: t('volumes.prune.failed'), info: removeError } : null;
 
   const choose = (name: string, on: boolean): void => {
     const next = new Set(chosen);
     if (on) next.add(name);
     else next.delete(name);
-    setChosen(next);
+    setPicked(next);
   };
   const names = [...(plan?.anonymous ?? []), ...(plan?.named ?? [])].map((v) => v.name).filter((n) => chosen.has(n));
 
   const submit = async (): Promise<void> => {
     setBusy(true);
-    setError(null);
+    setRemoveError(null);
     const answer = await call('volumes.remove', { names });
     setBusy(false);
     if (answer.ok) {
       setReport(answer.value);
       onDone();
-    } else setError({ title: t('volumes.prune.failed'), info: answer.error });
+    } else setRemoveError(answer.error);
   };
 
   let body: ReactElement;

@@ -4,8 +4,7 @@ import type { VolumeRow } from '../../../../shared/volume-list';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
-import { useVolumesStore } from '../../stores/volumes-store';
-import { startVolumesSync } from '../../stores/volumes-sync';
+import { useVolumesStore, useVolumeUsageStore } from '../../stores/volumes-store';
 import '../../styles/volumes.css';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { EngineGate } from '../../components/EngineGate';
@@ -27,7 +26,8 @@ function matches(row: VolumeRow, query: string): boolean {
 /** `docker volume ls`, searchable, with sizes on demand, live from Docker events. */
 function VolumesList(): ReactElement {
   const { t } = useTranslation();
-  const { list, listError, loading, usage, usageError, refresh, loadUsage } = useVolumesStore();
+  const { list, listError, loading, refresh } = useVolumesStore();
+  const { usage, usageError, load: loadUsage } = useVolumeUsageStore();
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<VolumesDialog | null>(null);
   const [measuring, setMeasuring] = useState(false);
@@ -129,7 +129,7 @@ function VolumesList(): ReactElement {
 }
 
 export function VolumesPage(): ReactElement {
-  useEffect(() => startVolumesSync(), []);
+  useEffect(() => useVolumesStore.startSync(), []);
   return (
     <div className="page vn-page" data-testid="page-volumes">
       <EngineGate>{() => <VolumesList />}</EngineGate>

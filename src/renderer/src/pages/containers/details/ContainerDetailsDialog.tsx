@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerDetails } from '../../../../../shared/container-list';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
@@ -9,6 +9,7 @@ import { Spinner } from '../../../components/Spinner';
 import { LogViewer } from '../../../components/logs/LogViewer';
 import { StatsPanel } from '../../../components/stats/StatsPanel';
 import { TerminalPanel } from '../../../components/terminal/TerminalPanel';
+import { useCall } from '../../../hooks/use-call';
 import { DETAILS_TABS, DetailsSection, type DetailsTab } from './DetailsSections';
 
 /** The name, editable (docker rename), with the engine's refusal under it. */
@@ -49,21 +50,9 @@ function RenameField({ details, onRenamed }: { details: ContainerDetails; onRena
 /** docker inspect, readable: overview with rename, environment, mounts, networks, ports, labels and the raw JSON. */
 export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose(): void }): ReactElement {
   const { t } = useTranslation();
-  const [details, setDetails] = useState<ContainerDetails | null>(null);
-  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  // Read again after a rename; what is shown stays until the new answer comes.
+  const { data: details, error, refresh } = useCall('containers.inspect', { id });
   const [tab, setTab] = useState<DetailsTab>('overview');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('containers.inspect', { id }).then((answer) => {
-      if (!live) return;
-      if (answer.ok) setDetails(answer.value);
-      else setError(answer.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
 
   let body: ReactElement;
   if (error) body = <ErrorNotice title={t('containers.details.loadFailed')} error={error} />;
@@ -81,7 +70,7 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
         <div role="tabpanel" className="ctr-details__panel">
           {tab === 'overview' ? (
             <div className="ctr-details__overview">
-              <RenameField key={details.name} details={details} onRenamed={() => setVersion((v) => v + 1)} />
+              <RenameField key={details.name} details={details} onRenamed={refresh} />
               <dl className="ctr-details__facts">
                 <dt>{t('containers.details.id')}</dt>
                 <dd className="mono">{details.id}</dd>

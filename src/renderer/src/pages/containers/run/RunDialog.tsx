@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunProblem, RunSpec } from '../../../../../shared/container-run';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
@@ -7,6 +7,7 @@ import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useCall } from '../../../hooks/use-call';
 import { FieldProblems, hasProblem } from './FieldProblems';
 import { PortRows, TextRows, VolumeRows } from './RunListFields';
 import { useRunForm } from './use-run-form';
@@ -34,18 +35,12 @@ function Field(props: { field: keyof RunSpec; label: string; hint?: string; prob
   );
 }
 
+/** What the image and network fields suggest: the local images and networks when the dialog opened (none if a read failed). */
 function useChoices(): { images: string[]; networks: string[] } {
-  const [images, setImages] = useState<string[]>([]);
-  const [networks, setNetworks] = useState<string[]>([]);
-  useEffect(() => {
-    void call('images.list', { filters: {}, all: false }).then((a) => {
-      if (a.ok) setImages([...new Set(a.value.rows.filter((r) => r.repository !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort());
-    });
-    void call('containers.networks', {}).then((a) => {
-      if (a.ok) setNetworks(a.value);
-    });
-  }, []);
-  return { images, networks };
+  const { data: list } = useCall('images.list', { filters: {}, all: false });
+  const { data: networks } = useCall('containers.networks', {});
+  const images = useMemo(() => (list ? [...new Set(list.rows.filter((r) => r.repository !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort() : []), [list]);
+  return { images, networks: networks ?? [] };
 }
 
 /** The form of `docker run`: explains every invalid entry before anything is created, and shows the command. */

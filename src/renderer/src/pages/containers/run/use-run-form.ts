@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { EMPTY_RUN_SPEC, runArgv, runSpecProblems, type RunProblem, type RunSpec } from '../../../../../shared/container-run';
-import { call } from '../../../api';
+import { useCall } from '../../../hooks/use-call';
 
 /** Engine checks (image present, name free, network, env file) wait for typing to pause. */
 const PLAN_DEBOUNCE_MS = 350;
@@ -23,30 +23,21 @@ function same(a: RunProblem, b: RunProblem): boolean {
 
 export function useRunForm(): RunForm {
   const [spec, setSpec] = useState<RunSpec>(EMPTY_RUN_SPEC);
-  const [engine, setEngine] = useState<{ spec: RunSpec; problems: RunProblem[] } | null>(null);
+  const [refused, setRefusedFor] = useState<{ spec: RunSpec; problems: RunProblem[] } | null>(null);
   const localProblems = useMemo(() => runSpecProblems(spec), [spec]);
   const argv = useMemo(() => runArgv(spec), [spec]);
-
-  useEffect(() => {
-    if (spec.image.trim() === '') return undefined;
-    let live = true;
-    const timer = setTimeout(() => {
-      void call('containers.runPlan', { spec }).then((answer) => {
-        if (live && answer.ok) setEngine({ spec, problems: answer.value.problems });
-      });
-    }, PLAN_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [spec]);
+  const checking = spec.image.trim() !== '';
+  const plan = useCall('containers.runPlan', { spec }, { enabled: checking, delayMs: PLAN_DEBOUNCE_MS });
+  // The engine's problems count only while they answer this very spec (not while a newer check is out, nor after one failed).
+  const planned = checking && !plan.loading && !plan.error ? plan.data?.problems : undefined;
+  const engine = refused?.spec === spec ? refused.problems : planned;
 
   const problems = useMemo(() => {
-    const fromEngine = engine?.spec === spec ? engine.problems.filter((p) => !localProblems.some((l) => same(l, p))) : [];
+    const fromEngine = engine ? engine.filter((p) => !localProblems.some((l) => same(l, p))) : [];
     return [...localProblems, ...fromEngine];
-  }, [engine, spec, localProblems]);
+  }, [engine, localProblems]);
 
   const update = useCallback((patch: Partial<RunSpec>) => setSpec((s) => ({ ...s, ...patch })), []);
-  const setRefused = useCallback((refused: RunProblem[]) => setEngine({ spec, problems: refused }), [spec]);
+  const setRefused = useCallback((problems: RunProblem[]) => setRefusedFor({ spec, problems }), [spec]);
   return { spec, update, problems, localProblems, argv, setRefused };
 }

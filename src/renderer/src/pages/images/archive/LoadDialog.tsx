@@ -1,6 +1,5 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, LoadResult } from '../../../../../shared/image-build';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { call } from '../../../api';
@@ -25,15 +24,15 @@ function commandFor(mode: Mode, path: string, reference: string, message: string
 }
 
 /** What the finished task made: the loaded references, or the imported image. */
-function Outcome({ task }: { task: TaskInfo }): ReactElement | null {
+function Outcome({ task }: { task: TaskInfo<'image-load' | 'image-import'> }): ReactElement | null {
   const { t } = useTranslation();
-  if (task.state !== 'succeeded') return null;
+  if (task.state !== 'succeeded' || !task.result) return null;
   if (task.kind === 'image-import') {
-    const result = task.result as ImportResult;
+    const result = task.result;
     const id = shortId(result.id);
     return <p data-testid="load-outcome">{result.reference ? t('imageBuild.load.importedNamed', { id, reference: result.reference }) : t('imageBuild.load.imported', { id })}</p>;
   }
-  const loaded = (task.result as LoadResult).loaded;
+  const loaded = task.result.loaded;
   if (loaded.length === 0) return <p data-testid="load-outcome">{t('imageBuild.load.nothingNamed')}</p>;
   return (
     <div className="field" data-testid="load-outcome">
@@ -58,7 +57,7 @@ export function LoadDialog({ onClose }: { onClose(): void }): ReactElement {
   const [reference, setReference] = useState('');
   const [message, setMessage] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const { task, starting, startError, start } = useStartedTask();
+  const { task, starting, startError, start } = useStartedTask<'image-load' | 'image-import'>();
 
   const problem = pathProblem(t, path);
   const referenceProblem = mode === 'import' && reference.trim() !== '' ? tagProblem(t, reference) : null;

@@ -1,6 +1,5 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveResult } from '../../../../../shared/image-build';
 import { isSaveTargetDetails } from '../../../../../shared/save-target';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import { humanSize } from '../../../../../shared/units';
@@ -20,7 +19,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
   const { t } = useTranslation();
   const [path, setPath] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const { task, starting, startError, start, reset } = useStartedTask();
+  const { task, starting, startError, start, reset } = useStartedTask<'image-save'>();
   const problem = pathProblem(t, path);
   const exists = startError?.code === 'conflict';
   // The core's refusal of what is at the path (a device, a folder, a link…), said at the field.
@@ -34,7 +33,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
     void start(() => call('images.save', { images, path: path.trim(), overwrite }));
   };
 
-  const result = task?.state === 'succeeded' ? (task.result as SaveResult | undefined) : undefined;
+  const result = task?.state === 'succeeded' ? task.result : undefined;
   const size = task?.step?.values?.size;
   const label = result ? t('imageBuild.save.succeeded', { size: humanSize(result.bytes), path: result.path }) : typeof size === 'string' ? t('imageBuild.save.progress', { size }) : t('tasks.progressUnknown');
   const command = shellQuote(['docker', 'save', '-o', path.trim() || 'FILE.tar', ...images]);

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildCommand, buildFailureMessage, buildFailureStep, type BuildResult } from '../../../../../shared/image-build';
+import { buildCommand, buildFailureMessage, buildFailureStep } from '../../../../../shared/image-build';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { call } from '../../../api';
@@ -18,11 +18,11 @@ import { TaskProgress } from '../../../components/TaskProgress';
 import { useStartedTask } from '../../../stores/use-started-task';
 import '../../../styles/images-build.css';
 
-function progressLabel(t: TFunction, task: TaskInfo): string {
+function progressLabel(t: TFunction, task: TaskInfo<'build'>): string {
   const n = task.step?.values?.n;
   const m = task.step?.values?.m;
   if (task.state === 'succeeded') {
-    const result = task.result as BuildResult | undefined;
+    const result = task.result;
     const id = shortId(result?.id ?? '');
     return result && result.tags.length > 0 ? t('imageBuild.build.succeededTagged', { id, tags: result.tags.join(', ') }) : t('imageBuild.build.succeeded', { id });
   }
@@ -59,7 +59,7 @@ export function BuildDialog({ onClose, onBuilt }: { onClose(): void; onBuilt(id:
   const formId = useId();
   const [form, setForm] = useState<BuildForm>(INITIAL_FORM);
   const [attempted, setAttempted] = useState(false);
-  const { task, starting, startError, start, reset } = useStartedTask();
+  const { task, starting, startError, start, reset } = useStartedTask<'build'>();
   const problems = useMemo(() => checkForm(t, form), [t, form]);
   const command = shellQuote(buildCommand(buildInput(form)));
 
@@ -71,7 +71,7 @@ export function BuildDialog({ onClose, onBuilt }: { onClose(): void; onBuilt(id:
   useEffect(() => {
     if (task?.state !== 'succeeded' || reported.current === task.id) return;
     reported.current = task.id;
-    const id = (task.result as BuildResult | undefined)?.id;
+    const id = task.result?.id;
     if (id) builtCallback.current(id);
   }, [task]);
 

@@ -1,6 +1,5 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WharfErrorInfo } from '../../../../../shared/errors';
 import type { RemovePlan, RemoveTarget } from '../../../../../shared/image-remove';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import { humanSize } from '../../../../../shared/units';
@@ -10,7 +9,7 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
-import { useTasksStore } from '../../../stores/tasks-store';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { RemovePreview } from './RemovePreview';
 import { RemoveReportView } from './RemoveReportView';
 import { useRemovePlan } from './use-remove-plan';
@@ -44,27 +43,16 @@ export function RemoveDialog({ target, onClose, onStarted }: { target: RemoveTar
   const { t } = useTranslation();
   const planState = useRemovePlan(target);
   const [step, setStep] = useState<Step>('preview');
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<WharfErrorInfo | null>(null);
-  const [starting, setStarting] = useState(false);
-  const task = useTasksStore((s) => (taskId ? s.tasks.find((x) => x.id === taskId) : undefined));
+  const { task, starting, startError, start } = useStartedTask<'image-remove'>();
 
-  const start = async (plan: RemovePlan, force: boolean): Promise<void> => {
-    setStarting(true);
-    const answer = await call('images.remove', { items: plan.items.map(({ ref, id, mode }) => ({ ref, id, mode })), force });
-    setStarting(false);
-    if (!answer.ok) {
-      setStartError(answer.error);
-      return;
-    }
-    useTasksStore.getState().upsert(answer.value);
-    setTaskId(answer.value.id);
-    onStarted();
+  const remove = async (plan: RemovePlan, force: boolean): Promise<void> => {
+    const answer = await start(() => call('images.remove', { items: plan.items.map(({ ref, id, mode }) => ({ ref, id, mode })), force }));
+    if (answer.ok) onStarted();
   };
 
   let body: ReactElement;
   let footer: ReactElement | undefined;
-  if (taskId) {
+  if (task) {
     body = <RemoveReportView task={task} />;
     footer = (
       <button type="button" className="button button--secondary" onClick={onClose} data-testid="remove-close">
@@ -142,7 +130,7 @@ export function RemoveDialog({ target, onClose, onStarted }: { target: RemoveTar
             className="button button--primary button--danger"
             data-testid="remove-confirm"
             disabled={starting}
-            onClick={() => void start(plan, force)}
+            onClick={() => void remove(plan, force)}
           >
             <Icon name="trash" size={16} />
             {force ? t('imageRemove.force.confirm', { count: plan.items.length }) : t('imageRemove.confirm', { count: plan.items.length })}

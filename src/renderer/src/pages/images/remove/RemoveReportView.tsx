@@ -1,21 +1,16 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RemoveReport } from '../../../../../shared/image-remove';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { Spinner } from '../../../components/Spinner';
 import { TaskItems } from '../../../components/TaskItems';
 import { errorMessage } from '../../../i18n/messages';
 
-function isReport(value: unknown): value is RemoveReport {
-  return typeof value === 'object' && value !== null && 'removed' in value && 'lines' in value;
-}
-
 /** The removal task as it runs, then what it did: removed, untagged, skipped and failed, each with why. */
-export function RemoveReportView({ task }: { task: TaskInfo | undefined }): ReactElement {
+export function RemoveReportView({ task }: { task: TaskInfo<'image-remove'> | undefined }): ReactElement {
   const { t } = useTranslation();
   if (!task) return <Spinner />;
-  const report = isReport(task.result) ? task.result : null;
+  const report = task.result ?? null;
   return (
     <div className="remove-report" data-testid="remove-report" data-state={task.state}>
       <ProgressBar value={task.state === 'running' ? task.progress : 1} tone={task.state === 'failed' ? 'danger' : task.state === 'running' ? 'accent' : 'success'} label={t('imageRemove.progress')} />

@@ -1,7 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDockerHub } from '../../../../../shared/image-reference';
-import type { PullResult } from '../../../../../shared/image-transfer';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
@@ -17,7 +16,7 @@ import { TransferRun } from './TransferRun';
 export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
-  const { task, starting, startError, start } = useStartedTask();
+  const { task, starting, startError, start } = useStartedTask<'pull'>();
   const input = readReference(t, value, { allowDigest: true });
   const ready = input.problem === null && !starting;
 
@@ -26,7 +25,7 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
     void start(() => call('images.pull', { reference: input.text }));
   };
 
-  const result = task?.state === 'succeeded' ? (task.result as PullResult) : null;
+  const result = task?.state === 'succeeded' ? task.result : null;
   const footer = task ? (
     <button type="button" className="button button--primary" onClick={onClose} data-testid="pull-close">
       {t('common.close')}

@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDockerHub } from '../../../../../shared/image-reference';
-import type { PushResult } from '../../../../../shared/image-transfer';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
@@ -16,7 +15,7 @@ import '../../../styles/images-transfer.css';
 /** `docker push REF`: says where it goes (and warns about Docker Hub), then the push's live layers. */
 export function PushDialog({ reference, onClose }: { reference: string; onClose(): void }): ReactElement {
   const { t } = useTranslation();
-  const { task, starting, startError, start } = useStartedTask();
+  const { task, starting, startError, start } = useStartedTask<'push'>();
   const input = readReference(t, reference, { allowDigest: false });
   const parsed = input.problem === null ? input.parsed : null;
 
@@ -25,7 +24,7 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose(
     void start(() => call('images.push', { reference: input.text }));
   };
 
-  const result = task?.state === 'succeeded' ? (task.result as PushResult) : null;
+  const result = task?.state === 'succeeded' ? task.result : null;
   const footer = task ? (
     <button type="button" className="button button--primary" onClick={onClose} data-testid="push-close">
       {t('common.close')}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
 import type { CatalogPage } from '../../../../../shared/registry-access';
@@ -6,6 +6,7 @@ import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
+import { useCall } from '../../../hooks/use-call';
 import { TagsPanel } from './TagsPanel';
 import '../../../styles/registry-access.css';
 
@@ -15,7 +16,9 @@ const PAGE = 50;
 export function BrowseSection(): ReactElement {
   const { t } = useTranslation();
   const [address, setAddress] = useState('');
-  const [known, setKnown] = useState<string[]>([]);
+  // The registries logged in to, suggested as addresses (none if the read failed).
+  const logins = useCall('registryAccess.logins', {});
+  const known = logins.data?.logins.map((l) => l.server).filter((s) => !s.includes('://')) ?? [];
   /** As typed (keeps an http:// the user gave) for the calls; host is the reference prefix for pulls. */
   const [registry, setRegistry] = useState<{ typed: string; host: string } | null>(null);
   const [repositories, setRepositories] = useState<string[]>([]);
@@ -23,12 +26,6 @@ export function BrowseSection(): ReactElement {
   const [error, setError] = useState<WharfErrorInfo | null>(null);
   const [loading, setLoading] = useState(false);
   const [repository, setRepository] = useState<string | null>(null);
-
-  useEffect(() => {
-    void call('registryAccess.logins', {}).then((envelope) => {
-      if (envelope.ok) setKnown(envelope.value.logins.map((l) => l.server).filter((s) => !s.includes('://')));
-    });
-  }, []);
 
   const load = async (target: string, last?: string): Promise<void> => {
     setLoading(true);

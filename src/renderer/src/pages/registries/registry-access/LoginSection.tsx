@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
-import type { RegistryLogin, RegistryLogins } from '../../../../../shared/registry-access';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
+import { useCall } from '../../../hooks/use-call';
 import { LoginDialog } from './LoginDialog';
 import '../../../styles/registry-access.css';
 
@@ -16,38 +16,13 @@ export function serverLabel(server: string, hubName: string): string {
 }
 
 /** The registries logged in to (shared with the docker CLI), log in and log out. */
-export function LoginSection({ onLoginsChange }: { onLoginsChange?(logins: RegistryLogin[]): void }): ReactElement {
+export function LoginSection(): ReactElement {
   const { t } = useTranslation();
-  const [state, setState] = useState<RegistryLogins | null>(null);
-  const [error, setError] = useState<WharfErrorInfo | null>(null);
+  // Read again after a login or logout.
+  const { data: state, error, refresh: reload } = useCall('registryAccess.logins', {});
   const [logoutError, setLogoutError] = useState<WharfErrorInfo | null>(null);
   const [dialog, setDialog] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-
-  // Bumped to read the logins again (after a login or logout).
-  const [generation, setGeneration] = useState(0);
-  const reload = (): void => setGeneration((g) => g + 1);
-  const notify = useRef(onLoginsChange);
-  useEffect(() => {
-    notify.current = onLoginsChange;
-  });
-
-  useEffect(() => {
-    let current = true;
-    void call('registryAccess.logins', {}).then((envelope) => {
-      if (!current) return;
-      if (!envelope.ok) {
-        setError(envelope.error);
-        return;
-      }
-      setError(null);
-      setState(envelope.value);
-      notify.current?.(envelope.value.logins);
-    });
-    return () => {
-      current = false;
-    };
-  }, [generation]);
 
   const logout = async (server: string): Promise<void> => {
     setBusy(server);

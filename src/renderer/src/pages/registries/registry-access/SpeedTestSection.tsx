@@ -1,12 +1,11 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WharfErrorInfo } from '../../../../../shared/errors';
-import { DEFAULT_SPEED_IMAGE, type SpeedTestResult } from '../../../../../shared/registry-access';
+import { DEFAULT_SPEED_IMAGE } from '../../../../../shared/registry-access';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { useTasksStore } from '../../../stores/tasks-store';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { SpeedProgress, SpeedResults } from './SpeedResults';
 import '../../../styles/registry-access.css';
 
@@ -28,10 +27,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   const [urls, setUrls] = useState<string[]>(mirrors);
   const [draft, setDraft] = useState('');
   const [image, setImage] = useState(DEFAULT_SPEED_IMAGE);
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<WharfErrorInfo | null>(null);
-  const upsert = useTasksStore((s) => s.upsert);
-  const task = useTasksStore((s) => (taskId ? s.tasks.find((x) => x.id === taskId) : undefined));
+  const { task, startError, start } = useStartedTask<'registry-speed-test'>();
 
   // A new list from the page replaces the local copy (state adjusted while rendering, not in an effect).
   const key = mirrors.join('\n');
@@ -42,7 +38,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   }
 
   const running = task?.state === 'running';
-  const result = task?.state === 'succeeded' ? (task.result as SpeedTestResult | undefined) : undefined;
+  const result = task?.state === 'succeeded' ? task.result : undefined;
   const items = task?.detail?.kind === 'items' ? task.detail.items : [];
   const problem = draft.trim() === '' ? undefined : urlProblem(draft.trim(), urls);
 
@@ -55,14 +51,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   };
 
   const run = async (): Promise<void> => {
-    setStartError(null);
-    const envelope = await call('registryAccess.speedTest', { mirrors: urls, ...(image.trim() && image.trim() !== DEFAULT_SPEED_IMAGE ? { image: image.trim() } : {}) });
-    if (!envelope.ok) {
-      setStartError(envelope.error);
-      return;
-    }
-    upsert(envelope.value);
-    setTaskId(envelope.value.id);
+    await start(() => call('registryAccess.speedTest', { mirrors: urls, ...(image.trim() && image.trim() !== DEFAULT_SPEED_IMAGE ? { image: image.trim() } : {}) }));
   };
 
   const working = result?.mirrors.filter((m) => m.outcome === 'ok').map((m) => m.url) ?? [];

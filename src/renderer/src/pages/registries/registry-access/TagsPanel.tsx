@@ -6,7 +6,7 @@ import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
-import { useTasksStore } from '../../../stores/tasks-store';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { DeleteTagDialog, tagReference, type TagRef } from './DeleteTagDialog';
 
 const PAGE = 100;
@@ -14,13 +14,13 @@ const PAGE = 100;
 /** The tags of one repository, page by page: pull one into the engine (images.pull) or delete it from the registry. */
 export function TagsPanel({ registry, host, repository }: { registry: string; host: string; repository: string }): ReactElement {
   const { t } = useTranslation();
-  const upsert = useTasksStore((s) => s.upsert);
   const [tags, setTags] = useState<string[] | null>(null);
   const [next, setNext] = useState<string | undefined>(undefined);
   const [error, setError] = useState<WharfErrorInfo | null>(null);
   const [loading, setLoading] = useState(false);
   const [pulled, setPulled] = useState<Record<string, true>>({});
-  const [pullError, setPullError] = useState<WharfErrorInfo | null>(null);
+  // Pulls are started here and followed in the task panel; only the last start's refusal is shown.
+  const { startError: pullError, start: startPull } = useStartedTask<'pull'>();
   const [deleting, setDeleting] = useState<TagRef | null>(null);
   const [deleted, setDeleted] = useState<DeletedTag | null>(null);
 
@@ -51,14 +51,8 @@ export function TagsPanel({ registry, host, repository }: { registry: string; ho
   };
 
   const pull = async (tag: string): Promise<void> => {
-    setPullError(null);
-    const envelope = await call('images.pull', { reference: tagReference({ registry: host, repository, tag }) });
-    if (!envelope.ok) {
-      setPullError(envelope.error);
-      return;
-    }
-    upsert(envelope.value);
-    setPulled((p) => ({ ...p, [tag]: true }));
+    const envelope = await startPull(() => call('images.pull', { reference: tagReference({ registry: host, repository, tag }) }));
+    if (envelope.ok) setPulled((p) => ({ ...p, [tag]: true }));
   };
 
   return (

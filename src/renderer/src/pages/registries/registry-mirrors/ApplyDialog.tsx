@@ -5,7 +5,7 @@ import type { RegistryMirrorsPlan, RegistryMirrorsState, RegistrySettings } from
 import { call } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { useTasksStore } from '../../../stores/tasks-store';
+import { useStartedTask } from '../../../stores/use-started-task';
 import { ApplyOutcome } from './ApplyOutcome';
 import { ManualCheckResult, manualVerdict, wantedOf, type ManualVerdict } from './ManualCheck';
 import { PlanReview } from './PlanReview';
@@ -25,12 +25,9 @@ export interface ApplyDialogProps {
  */
 export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled }: ApplyDialogProps): ReactElement {
   const { t } = useTranslation();
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<WharfErrorInfo | null>(null);
-  const upsert = useTasksStore((s) => s.upsert);
-  const task = useTasksStore((s) => (taskId ? s.tasks.find((x) => x.id === taskId) : undefined));
+  const { task, startError, start } = useStartedTask<'registry-mirrors-apply'>();
   const running = task?.state === 'running';
-  const canApply = plan.valid && !plan.unchanged && plan.apply === 'run' && taskId === null;
+  const canApply = plan.valid && !plan.unchanged && plan.apply === 'run' && task === undefined;
   const manual = plan.valid && !plan.unchanged && plan.apply === 'commands';
   const [checked, setChecked] = useState<{ verdict?: ManualVerdict; state?: RegistryMirrorsState; error?: WharfErrorInfo } | null>(null);
   const [checking, setChecking] = useState(false);
@@ -43,14 +40,7 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
   };
 
   const apply = async (): Promise<void> => {
-    setStartError(null);
-    const envelope = await call('registryMirrors.apply', { ...settings, expectedHash: plan.currentHash });
-    if (!envelope.ok) {
-      setStartError(envelope.error);
-      return;
-    }
-    upsert(envelope.value);
-    setTaskId(envelope.value.id);
+    await start(() => call('registryMirrors.apply', { ...settings, expectedHash: plan.currentHash }));
   };
 
   const close = (): void => {

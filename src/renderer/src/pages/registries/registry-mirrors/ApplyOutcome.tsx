@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistryMirrorsApplyResult, RegistryMirrorsRollback } from '../../../../../shared/registry-mirrors';
+import type { RegistryMirrorsRollback } from '../../../../../shared/registry-mirrors';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
@@ -14,7 +14,7 @@ function rollbackOf(task: TaskInfo): RegistryMirrorsRollback | undefined {
 }
 
 /** The apply task as it runs (its step), then what happened: applied, unchanged, refused, or rolled back with the engine's log. */
-export function ApplyOutcome({ task }: { task: TaskInfo }): ReactElement {
+export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'> }): ReactElement {
   const { t } = useTranslation();
   const stepKey = task.step?.key ?? 'registry-validate';
   const step = dynamicText(t, `tasks.step.${stepKey}`, stepKey);
@@ -27,7 +27,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo }): ReactElement {
     );
   }
   if (task.state === 'succeeded') {
-    const result = task.result as RegistryMirrorsApplyResult | undefined;
+    const result = task.result;
     return (
       <div className="notice notice--info registry-outcome" data-testid="registry-apply-result" data-outcome={result?.outcome}>
         <Icon name="check" />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
 import { checkEntries, checkInsecureEntry, checkMirrorEntry, type RegistryMirrorsPlan, type RegistryMirrorsState } from '../../../../../shared/registry-mirrors';
@@ -6,6 +6,7 @@ import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
+import { useCall } from '../../../hooks/use-call';
 import { AddMirror } from './AddMirror';
 import { ApplyDialog } from './ApplyDialog';
 import { EntryList } from './EntryList';
@@ -30,10 +31,19 @@ function same(a: readonly string[], b: readonly string[]): boolean {
  */
 export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): ReactElement {
   const { t } = useTranslation();
-  const [state, setState] = useState<RegistryMirrorsState | null>(null);
-  const [loadError, setLoadError] = useState<WharfErrorInfo | null>(null);
+  // Read again after an apply.
+  const { data: state, error: loadError, refresh: reread } = useCall('registryMirrors.read', {});
   const [mirrors, setMirrors] = useState<string[]>([]);
   const [insecure, setInsecure] = useState<string[]>([]);
+  // Each read of the file that worked resets the draft to what the file says.
+  const [seeded, setSeeded] = useState<RegistryMirrorsState | undefined>(undefined);
+  if (state !== seeded) {
+    setSeeded(state);
+    if (state) {
+      setMirrors(state.settings.registryMirrors);
+      setInsecure(state.settings.insecureRegistries);
+    }
+  }
   const [plan, setPlan] = useState<RegistryMirrorsPlan | null>(null);
   // "Use this order" from the speed test: the ranked mirrors first, the others after, in the draft (not yet applied).
   const [appliedOrder, setAppliedOrder] = useState<readonly string[] | undefined>(undefined);
@@ -43,27 +53,6 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
   }
   const [planError, setPlanError] = useState<WharfErrorInfo | null>(null);
   const [planning, setPlanning] = useState(false);
-
-  // Bumped to read the file again (after an apply).
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    void call('registryMirrors.read', {}).then((envelope) => {
-      if (!current) return;
-      if (!envelope.ok) {
-        setLoadError(envelope.error);
-        return;
-      }
-      setLoadError(null);
-      setState(envelope.value);
-      setMirrors(envelope.value.settings.registryMirrors);
-      setInsecure(envelope.value.settings.insecureRegistries);
-    });
-    return () => {
-      current = false;
-    };
-  }, [generation]);
 
   const mirrorChecks = useMemo(() => checkEntries(mirrors, checkMirrorEntry), [mirrors]);
   const insecureChecks = useMemo(() => checkEntries(insecure, checkInsecureEntry), [insecure]);
@@ -140,7 +129,7 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
           settings={{ registryMirrors: mirrors, insecureRegistries: insecure }}
           engineVersion={state.engineVersion}
           onClose={() => setPlan(null)}
-          onSettled={() => setGeneration((g) => g + 1)}
+          onSettled={reread}
         />
       ) : null}
     </section>
