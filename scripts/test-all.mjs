@@ -24,14 +24,14 @@ function readJson(path) {
   }
 }
 
-function vitestSuite(project) {
-  const out = join(results, `${project}.json`);
+function vitestSuite(project, { name = project, files = [], env = {} } = {}) {
+  const out = join(results, `${name}.json`);
   rmSync(out, { force: true });
-  const code = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files], env);
   const report = readJson(out);
-  if (!report) return { name: project, passed: 0, failed: 0, skipped: 0, broken: true, code };
+  if (!report) return { name, passed: 0, failed: 0, skipped: 0, broken: true, code };
   return {
-    name: project,
+    name,
     passed: report.numPassedTests,
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
@@ -58,6 +58,12 @@ if (only.length === 0 || only.includes('integration') || only.includes('e2e')) {
 }
 if (only.length === 0 || only.includes('unit')) suites.push(vitestSuite('unit'));
 if (only.length === 0 || only.includes('integration')) suites.push(vitestSuite('integration'));
+// The second engine (Debian 13's dockerd 26.1, fetched into a cache by the harness): every parity test against the
+// CLI and every daemon.json test again, where API versions and `dockerd --validate` differ.
+const SECOND_ENGINE_FILES = ['test/integration/images-list-vs-cli.test.ts', 'test/integration/disk-usage-vs-cli.test.ts', 'test/integration/cleanup-df-vs-cli.test.ts', 'test/integration/registry-mirrors-'];
+if (only.length === 0 || only.includes('engine26')) {
+  suites.push(vitestSuite('integration', { name: 'engine 26.1', files: SECOND_ENGINE_FILES, env: { WHARF_TEST_ENGINE: '26.1' } }));
+}
 if (only.length === 0 || only.includes('e2e')) suites.push(playwrightSuite());
 
 console.log('\n== summary ==');

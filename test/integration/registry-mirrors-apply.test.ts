@@ -16,6 +16,7 @@ import { startPrivateEngine, type PrivateEngine } from '../support/engine-harnes
 import { importBusybox, pushToRegistry, runContainer } from '../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../support/registry-harness';
 import { call } from './make-core';
+import { testEngine } from '../support/test-engine';
 
 const HELPER = path.join(__dirname, '../../resources/wharf-daemon-json');
 
@@ -66,7 +67,8 @@ describe('registry mirror applied to a private engine', () => {
     expect(plan.mirrors[0]?.value).toBe(registry.url);
     expect(plan.diff.filter((line) => line.op === 'remove')).toEqual([]);
     expect(plan.diff.filter((line) => line.op === 'add').map((line) => line.text.trim())).toEqual(expect.arrayContaining([`"${registry.url}"`]));
-    expect(plan.engineValidation).toEqual({ ran: false, reason: 'engine-too-old' });
+    // dockerd 23 and later check the new file themselves (`dockerd --validate`), with the running engine's own binary.
+    expect(plan.engineValidation).toEqual(testEngine().name === '26.1' ? { ran: true, ok: true, output: 'configuration OK' } : { ran: false, reason: 'engine-too-old' });
     expect(plan.commands).toEqual([
       {
         // The file's byte count (the verdict follows it on stdin); the helper waits for it 15 s of verification and a minute.
@@ -74,6 +76,25 @@ describe('registry mirror applied to a private engine', () => {
         stdin: plan.newText,
       },
     ]);
+  });
+
+  // Engine 23+ only: there `dockerd --validate` (the running engine's own binary) judges the whole new file.
+  it.runIf(testEngine().name === '26.1')('a file the engine would refuse (another key of a wrong type) is refused at the plan by dockerd --validate; nothing is written', async () => {
+    const original = fs.readFileSync(engine.configPath, 'utf8');
+    fs.writeFileSync(engine.configPath, `${JSON.stringify({ ...JSON.parse(original), debug: 'yes' }, null, 2)}\n`);
+    try {
+      const written = fs.readFileSync(engine.configPath, 'utf8');
+      const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [registry.url], insecureRegistries: [] });
+      expect(plan.valid).toBe(false);
+      expect(plan.engineValidation).toMatchObject({ ran: true, ok: false, output: expect.stringMatching(/debug/) });
+      const task = await applyAndWait([registry.url]);
+      expect(task.state).toBe('failed');
+      expect(task.error).toMatchObject({ code: 'invalid-input' });
+      expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(written);
+      expect(fs.readdirSync(engine.dir).filter((name) => name.includes('.bak-'))).toEqual([]);
+    } finally {
+      fs.writeFileSync(engine.configPath, original);
+    }
   });
 
   it('applies it with a reload: /info lists the mirror, the container and dockerd keep running, a backup is beside', async () => {
@@ -119,7 +140,8 @@ describe('registry mirror applied to a private engine', () => {
   it('removing the mirror again takes effect too (the key stays, as an empty list)', async () => {
     const task = await applyAndWait([]);
     expect(task.state).toBe('succeeded');
-    expect(JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout)).toEqual([]);
+    // `docker info` prints [] for no mirrors on engine 20.10 and null on 26.1.
+    expect(JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout) ?? []).toEqual([]);
     expect(JSON.parse(fs.readFileSync(engine.configPath, 'utf8'))['registry-mirrors']).toEqual([]);
   }, 60_000);
 });

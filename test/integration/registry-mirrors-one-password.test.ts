@@ -38,7 +38,8 @@ describe('applying through pkexec', () => {
   let pkexec: CountingPkexec;
 
   const pkexecCalls = (): string[] => pkexec.calls();
-  const mirrorsInEffect = async (): Promise<string[]> => JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout) as string[];
+  // `docker info` prints [] for no mirrors on engine 20.10 and null on 26.1.
+  const mirrorsInEffect = async (): Promise<string[]> => (JSON.parse((await engine.cliOk(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).stdout) as string[] | null) ?? [];
   const mirrorsBecome = async (wanted: string[]): Promise<string[]> => {
     let seen = await mirrorsInEffect();
     for (let i = 0; i < 100 && JSON.stringify(seen) !== JSON.stringify(wanted); i++) {

@@ -20,7 +20,7 @@ import type { Envelope } from '../../src/shared/errors';
 import type { CheckId, FixPlan, InstallGuide, SetupCheck, SetupDiagnosis } from '../../src/shared/setup';
 import type { TaskInfo } from '../../src/shared/tasks';
 import { SERVE_ENTRY, startWebMode, type RunningWebMode } from '../e2e/support/web-mode';
-import { DOCKERD } from '../support/constants';
+import { testEngine } from '../support/test-engine';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../support/throwaway-account';
 import { call } from './make-core';
@@ -168,7 +168,7 @@ describe('setup diagnosis and fixes', () => {
   it('a stopped engine is "not running" with the start-service fix, which brings it back', async () => {
     const controller = {
       start: (): Promise<void> => engine.start(),
-      describe: () => [[DOCKERD, `--host=${engine.host}`, `--group=${group}`]],
+      describe: () => [[testEngine().dockerd, `--host=${engine.host}`, `--group=${group}`]],
     };
     const core = rootCore(engine.host, { setup: { serviceController: controller } });
     cores.push(core);

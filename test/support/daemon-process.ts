@@ -12,6 +12,8 @@ export class DaemonProcess {
     private readonly file: string,
     private readonly args: readonly string[],
     private readonly logPath: string,
+    /** Added to this process's environment (dockerd 26.1's PATH to its own docker-proxy). */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Starts the program. When setpriv exists, the child gets SIGTERM if this process dies. */
@@ -24,7 +26,7 @@ export class DaemonProcess {
       : [this.file, [...this.args]];
     let child: ChildProcess;
     try {
-      child = spawn(command, argv, { stdio: ['ignore', log, log], detached: false });
+      child = spawn(command, argv, { stdio: ['ignore', log, log], detached: false, env: { ...process.env, ...this.env } });
     } finally {
       fs.closeSync(log);
     }

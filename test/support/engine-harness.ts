@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIR_PREFIX, DOCKERD, harnessBaseDir } from './constants';
+import { DIR_PREFIX, harnessBaseDir } from './constants';
+import { testEngine } from './test-engine';
 import { DaemonProcess } from './daemon-process';
 import { runDockerCli, runDockerCliOk, type CliOptions, type CliResult } from './docker-cli';
 import { runSync } from './exec';
@@ -105,7 +106,9 @@ class Engine implements PrivateEngine {
       ...(socketGroup !== undefined ? [`--group=${socketGroup}`] : []),
       ...extraArgs,
     ];
-    this.daemon = new DaemonProcess(DOCKERD, args, path.join(dir, 'dockerd.log'));
+    const binaries = testEngine();
+    const env: Record<string, string> = binaries.pathDirs.length > 0 ? { PATH: [...binaries.pathDirs, process.env.PATH ?? ''].join(':') } : {};
+    this.daemon = new DaemonProcess(binaries.dockerd, args, path.join(dir, 'dockerd.log'), env);
   }
 
   get pid(): number | undefined {

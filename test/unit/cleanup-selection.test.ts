@@ -4,6 +4,7 @@ import { compileProtect, labelFilters } from '../../src/main/core/cleanup/protec
 import { buildReport } from '../../src/main/core/cleanup/report';
 import { newestPerRepository, selectFor } from '../../src/main/core/cleanup/select';
 import type { Snapshot } from '../../src/main/core/cleanup/snapshot';
+import { buildCacheRecord, containerSummary, diskUsage, imageSummary, network, volume } from '../support/engine-answers';
 
 const H = 3_600_000;
 const NOW = 1_000 * H;
@@ -12,41 +13,40 @@ const id = (c: string): string => `sha256:${c.repeat(64)}`;
 function snapshot(): Snapshot {
   return {
     now: NOW,
-    df: {
-      LayersSize: 0,
+    df: diskUsage({
       Images: [
-        { Id: id('a'), RepoTags: ['app:1'], Created: (NOW - 48 * H) / 1000, Size: 300, SharedSize: 100, Containers: 0 },
-        { Id: id('b'), RepoTags: ['app:2'], Created: (NOW - 2 * H) / 1000, Size: 200, SharedSize: 100, Containers: 1 },
-        { Id: id('c'), RepoTags: ['<none>:<none>'], Created: (NOW - 5 * H) / 1000, Size: 150, SharedSize: 100, Containers: 1 },
+        imageSummary({ Id: id('a'), RepoTags: ['app:1'], Created: (NOW - 48 * H) / 1000, Size: 300, SharedSize: 100, Containers: 0 }),
+        imageSummary({ Id: id('b'), RepoTags: ['app:2'], Created: (NOW - 2 * H) / 1000, Size: 200, SharedSize: 100, Containers: 1 }),
+        imageSummary({ Id: id('c'), RepoTags: ['<none>:<none>'], Created: (NOW - 5 * H) / 1000, Size: 150, SharedSize: 100, Containers: 1 }),
       ],
       Containers: [
-        { Id: 'c1', Names: ['/old'], Image: 'x', SizeRw: 10, State: 'exited', Status: 'Exited (0) 3 days ago', Created: (NOW - 80 * H) / 1000 },
-        { Id: 'c2', Names: ['/web'], Image: 'app:2', SizeRw: 5, State: 'running', Status: 'Up', Created: (NOW - 1 * H) / 1000 },
+        containerSummary({ Id: 'c1', Names: ['/old'], Image: 'x', SizeRw: 10, State: 'exited', Status: 'Exited (0) 3 days ago', Created: (NOW - 80 * H) / 1000 }),
+        containerSummary({ Id: 'c2', Names: ['/web'], Image: 'app:2', SizeRw: 5, State: 'running', Status: 'Up', Created: (NOW - 1 * H) / 1000 }),
       ],
       Volumes: [
-        { Name: 'f'.repeat(64), UsageData: { Size: 40, RefCount: 0 } },
-        { Name: 'data', UsageData: { Size: 90, RefCount: 0 } },
-        { Name: 'used', UsageData: { Size: 7, RefCount: 1 } },
+        volume({ Name: 'f'.repeat(64), UsageData: { Size: 40, RefCount: 0 } }),
+        volume({ Name: 'data', UsageData: { Size: 90, RefCount: 0 } }),
+        volume({ Name: 'used', UsageData: { Size: 7, RefCount: 1 } }),
       ],
       BuildCache: [
-        { ID: 'k1', Type: 'regular', InUse: false, Shared: false, Size: 11 },
-        { ID: 'k2', Type: 'regular', InUse: true, Shared: false, Size: 12 },
-        { ID: 'k3', Type: 'regular', InUse: false, Shared: true, Size: 13 },
+        buildCacheRecord({ ID: 'k1', Type: 'regular', InUse: false, Shared: false, Size: 11 }),
+        buildCacheRecord({ ID: 'k2', Type: 'regular', InUse: true, Shared: false, Size: 12 }),
+        buildCacheRecord({ ID: 'k3', Type: 'regular', InUse: false, Shared: true, Size: 13 }),
       ],
-    },
+    }),
     images: [
-      { Id: id('a'), RepoTags: ['app:1'], Created: (NOW - 48 * H) / 1000, Labels: { keep: 'yes' } },
-      { Id: id('b'), RepoTags: ['app:2'], Created: (NOW - 2 * H) / 1000 },
-      { Id: id('c'), RepoTags: [], Created: (NOW - 5 * H) / 1000 },
+      imageSummary({ Id: id('a'), RepoTags: ['app:1'], Created: (NOW - 48 * H) / 1000, Labels: { keep: 'yes' } }),
+      imageSummary({ Id: id('b'), RepoTags: ['app:2'], Created: (NOW - 2 * H) / 1000 }),
+      imageSummary({ Id: id('c'), RepoTags: [], Created: (NOW - 5 * H) / 1000 }),
     ],
     containers: [
-      { Id: 'c1', Names: ['/old'], ImageID: id('c'), State: 'exited', Status: 'Exited (0) 3 days ago', Created: (NOW - 80 * H) / 1000 },
-      { Id: 'c2', Names: ['/web'], ImageID: id('b'), State: 'running', Status: 'Up', Created: (NOW - 1 * H) / 1000, Mounts: [{ Type: 'volume', Name: 'used' }] },
+      containerSummary({ Id: 'c1', Names: ['/old'], ImageID: id('c'), State: 'exited', Status: 'Exited (0) 3 days ago', Created: (NOW - 80 * H) / 1000 }),
+      containerSummary({ Id: 'c2', Names: ['/web'], ImageID: id('b'), State: 'running', Status: 'Up', Created: (NOW - 1 * H) / 1000, Mounts: [{ Type: 'volume', Name: 'used' }] }),
     ],
     networks: [
-      { Id: 'n1', Name: 'bridge' },
-      { Id: 'n2', Name: 'spare', Containers: {} },
-      { Id: 'n3', Name: 'busy', Containers: { c2: {} } },
+      network({ Id: 'n1', Name: 'bridge' }),
+      network({ Id: 'n2', Name: 'spare', Containers: {} }),
+      network({ Id: 'n3', Name: 'busy', Containers: { c2: {} } }),
     ],
     finishedAt: { c1: NOW - 70 * H },
   };

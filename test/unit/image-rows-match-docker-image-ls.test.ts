@@ -3,23 +3,26 @@
  * repository:tag (× the repository's digests), digest-only repositories as tag <none>, untagged images as <none> <none>.
  */
 import { describe, expect, it } from 'vitest';
-import { containersByImage, expandImageRows, familiarName, isDanglingSummary, type RawImageSummary } from '../../src/main/core/images/images-rows';
+import type { EngineImageSummary } from '../../src/main/core/engine/engine-types';
+import { containersByImage, expandImageRows, familiarName, isDanglingSummary } from '../../src/main/core/images/images-rows';
+import { imageSummary } from '../support/engine-answers';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
 
-function img(id: string, tags: string[] | null, digests: string[] | null, extra: Partial<RawImageSummary> = {}): RawImageSummary {
-  return { Id: `sha256:${id.repeat(64).slice(0, 64)}`, RepoTags: tags, RepoDigests: digests, Created: 1_700_000_000, Size: 4_000_000, ...extra };
+function img(id: string, tags: string[], digests: string[], extra: Partial<EngineImageSummary> = {}): EngineImageSummary {
+  return imageSummary({ Id: `sha256:${id.repeat(64).slice(0, 64)}`, RepoTags: tags, RepoDigests: digests, Created: 1_700_000_000, Size: 4_000_000, ...extra });
 }
 
-function triples(images: RawImageSummary[]): string[] {
+function triples(images: EngineImageSummary[]): string[] {
   return expandImageRows(images, new Map()).map((r) => `${r.repository} ${r.tag} ${r.digest}`);
 }
 
 describe('row expansion', () => {
+  // An old engine's null RepoTags / RepoDigests reach these rules as [] (engine-normalize.ts and its test).
   it('an image with neither tags nor digests is one <none> <none> row, dangling', () => {
-    const rows = expandImageRows([img('a', [], []), img('b', null, null)], new Map());
-    expect(rows.map((r) => `${r.repository} ${r.tag} ${r.digest} ${r.dangling}`)).toEqual(['<none> <none> <none> true', '<none> <none> <none> true']);
+    const rows = expandImageRows([img('a', [], [])], new Map());
+    expect(rows.map((r) => `${r.repository} ${r.tag} ${r.digest} ${r.dangling}`)).toEqual(['<none> <none> <none> true']);
   });
 
   it('old engines\' <none>:<none> / <none>@<none> placeholders are the same dangling row', () => {
@@ -95,7 +98,7 @@ describe('containers per image', () => {
     ]);
     expect(use.get('sha256:a')).toEqual({ running: 1, other: 2, names: ['web', 'old', 'paused'] });
     expect(use.get('sha256:b')).toEqual({ running: 0, other: 1, names: ['fresh'] });
-    const rows = expandImageRows([{ Id: 'sha256:a', RepoTags: ['x:1'], RepoDigests: [], Created: 1, Size: 1 }], use);
+    const rows = expandImageRows([imageSummary({ Id: 'sha256:a', RepoTags: ['x:1'], Created: 1, Size: 1 })], use);
     expect(rows[0]?.containers.running).toBe(1);
   });
 });

@@ -38,7 +38,7 @@ describe('layerSizesFromHistory', () => {
 
 describe('withPrunedParents', () => {
   const images = [
-    { Id: 'p1', RepoTags: [] },
+    { Id: 'p1', ParentId: '', RepoTags: [] },
     { Id: 'p2', ParentId: 'p1', RepoTags: ['<none>:<none>'] },
     { Id: 'child', ParentId: 'p2', RepoTags: ['app:1'] },
     { Id: 'sibling', ParentId: 'p1', RepoTags: ['app:2'] },

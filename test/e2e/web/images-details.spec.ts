@@ -79,7 +79,7 @@ test.describe('Image details', () => {
     await expect(layers).toHaveCount(appLayers.length);
     for (let k = 0; k < baseLayers.length; k++) {
       const layer = dialog.locator(`[data-testid="image-layer"][data-index="${k}"]`);
-      await expect(layer).toHaveClass(/layer--shared/);
+      await expect(layer).toHaveClass(/images-layer--shared/);
       await expect(layer.getByTestId('image-layer-shared-image').filter({ hasText: `${REPO}/base:1` })).toBeVisible();
       await expect(layer.getByTestId('image-layer-shared-image').filter({ hasText: `${REPO}/worker:1` })).toBeVisible();
     }
@@ -117,7 +117,7 @@ test.describe('Image details', () => {
     const layers = await layersOf(`${REPO}/odd:1`);
     await expect(page.getByTestId('image-layer')).toHaveCount(layers.length);
     await expect(page.locator(`[data-testid="image-layer"][data-index="${layers.length - 1}"]`)).toHaveAttribute('data-shared', '0');
-    await expect(page.locator('[data-testid="image-layer"][data-index="0"]')).toHaveClass(/layer--shared/);
+    await expect(page.locator('[data-testid="image-layer"][data-index="0"]')).toHaveClass(/images-layer--shared/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'image-details-layers-unmatched.png'), animations: 'disabled', caret: 'hide' });
   });

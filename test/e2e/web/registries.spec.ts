@@ -141,7 +141,7 @@ test('DaoCloud + a loopback mirror: speed test of the loopback one only, applied
   await page.getByTestId('registry-mirror-input').fill(mirrorUrl);
   await page.getByTestId('registry-mirror-add-button').click();
   const entries = page.getByTestId('registry-mirrors-list').getByTestId('registry-mirrors-entry');
-  await expect(entries.locator('.registry-entries__value')).toHaveText([DAOCLOUD, mirrorUrl]);
+  await expect(entries.locator('.registry-mirrors-entries__value')).toHaveText([DAOCLOUD, mirrorUrl]);
   await expect(entries.getByRole('alert')).toHaveCount(0);
 
   // 2. Speed test: the list comes from the mirrors; DaoCloud is taken off it before anything runs.
@@ -165,15 +165,15 @@ test('DaoCloud + a loopback mirror: speed test of the loopback one only, applied
 
   // The working mirror first: the draft is reordered (not applied yet).
   await page.getByTestId('speed-use-order').click();
-  await expect(entries.locator('.registry-entries__value')).toHaveText([mirrorUrl, DAOCLOUD]);
+  await expect(entries.locator('.registry-mirrors-entries__value')).toHaveText([mirrorUrl, DAOCLOUD]);
 
   // 3. Review: the diff adds both mirrors in that order; web mode shows the commands for root to run.
   await page.getByTestId('registry-review').click();
   const dialog = page.getByTestId('registry-apply-dialog');
   await expect(dialog).toBeVisible();
   const diff = dialog.getByTestId('registry-plan-diff');
-  await expect(diff.locator('.registry-diff__line--add')).toContainText([/"registry-mirrors": \[/, `"${mirrorUrl}"`, `"${DAOCLOUD}"`]);
-  await expect(diff.locator('.registry-diff__line--remove')).toHaveCount(0);
+  await expect(diff.locator('.registry-mirrors-diff__line--add')).toContainText([/"registry-mirrors": \[/, `"${mirrorUrl}"`, `"${DAOCLOUD}"`]);
+  await expect(diff.locator('.registry-mirrors-diff__line--remove')).toHaveCount(0);
   await expect(dialog.getByTestId('registry-apply-confirm')).toHaveCount(0);
   await expect(dialog.getByTestId('registry-manual-check')).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'registries-mirrors.png'), animations: 'disabled', caret: 'hide' });
@@ -222,7 +222,7 @@ test('DaoCloud + a loopback mirror: speed test of the loopback one only, applied
   // Closed, the page reads the file again: both entries saved and in effect, nothing left to review.
   await dialog.getByTestId('registry-apply-close').click();
   await expect(dialog).toHaveCount(0);
-  await expect(entries.locator('.registry-entries__value')).toHaveText([mirrorUrl, DAOCLOUD]);
+  await expect(entries.locator('.registry-mirrors-entries__value')).toHaveText([mirrorUrl, DAOCLOUD]);
   await expect(entries.locator('.chip--success')).toHaveCount(2);
   await expect(page.getByTestId('registry-review')).toBeDisabled();
 

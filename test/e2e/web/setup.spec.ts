@@ -88,9 +88,9 @@ test('a user without access: the wizard opens by itself, shows the diagnosis and
       await expect(page.getByTestId('setup-verdict')).toHaveAttribute('data-verdict', 'permission-denied');
       const connect = page.getByTestId('setup-check-connect');
       await expect(connect).toHaveAttribute('data-status', 'problem');
-      await expect(connect.locator('.evidence')).toContainText('EACCES');
-      await expect(connect.locator('.evidence')).toContainText(engine!.host);
-      await expect(page.getByTestId('setup-check-socket').locator('.evidence')).toContainText(account.group);
+      await expect(connect.locator('.setup-evidence')).toContainText('EACCES');
+      await expect(connect.locator('.setup-evidence')).toContainText(engine!.host);
+      await expect(page.getByTestId('setup-check-socket').locator('.setup-evidence')).toContainText(account.group);
       await expect(page.getByTestId('setup-check-user-in-group')).toHaveAttribute('data-status', 'problem');
       await expect(page.getByTestId('setup-check-installed')).toHaveAttribute('data-status', 'ok');
       await expect(page.getByTestId('setup-machine-user')).toContainText(account.user);

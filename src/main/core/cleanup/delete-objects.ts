@@ -64,7 +64,7 @@ export function deleteImage(engine: EngineApi, item: CleanupItem, snap: Snapshot
 export function deleteVolume(engine: EngineApi, item: CleanupItem, snap: Snapshot): Promise<Outcome> {
   return guarded(async () => {
     const current = await engine.inspectVolume(item.id);
-    const before = (snap.df.Volumes ?? []).find((v) => v.Name === item.id);
+    const before = snap.df.Volumes.find((v) => v.Name === item.id);
     if (before?.CreatedAt && current.CreatedAt && before.CreatedAt !== current.CreatedAt) return skipped('changed');
     const users = await engine.listContainers({ all: true, filters: JSON.stringify({ volume: [item.id] }) });
     if (users.length > 0) return skipped('in-use');
@@ -96,7 +96,7 @@ export async function deleteBuildCache(engine: EngineApi, items: readonly Cleanu
     for (const item of items) settle(item, failure(error));
     return;
   }
-  const parentsOf = new Map((snap.df.BuildCache ?? []).map((b) => [b.ID, b.Parents ?? []]));
+  const parentsOf = new Map(snap.df.BuildCache.map((b) => [b.ID, b.Parents]));
   let left = [...items];
   while (left.length > 0 && !aborted()) {
     const parents = new Set(left.flatMap((i) => parentsOf.get(i.id) ?? []));

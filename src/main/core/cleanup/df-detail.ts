@@ -1,31 +1,13 @@
 /** GET /system/df read as `docker system df -v` shows it: the summary rows plus every object. Pure. */
 import type { DfBuildCache, DfContainer, DfImage, DfVolume, DiskUsageDetail } from '../../../shared/cleanup';
-import { summarizeDiskUsage, type RawDiskUsage } from '../../../shared/disk-usage';
-
-/** The fields of GET /system/df (API 1.41) the detail view and the wizards read. */
-export interface RawDfVerbose extends RawDiskUsage {
-  Images?: Array<{ Id: string; RepoTags?: string[] | null; Created: number; Size: number; SharedSize: number; Containers: number }> | null;
-  Containers?: Array<{ Id: string; Names?: string[] | null; Image: string; SizeRw?: number; State: string; Status: string; Created: number }> | null;
-  Volumes?: Array<{ Name: string; Driver?: string; Labels?: Record<string, string> | null; CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null }> | null;
-  BuildCache?: Array<{
-    ID: string;
-    /** Records this one builds on (engine-normalize.ts folds API 1.41's Parent into it). */
-    Parents?: string[];
-    Type: string;
-    Description?: string;
-    InUse: boolean;
-    Shared: boolean;
-    Size: number;
-    LastUsedAt?: string | null;
-    UsageCount?: number;
-  }> | null;
-}
+import { summarizeDiskUsage } from '../../../shared/disk-usage';
+import type { EngineDiskUsage, EngineVolume } from '../engine/engine-types';
 
 const ANONYMOUS_LABEL = 'com.docker.volume.anonymous';
 
 /** Engines ≥ 23 label anonymous volumes; older ones (20.10) name them with 64 hex digits. */
-export function isAnonymousVolume(v: { Name: string; Labels?: Record<string, string> | null }): boolean {
-  return (v.Labels ?? {})[ANONYMOUS_LABEL] !== undefined || /^[0-9a-f]{64}$/.test(v.Name);
+export function isAnonymousVolume(v: Pick<EngineVolume, 'Name' | 'Labels'>): boolean {
+  return v.Labels[ANONYMOUS_LABEL] !== undefined || /^[0-9a-f]{64}$/.test(v.Name);
 }
 
 export function realTags(tags: readonly string[] | null | undefined): string[] {
@@ -38,8 +20,8 @@ function epochMs(text: string | null | undefined): number | null {
   return Number.isFinite(ms) && ms > 0 ? ms : null;
 }
 
-export function detailFromRaw(raw: RawDfVerbose, measuredAt: number): DiskUsageDetail {
-  const images: DfImage[] = (raw.Images ?? []).map((i) => ({
+export function detailFromRaw(raw: EngineDiskUsage, measuredAt: number): DiskUsageDetail {
+  const images: DfImage[] = raw.Images.map((i) => ({
     id: i.Id,
     tags: realTags(i.RepoTags),
     created: i.Created * 1000,
@@ -49,22 +31,22 @@ export function detailFromRaw(raw: RawDfVerbose, measuredAt: number): DiskUsageD
     uniqueSize: i.SharedSize === -1 ? i.Size : i.Size - i.SharedSize,
     containers: i.Containers,
   }));
-  const containers: DfContainer[] = (raw.Containers ?? []).map((c) => ({
+  const containers: DfContainer[] = raw.Containers.map((c) => ({
     id: c.Id,
-    name: (c.Names?.[0] ?? '').replace(/^\//, ''),
+    name: (c.Names[0] ?? '').replace(/^\//, ''),
     image: c.Image,
     size: c.SizeRw ?? 0,
     state: c.State,
     status: c.Status,
     created: c.Created * 1000,
   }));
-  const volumes: DfVolume[] = (raw.Volumes ?? []).map((v) => ({
+  const volumes: DfVolume[] = raw.Volumes.map((v) => ({
     name: v.Name,
     links: v.UsageData?.RefCount ?? -1,
     size: v.UsageData?.Size ?? -1,
     anonymous: isAnonymousVolume(v),
   }));
-  const buildCache: DfBuildCache[] = (raw.BuildCache ?? []).map((b) => ({
+  const buildCache: DfBuildCache[] = raw.BuildCache.map((b) => ({
     id: b.ID,
     type: b.Type,
     description: b.Description ?? '',

@@ -16,7 +16,7 @@ export function imagesDeleted(snap: Snapshot, selected: readonly CleanupItem[]):
 }
 
 export function estimateBytes(snap: Snapshot, layers: readonly ImageLayers[], selected: readonly CleanupItem[]): number {
-  const cache = new Map((snap.df.BuildCache ?? []).map((b) => [b.ID, b]));
+  const cache = new Map(snap.df.BuildCache.map((b) => [b.ID, b]));
   let total = 0;
   for (const item of selected) {
     if (item.kind === 'container' || item.kind === 'volume') total += item.size;

@@ -3,9 +3,10 @@
  * options (age, keep newest, protect list), each with its size.
  */
 import type { CleanupItem, CleanupOptions, CleanupPreview, CleanupWizard } from '../../../shared/cleanup';
+import type { EngineImageSummary } from '../engine/engine-types';
 import { isAnonymousVolume, realTags } from './df-detail';
 import { compileProtect, labelFilters } from './protect';
-import { isStopped, type SnapImage, type Snapshot } from './snapshot';
+import { isStopped, type Snapshot } from './snapshot';
 
 const HOUR_MS = 3_600_000;
 const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
@@ -17,7 +18,7 @@ function shortId(id: string): string {
 }
 
 function stoppedContainers(snap: Snapshot, exitedHours: number | undefined): CleanupItem[] {
-  const sizes = new Map((snap.df.Containers ?? []).map((c) => [c.Id, c.SizeRw ?? 0]));
+  const sizes = new Map(snap.df.Containers.map((c) => [c.Id, c.SizeRw ?? 0]));
   const cutoff = exitedHours === undefined ? undefined : snap.now - exitedHours * HOUR_MS;
   return snap.containers
     .filter((c) => isStopped(c.State))
@@ -26,7 +27,7 @@ function stoppedContainers(snap: Snapshot, exitedHours: number | undefined): Cle
       key: `container:${c.Id}`,
       kind: 'container',
       id: c.Id,
-      name: (c.Names?.[0] ?? '').replace(/^\//, '') || shortId(c.Id),
+      name: (c.Names[0] ?? '').replace(/^\//, '') || shortId(c.Id),
       size: sizes.get(c.Id) ?? 0,
       selected: true,
       note: c.Status,
@@ -37,13 +38,13 @@ function stoppedContainers(snap: Snapshot, exitedHours: number | undefined): Cle
  * The images a prune considers (daemon/images/image_prune.go): dangling-only looks at images no other image
  * has as parent; `-a` at every image except untagged intermediates (a tagged parent only loses its tags).
  */
-function pruneCandidates(images: readonly SnapImage[], danglingOnly: boolean): SnapImage[] {
+function pruneCandidates(images: readonly EngineImageSummary[], danglingOnly: boolean): EngineImageSummary[] {
   const parents = new Set(images.map((i) => i.ParentId).filter(Boolean));
   return images.filter((i) => (danglingOnly ? !parents.has(i.Id) && realTags(i.RepoTags).length === 0 : realTags(i.RepoTags).length > 0 || !parents.has(i.Id)));
 }
 
-function imageItem(snap: Snapshot, img: SnapImage): CleanupItem {
-  const df = (snap.df.Images ?? []).find((d) => d.Id === img.Id);
+function imageItem(snap: Snapshot, img: Pick<EngineImageSummary, 'Id' | 'RepoTags'>): CleanupItem {
+  const df = snap.df.Images.find((d) => d.Id === img.Id);
   const tags = realTags(img.RepoTags);
   return {
     key: `image:${img.Id}`,
@@ -74,7 +75,7 @@ function unusedImages(snap: Snapshot, options: CleanupOptions, danglingOnly: boo
   for (const img of candidates) {
     const tags = realTags(img.RepoTags);
     const name = tags.join(', ') || shortId(img.Id);
-    if (isProtected({ tags, labels: img.Labels ?? {} })) kept.push({ name, why: 'protected' });
+    if (isProtected({ tags, labels: img.Labels })) kept.push({ name, why: 'protected' });
     else if (newest.has(img.Id)) kept.push({ name, why: 'newest' });
     else items.push(imageItem(snap, img));
   }
@@ -82,10 +83,10 @@ function unusedImages(snap: Snapshot, options: CleanupOptions, danglingOnly: boo
 }
 
 /** IDs of the newest `n` images of each repository (by creation time); none when n is not set. */
-export function newestPerRepository(images: readonly SnapImage[], n: number | undefined): Set<string> {
+export function newestPerRepository<T extends Pick<EngineImageSummary, 'Id' | 'RepoTags' | 'Created'>>(images: readonly T[], n: number | undefined): Set<string> {
   const keep = new Set<string>();
   if (n === undefined) return keep;
-  const byRepo = new Map<string, SnapImage[]>();
+  const byRepo = new Map<string, T[]>();
   for (const img of images) {
     for (const tag of realTags(img.RepoTags)) {
       const colon = tag.lastIndexOf(':');
@@ -103,7 +104,7 @@ export function newestPerRepository(images: readonly SnapImage[], n: number | un
 }
 
 function buildCache(snap: Snapshot): CleanupItem[] {
-  return (snap.df.BuildCache ?? [])
+  return snap.df.BuildCache
     .filter((b) => !b.InUse)
     .map((b) => ({
       key: `buildCache:${b.ID}`,
@@ -120,9 +121,9 @@ function buildCache(snap: Snapshot): CleanupItem[] {
 /** Local volumes no container that stays mounts; anonymous ones ticked, named ones offered unticked. */
 function unusedVolumes(snap: Snapshot, removedContainers: ReadonlySet<string>, includeNamed: boolean): CleanupItem[] {
   const users = new Map<string, string[]>();
-  for (const c of snap.containers) for (const m of c.Mounts ?? []) if (m.Type === 'volume' && m.Name) users.set(m.Name, [...(users.get(m.Name) ?? []), c.Id]);
-  return (snap.df.Volumes ?? [])
-    .filter((v) => (v.Driver ?? 'local') === 'local')
+  for (const c of snap.containers) for (const m of c.Mounts) if (m.Type === 'volume' && m.Name) users.set(m.Name, [...(users.get(m.Name) ?? []), c.Id]);
+  return snap.df.Volumes
+    .filter((v) => v.Driver === 'local')
     .filter((v) => (users.get(v.Name) ?? []).every((id) => removedContainers.has(id)) && ((v.UsageData?.RefCount ?? 0) === 0 || users.has(v.Name)))
     .filter((v) => includeNamed || isAnonymousVolume(v))
     .map((v) => {
@@ -142,7 +143,7 @@ function unusedVolumes(snap: Snapshot, removedContainers: ReadonlySet<string>, i
 /** Custom local networks with no container attached. */
 function unusedNetworks(snap: Snapshot): CleanupItem[] {
   return snap.networks
-    .filter((n) => !PREDEFINED_NETWORKS.has(n.Name) && (n.Scope ?? 'local') === 'local' && Object.keys(n.Containers ?? {}).length === 0)
+    .filter((n) => !PREDEFINED_NETWORKS.has(n.Name) && n.Scope === 'local' && Object.keys(n.Containers).length === 0)
     .map((n) => ({ key: `network:${n.Id}`, kind: 'network', id: n.Id, name: n.Name, size: 0, selected: true }));
 }
 

@@ -1,18 +1,9 @@
 /** GET /containers/json answers as the page's rows (what `docker ps --no-trunc` prints). */
 import type { ContainerHealth, ContainerPort, ContainerRow, ContainerState } from '../../../shared/container-list';
+import type { EngineContainerSummary } from '../engine/engine-types';
 
-export interface RawContainer {
-  Id: string;
-  Names?: string[] | null;
-  Image: string;
-  ImageID: string;
-  Command: string;
-  Created: number;
-  State: string;
-  Status: string;
-  Ports?: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }> | null;
-  Labels?: Record<string, string> | null;
-}
+/** The fields of a GET /containers/json entry a row is made of. */
+type ContainerListEntry = Pick<EngineContainerSummary, 'Id' | 'Names' | 'Image' | 'ImageID' | 'Command' | 'Created' | 'State' | 'Status' | 'Ports' | 'Labels'>;
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 
@@ -23,17 +14,16 @@ function health(status: string): ContainerHealth | null {
 }
 
 /** The engine lists a port once per host address; the CLI shows each. Sorted like the CLI (by private port). */
-function ports(raw: RawContainer): ContainerPort[] {
-  return (raw.Ports ?? [])
+function ports(raw: ContainerListEntry): ContainerPort[] {
+  return raw.Ports
     .map((p) => ({ ip: p.IP ?? '', privatePort: p.PrivatePort, type: p.Type, ...(p.PublicPort ? { publicPort: p.PublicPort } : {}) }))
     .sort((a, b) => a.privatePort - b.privatePort || a.type.localeCompare(b.type) || a.ip.localeCompare(b.ip));
 }
 
-export function containerRow(raw: RawContainer): ContainerRow {
-  const labels = raw.Labels ?? {};
+export function containerRow(raw: ContainerListEntry): ContainerRow {
   return {
     id: raw.Id,
-    name: (raw.Names?.[0] ?? '').replace(/^\//, ''),
+    name: (raw.Names[0] ?? '').replace(/^\//, ''),
     image: raw.Image,
     imageId: raw.ImageID,
     command: raw.Command,
@@ -42,7 +32,7 @@ export function containerRow(raw: RawContainer): ContainerRow {
     status: raw.Status,
     health: health(raw.Status),
     ports: ports(raw),
-    project: labels[PROJECT_LABEL] ?? null,
-    labels,
+    project: raw.Labels[PROJECT_LABEL] ?? null,
+    labels: raw.Labels,
   };
 }

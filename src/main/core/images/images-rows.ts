@@ -3,23 +3,10 @@
  * (docker/cli cli/command/formatter/image.go: isDangling, imageFormatTaggedAndDigest). Linear in tags + digests.
  */
 import type { ImageRow } from '../../../shared/images';
+import type { EngineContainerSummary, EngineImageSummary } from '../engine/engine-types';
 
-/** One entry of GET /images/json, as far as the list uses it. Field names are the Engine API's. */
-export interface RawImageSummary {
-  Id: string;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
-  Created: number;
-  Size: number;
-  Labels?: Record<string, string> | null;
-}
-
-/** One entry of GET /containers/json?all=1, as far as the list uses it. */
-export interface RawContainerSummary {
-  ImageID: string;
-  State?: string;
-  Names?: string[] | null;
-}
+/** One entry of GET /images/json, as far as the list uses it. */
+type ImageListEntry = Pick<EngineImageSummary, 'Id' | 'RepoTags' | 'RepoDigests' | 'Created' | 'Size' | 'Labels'>;
 
 export type ContainerUse = ImageRow['containers'];
 
@@ -28,17 +15,16 @@ const HEX64 = /^[a-f0-9]{64}$/;
 const DEFAULT_DOMAIN = 'docker.io';
 
 /** The CLI's dangling test: no tags and no digests, or the old engines' `<none>:<none>` / `<none>@<none>` pair. */
-export function isDanglingSummary(img: RawImageSummary): boolean {
-  const tags = img.RepoTags ?? [];
-  const digests = img.RepoDigests ?? [];
+export function isDanglingSummary(img: Pick<EngineImageSummary, 'RepoTags' | 'RepoDigests'>): boolean {
+  const tags = img.RepoTags;
+  const digests = img.RepoDigests;
   if (tags.length === 0 && digests.length === 0) return true;
   return tags.length === 1 && tags[0] === '<none>:<none>' && digests.length === 1 && digests[0] === '<none>@<none>';
 }
 
 /** What the engine's `dangling=true` selects: an image without a tag. */
-function untagged(img: RawImageSummary): boolean {
-  const tags = img.RepoTags ?? [];
-  return tags.every((t) => t === '<none>:<none>');
+function untagged(img: Pick<EngineImageSummary, 'RepoTags'>): boolean {
+  return img.RepoTags.every((t) => t === '<none>:<none>');
 }
 
 /**
@@ -89,7 +75,7 @@ export function splitDigested(ref: string): [string, string] | undefined {
 }
 
 /** Containers per image ID from one container list: running vs any other state, with their names. */
-export function containersByImage(containers: readonly RawContainerSummary[]): Map<string, ContainerUse> {
+export function containersByImage(containers: ReadonlyArray<Pick<EngineContainerSummary, 'ImageID' | 'State' | 'Names'>>): Map<string, ContainerUse> {
   const byImage = new Map<string, ContainerUse>();
   for (const c of containers) {
     let use = byImage.get(c.ImageID);
@@ -99,16 +85,15 @@ export function containersByImage(containers: readonly RawContainerSummary[]): M
     }
     if (c.State === 'running') use.running++;
     else use.other++;
-    for (const n of c.Names ?? []) use.names.push(n.startsWith('/') ? n.slice(1) : n);
+    for (const n of c.Names) use.names.push(n.startsWith('/') ? n.slice(1) : n);
   }
   return byImage;
 }
 
 const NO_CONTAINERS: ContainerUse = Object.freeze({ running: 0, other: 0, names: [] }) as ContainerUse;
-const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** All rows, in the engine's image order; within an image, repositories in the order of their first reference. */
-export function expandImageRows(images: readonly RawImageSummary[], containers: ReadonlyMap<string, ContainerUse>): ImageRow[] {
+export function expandImageRows(images: readonly ImageListEntry[], containers: ReadonlyMap<string, ContainerUse>): ImageRow[] {
   const rows: ImageRow[] = [];
   for (const img of images) {
     const base = {
@@ -116,7 +101,7 @@ export function expandImageRows(images: readonly RawImageSummary[], containers: 
       created: img.Created,
       size: img.Size,
       dangling: untagged(img),
-      labels: img.Labels ?? NO_LABELS,
+      labels: img.Labels,
       containers: containers.get(img.Id) ?? NO_CONTAINERS,
     };
     const add = (repository: string, tag: string, digest: string): void => {
@@ -128,14 +113,14 @@ export function expandImageRows(images: readonly RawImageSummary[], containers: 
     }
     const tagsByRepo = new Map<string, string[]>();
     const digestsByRepo = new Map<string, string[]>();
-    for (const ref of img.RepoTags ?? []) {
+    for (const ref of img.RepoTags) {
       const parsed = splitTagged(ref);
       if (!parsed) continue;
       const list = tagsByRepo.get(parsed[0]);
       if (list) list.push(parsed[1]);
       else tagsByRepo.set(parsed[0], [parsed[1]]);
     }
-    for (const ref of img.RepoDigests ?? []) {
+    for (const ref of img.RepoDigests) {
       const parsed = splitDigested(ref);
       if (!parsed) continue;
       const list = digestsByRepo.get(parsed[0]);

@@ -3,6 +3,7 @@
  * from the base up), so a layer goes only when no kept image has the same chain up to it. The engine's
  * per-image unique size cannot tell this when the deleted images share layers with each other.
  */
+import type { EngineHistoryItem, EngineImageSummary } from '../engine/engine-types';
 
 export interface ImageLayers {
   id: string;
@@ -44,7 +45,7 @@ export function freedBytes(images: readonly ImageLayers[], deleted: ReadonlySet<
  * size are layers and the zero rows fill the remaining layers from the top. A zero-size layer frees nothing,
  * so a misplaced zero never changes a total.
  */
-export function layerSizesFromHistory(historyNewestFirst: ReadonlyArray<{ Size: number }>, layerCount: number): number[] {
+export function layerSizesFromHistory(historyNewestFirst: ReadonlyArray<Pick<EngineHistoryItem, 'Size'>>, layerCount: number): number[] {
   const oldestFirst = [...historyNewestFirst].reverse();
   const withSize = oldestFirst.filter((h) => h.Size > 0).map((h) => h.Size);
   if (withSize.length > layerCount) return withSize.slice(withSize.length - layerCount);
@@ -63,17 +64,11 @@ export function layerSizesFromHistory(historyNewestFirst: ReadonlyArray<{ Size: 
   return sizes;
 }
 
-export interface ParentLink {
-  Id: string;
-  ParentId?: string;
-  RepoTags?: string[] | null;
-}
-
 /**
  * The untagged parents the engine prunes with a deleted image (DELETE /images without noprune): up the
  * ParentId chain while the parent has no tag, no container, and no child that stays.
  */
-export function withPrunedParents(images: readonly ParentLink[], deleted: ReadonlySet<string>, usedByContainers: ReadonlySet<string>): Set<string> {
+export function withPrunedParents(images: ReadonlyArray<Pick<EngineImageSummary, 'Id' | 'ParentId' | 'RepoTags'>>, deleted: ReadonlySet<string>, usedByContainers: ReadonlySet<string>): Set<string> {
   const byId = new Map(images.map((i) => [i.Id, i]));
   const children = new Map<string, string[]>();
   for (const img of images) if (img.ParentId) children.set(img.ParentId, [...(children.get(img.ParentId) ?? []), img.Id]);
@@ -84,7 +79,7 @@ export function withPrunedParents(images: readonly ParentLink[], deleted: Readon
     for (const id of [...result]) {
       const parent = byId.get(byId.get(id)?.ParentId ?? '');
       if (!parent || result.has(parent.Id) || usedByContainers.has(parent.Id)) continue;
-      if ((parent.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
+      if (parent.RepoTags.some((t) => t !== '<none>:<none>')) continue;
       if ((children.get(parent.Id) ?? []).every((c) => result.has(c))) {
         result.add(parent.Id);
         grew = true;

@@ -7,19 +7,13 @@
  *   overrides stopped containers, never running ones).
  */
 import type { RemoveItem, RemovePlan } from '../../../shared/image-remove';
+import type { EngineContainerSummary, EngineImageInspect, EngineImageSummary } from '../engine/engine-types';
 
-export interface PlanImage {
-  Id: string;
-  RepoTags?: string[] | null;
-  RepoDigests?: string[] | null;
-  Size: number;
-}
-
-export interface PlanContainer {
-  ImageID: string;
-  State?: string;
-  Names?: string[] | null;
-}
+/**
+ * An image as the plan reads it: an entry of GET /images/json, or an image's inspect (the cleanup run plans
+ * one image from a fresh inspect), whose name lists come as the engine sent them and may be null.
+ */
+type PlannedImage = Pick<EngineImageSummary, 'Id' | 'Size'> & Pick<EngineImageInspect, 'RepoTags' | 'RepoDigests'>;
 
 /** What the user asked for, resolved by the engine: a reference naming an image, or an image by ID. */
 export type ResolvedTarget = { kind: 'reference'; ref: string; id: string } | { kind: 'id'; id: string };
@@ -28,8 +22,8 @@ export interface PlanInput {
   targets: ResolvedTarget[];
   missing: string[];
   /** Every local image (GET /images/json?all=1). */
-  images: PlanImage[];
-  containers: PlanContainer[];
+  images: PlannedImage[];
+  containers: Array<Pick<EngineContainerSummary, 'ImageID' | 'State' | 'Names'>>;
   /** Per image ID, from GET /system/df. */
   usage: Record<string, { uniqueSize: number; sharedSize: number }>;
   now: number;
@@ -45,7 +39,7 @@ export function repositoryOf(ref: string): string {
   return colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
 }
 
-function referencesOf(image: PlanImage): { tags: string[]; digests: string[] } {
+function referencesOf(image: PlannedImage): { tags: string[]; digests: string[] } {
   return {
     tags: (image.RepoTags ?? []).filter((r) => !NONE_REFS.has(r)),
     digests: (image.RepoDigests ?? []).filter((r) => !NONE_REFS.has(r)),
@@ -53,7 +47,7 @@ function referencesOf(image: PlanImage): { tags: string[]; digests: string[] } {
 }
 
 /** References left after removing `planned`, by the engine's rule for digest references. */
-export function remainingReferences(image: PlanImage, planned: ReadonlySet<string>): string[] {
+export function remainingReferences(image: PlannedImage, planned: ReadonlySet<string>): string[] {
   const { tags, digests } = referencesOf(image);
   const keptTags = tags.filter((t) => !planned.has(t));
   const repoWithTagLeft = new Set(keptTags.map(repositoryOf));
@@ -67,16 +61,16 @@ export function remainingReferences(image: PlanImage, planned: ReadonlySet<strin
 }
 
 /** An ID target removes the image under every name: its tags, and digests of repositories without a tag. */
-function allNames(image: PlanImage): string[] {
+function allNames(image: PlannedImage): string[] {
   const { tags, digests } = referencesOf(image);
   const tagged = new Set(tags.map(repositoryOf));
   return [...tags, ...digests.filter((d) => !tagged.has(repositoryOf(d)))];
 }
 
-function usersOf(id: string, containers: readonly PlanContainer[]): RemoveItem['containers'] {
+function usersOf(id: string, containers: PlanInput['containers']): RemoveItem['containers'] {
   return containers
     .filter((c) => c.ImageID === id)
-    .map((c) => ({ name: (c.Names?.[0] ?? '').replace(/^\//, '') || c.ImageID.slice(0, 12), running: c.State === 'running' || c.State === 'paused' || c.State === 'restarting' }));
+    .map((c) => ({ name: (c.Names[0] ?? '').replace(/^\//, '') || c.ImageID.slice(0, 12), running: c.State === 'running' || c.State === 'paused' || c.State === 'restarting' }));
 }
 
 export function planRemoval(input: PlanInput): RemovePlan {

@@ -20,7 +20,7 @@ import { runApply } from './apply-task';
 import { configPathRefusal } from './config-path-safety';
 import { pickDaemonController, runnerExecutor, type DaemonController, type Executor } from './controller';
 import { findDockerd, parseDockerdFlags, type DockerdCommandLine } from './dockerd-process';
-import { validateWithDockerd } from './engine-validate';
+import { validateWithDockerd, validatingDockerd } from './engine-validate';
 import { fileCommands } from './file-commands';
 import { inEffectOf } from './in-effect';
 import { decodeDaemonJson, parseDaemonJson } from './json-text';
@@ -186,7 +186,7 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
   async function plan(input: RegistrySettings): Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings }> {
     const s = await situation();
     const content = contentPlan(s.path, s.text, input, s.flags, s.undecodable);
-    const engineValidation = content.valid && !content.unchanged ? await validateWithDockerd(content.newText, s.info?.ServerVersion, s.systemDirs) : ({ ran: false, reason: 'engine-too-old' } as const);
+    const engineValidation = content.valid && !content.unchanged ? await validateWithDockerd(content.newText, s.info?.ServerVersion, validatingDockerd(s.process?.argv, s.systemDirs)) : ({ ran: false, reason: 'engine-too-old' } as const);
     const commands = content.parseError ? [] : commandsFor(s, content.newText);
     const valid = content.valid && (!engineValidation.ran || engineValidation.ok);
     return { ...content, valid, engineValidation, commands, apply: s.apply, situation: s };

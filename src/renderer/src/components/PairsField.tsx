@@ -8,8 +8,8 @@ export function PairsField({ id, label, hint, value, parsed, onChange, testId }:
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} className="input vn-textarea" rows={2} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} data-testid={testId} placeholder="key=value" />
-      {parsed.ok ? <span className="field__hint">{hint ?? t('volumes.pairs.hint')}</span> : <span className="vn-problem">{t('volumes.pairs.badLine', { line: parsed.line })}</span>}
+      <textarea id={id} className="input resource-textarea" rows={2} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} data-testid={testId} placeholder="key=value" />
+      {parsed.ok ? <span className="field__hint">{hint ?? t('volumes.pairs.hint')}</span> : <span className="resource-problem">{t('volumes.pairs.badLine', { line: parsed.line })}</span>}
     </div>
   );
 }

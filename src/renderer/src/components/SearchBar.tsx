@@ -14,15 +14,15 @@ export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveS
   const { t } = useTranslation();
   const selected = checked.selected.size;
   return (
-    <header className="list-card__bar vn-bar">
+    <header className="list-card__bar resource-bar">
       <SearchField value={query} onChange={onQuery} placeholder={t(`${ns}.search`)} label={t(`${ns}.searchLabel`)} testId={`${ns}-search`} />
       <span className="muted">
         <strong data-testid={`${ns}-count`}>{count}</strong> {t(`${ns}.countOf`, { total })}
       </span>
       {selected > 0 ? (
-        <div className="vn-selection">
+        <div className="resource-selection">
           <strong>{t(`${ns}.actions.selected`, { count: selected })}</strong>
-          <button type="button" className="button button--small button--secondary vn-danger-text" data-testid={`${ns}-remove-selected`} onClick={onRemoveSelected}>
+          <button type="button" className="button button--small button--secondary resource-danger-text" data-testid={`${ns}-remove-selected`} onClick={onRemoveSelected}>
             <Icon name="trash" size={14} />
             {t(`${ns}.actions.remove`)}
           </button>

@@ -7,7 +7,7 @@ const SHOWN = 3;
 export function UsedBy({ containers, empty }: { containers: readonly UsingContainer[]; empty: string }): ReactElement {
   if (containers.length === 0) return <span className="faint">{empty}</span>;
   return (
-    <span className="vn-used" title={containers.map((c) => `${c.name} (${c.state})`).join('\n')}>
+    <span className="resource-used" title={containers.map((c) => `${c.name} (${c.state})`).join('\n')}>
       {containers.slice(0, SHOWN).map((c) => (
         <span key={c.id} className={`chip ${c.state === 'running' ? 'chip--success' : 'chip--muted'}`}>
           {c.name}

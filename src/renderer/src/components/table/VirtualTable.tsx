@@ -37,7 +37,7 @@ export function useVirtualRows(count: number, rowHeight: number, getKey: (index:
 export function SpacerRow({ height, span }: { height: number; span: number }): ReactElement | null {
   if (height <= 0) return null;
   return (
-    <tr aria-hidden="true" className="vtable__spacer">
+    <tr aria-hidden="true" className="virtual-table__spacer">
       <td colSpan={span} style={{ height }} />
     </tr>
   );

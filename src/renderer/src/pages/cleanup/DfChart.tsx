@@ -13,36 +13,36 @@ export function DfChart({ rows }: { rows: DiskUsageRow[] }): ReactElement {
   const total = rows.reduce((n, r) => n + r.size, 0);
   const reclaimable = rows.reduce((n, r) => n + r.reclaimable, 0);
   return (
-    <div className="df-chart" data-testid="cleanup-df-chart">
-      <div className="df-chart__total">
+    <div className="cleanup-usage-chart" data-testid="cleanup-df-chart">
+      <div className="cleanup-usage-chart__total">
         <strong data-testid="cleanup-df-total">{t('cleanup.df.total', { size: humanSize(total), reclaimable: humanSize(reclaimable) })}</strong>
       </div>
-      <div className="df-chart__bar" role="img" aria-label={t('cleanup.df.total', { size: humanSize(total), reclaimable: humanSize(reclaimable) })}>
+      <div className="cleanup-usage-chart__bar" role="img" aria-label={t('cleanup.df.total', { size: humanSize(total), reclaimable: humanSize(reclaimable) })}>
         {rows
           .filter((r) => r.size > 0)
           .map((r) => {
             const used = Math.max(0, r.size - r.reclaimable);
             return (
-              <div key={r.kind} className={`df-chart__segment df-chart__segment--${r.kind}`} style={{ flexGrow: r.size }} title={legend(tr, r)}>
-                <div className="df-chart__used" style={{ flexGrow: used }} />
-                <div className="df-chart__free" style={{ flexGrow: r.reclaimable }} />
+              <div key={r.kind} className={`cleanup-usage-chart__segment cleanup-usage-chart__segment--${r.kind}`} style={{ flexGrow: r.size }} title={legend(tr, r)}>
+                <div className="cleanup-usage-chart__used" style={{ flexGrow: used }} />
+                <div className="cleanup-usage-chart__free" style={{ flexGrow: r.reclaimable }} />
               </div>
             );
           })}
-        {total === 0 ? <div className="df-chart__empty" /> : null}
+        {total === 0 ? <div className="cleanup-usage-chart__empty" /> : null}
       </div>
-      <ul className="df-chart__legend">
+      <ul className="cleanup-usage-chart__legend">
         {rows.map((r) => (
           <li key={r.kind} data-testid={`cleanup-df-legend-${r.kind}`}>
-            <span className={`df-chart__swatch df-chart__segment--${r.kind}`} />
+            <span className={`cleanup-usage-chart__swatch cleanup-usage-chart__segment--${r.kind}`} />
             <span>{legend(tr, r)}</span>
             <span className="faint">{t('cleanup.df.count', { active: r.active, total: r.total })}</span>
           </li>
         ))}
-        <li className="df-chart__key">
-          <span className="df-chart__swatch df-chart__swatch--used" />
+        <li className="cleanup-usage-chart__key">
+          <span className="cleanup-usage-chart__swatch cleanup-usage-chart__swatch--used" />
           <span className="muted">{t('cleanup.df.active')}</span>
-          <span className="df-chart__swatch df-chart__swatch--free" />
+          <span className="cleanup-usage-chart__swatch cleanup-usage-chart__swatch--free" />
           <span className="muted">{t('cleanup.df.reclaimable')}</span>
         </li>
       </ul>

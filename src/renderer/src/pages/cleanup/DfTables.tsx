@@ -51,8 +51,8 @@ export function DfTables({ detail }: { detail: DiskUsageDetail }): ReactElement 
   const table = tables[tab];
 
   return (
-    <div className="df-tables">
-      <div className="df-tables__tabs" role="tablist">
+    <div className="cleanup-usage-tables">
+      <div className="cleanup-usage-tables__tabs" role="tablist">
         {TABS.map((name) => (
           <button
             key={name}
@@ -70,7 +70,7 @@ export function DfTables({ detail }: { detail: DiskUsageDetail }): ReactElement 
       {table.rows.length === 0 ? (
         <p className="muted">{t('cleanup.detail.empty')}</p>
       ) : (
-        <div className="table-wrap df-tables__wrap">
+        <div className="table-wrap cleanup-usage-tables__wrap">
           <table className="table" data-testid={`cleanup-table-${tab}`}>
             <thead>
               <tr>
@@ -85,7 +85,7 @@ export function DfTables({ detail }: { detail: DiskUsageDetail }): ReactElement 
               {table.rows.slice(0, SHOWN).map((row) => (
                 <tr key={row.key}>
                   {row.cells.map((cell, i) => (
-                    <td key={table.columns[i]?.key} className={table.columns[i]?.num ? 'num' : i === 0 ? 'df-tables__name' : 'mono'}>
+                    <td key={table.columns[i]?.key} className={table.columns[i]?.num ? 'num' : i === 0 ? 'cleanup-usage-tables__name' : 'mono'}>
                       {cell}
                     </td>
                   ))}

@@ -53,7 +53,7 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
       <button type="button" className="button button--subtle" onClick={onClose}>
         {t('containers.confirm.cancel')}
       </button>
-      <button type="button" className={action === 'stop' ? 'button button--primary' : 'button button--primary ctr-danger'} disabled={starting || timeoutSeconds === null || blocked} onClick={() => void go()} data-testid="confirm-action">
+      <button type="button" className={action === 'stop' ? 'button button--primary' : 'button button--primary containers-danger'} disabled={starting || timeoutSeconds === null || blocked} onClick={() => void go()} data-testid="confirm-action">
         {t(`containers.confirm.go.${action}`)}
       </button>
     </>
@@ -61,7 +61,7 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
 
   return (
     <Dialog title={t(`containers.confirm.title.${action}`)} subtitle={t(`containers.confirm.body.${action}`)} onClose={onClose} footer={footer} testId="container-confirm" busy={task?.state === 'running'}>
-      <ul className="ctr-confirm__names">
+      <ul className="containers-confirm__names">
         {rows.slice(0, SHOWN_NAMES).map((r) => (
           <li key={r.id}>
             <code>{r.name}</code> <span className="faint">{r.image}</span>
@@ -70,18 +70,18 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
         {rows.length > SHOWN_NAMES ? <li className="faint">{t('tasks.items.more', { count: rows.length - SHOWN_NAMES })}</li> : null}
       </ul>
       {task ? (
-        <div className="ctr-confirm__progress">
+        <div className="containers-confirm__progress">
           <ProgressBar value={task.progress} label={t(`containers.confirm.title.${action}`)} tone={task.state === 'failed' || failed ? 'danger' : task.state === 'succeeded' ? 'success' : 'accent'} />
           <TaskItems task={task} />
           {task.error ? <ErrorNotice title={t('containers.actions.failed')} error={task.error} /> : null}
         </div>
       ) : (
-        <div className="ctr-confirm__options">
+        <div className="containers-confirm__options">
           {action === 'stop' ? (
             <label className="field">
               <span>{t('containers.confirm.timeout')}</span>
-              <input className="input ctr-confirm__timeout" inputMode="numeric" value={timeout} onChange={(e) => setTimeoutText(e.target.value)} placeholder="10" data-testid="confirm-timeout" aria-invalid={timeoutSeconds === null} />
-              <span className={timeoutSeconds === null ? 'field__hint ctr-problem' : 'field__hint'}>{timeoutSeconds === null ? t('containers.confirm.timeoutInvalid') : t('containers.confirm.timeoutHint')}</span>
+              <input className="input containers-confirm__timeout" inputMode="numeric" value={timeout} onChange={(e) => setTimeoutText(e.target.value)} placeholder="10" data-testid="confirm-timeout" aria-invalid={timeoutSeconds === null} />
+              <span className={timeoutSeconds === null ? 'field__hint containers-problem' : 'field__hint'}>{timeoutSeconds === null ? t('containers.confirm.timeoutInvalid') : t('containers.confirm.timeoutHint')}</span>
             </label>
           ) : null}
           {action === 'remove' ? (

@@ -20,5 +20,5 @@ export function ContainerMenu({ row, onAction, onDetails }: { row: ContainerRow;
       testId: `container-action-${action}`,
     })),
   ];
-  return <PopupMenu label={t('containers.actions.menuLabel', { name: row.name })} buttonClass="ctr-menu-button" testId="container-actions" items={items} />;
+  return <PopupMenu label={t('containers.actions.menuLabel', { name: row.name })} buttonClass="containers-menu-button" testId="container-actions" items={items} />;
 }

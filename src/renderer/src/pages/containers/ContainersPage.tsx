@@ -67,11 +67,11 @@ function ContainersList(): ReactElement {
 
   let body: ReactElement;
   if (list === null && loading) body = <Spinner />;
-  else if (list === null) body = <div className="ctr-empty" />;
+  else if (list === null) body = <div className="containers-empty" />;
   else if (list.rows.length === 0)
     body = (
-      <div className="ctr-empty" data-testid="containers-empty">
-        <div className="ctr-empty__icon">
+      <div className="containers-empty" data-testid="containers-empty">
+        <div className="containers-empty__icon">
           <Icon name="containers" size={28} />
         </div>
         <h2>{all ? t('containers.empty.titleAll') : t('containers.empty.title')}</h2>
@@ -86,7 +86,7 @@ function ContainersList(): ReactElement {
     );
   else if (shown.length === 0)
     body = (
-      <div className="ctr-empty" data-testid="containers-no-match">
+      <div className="containers-empty" data-testid="containers-no-match">
         <h2>{t('containers.noMatch.title')}</h2>
         <p className="muted">{t('containers.noMatch.search', { query })}</p>
         <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
@@ -113,12 +113,12 @@ function ContainersList(): ReactElement {
 
   return (
     <>
-      <div className="ctr-toolbar">
+      <div className="containers-toolbar">
         <button type="button" className="button button--primary" data-testid="containers-run" onClick={() => setDialog({ kind: 'run' })}>
           <Icon name="play" size={16} />
           {t('containers.toolbar.run')}
         </button>
-        <span className="ctr-toolbar__spacer" />
+        <span className="containers-toolbar__spacer" />
         <label className="checkbox" title={t('containers.toolbar.allHint')}>
           <input type="checkbox" checked={all} onChange={(e) => void setAll(e.target.checked)} data-testid="containers-all" />
           {t('containers.toolbar.all')}
@@ -139,12 +139,12 @@ function ContainersList(): ReactElement {
       <section className="card list-card">
         <header className="list-card__bar">
           <SearchField value={query} onChange={setQuery} placeholder={t('containers.search')} label={t('containers.searchLabel')} testId="containers-search" />
-          <span className="muted ctr-count">
+          <span className="muted containers-count">
             <strong data-testid="containers-count">{shown.length}</strong> {t('containers.countOf', { total: list?.rows.length ?? 0 })}
           </span>
           {selectedRows.length > 0 ? <SelectionBar rows={selectedRows} onAction={onAction} onClear={() => setChecked(new Set())} /> : null}
-          <span className="ctr-toolbar__spacer" />
-          <code className="ctr-command mono faint" data-testid="containers-command">
+          <span className="containers-toolbar__spacer" />
+          <code className="containers-command mono faint" data-testid="containers-command">
             {(list?.command ?? ['docker', 'ps', ...(all ? ['-a'] : [])]).join(' ')}
           </code>
         </header>
@@ -160,7 +160,7 @@ function ContainersList(): ReactElement {
 export function ContainersPage(): ReactElement {
   useEffect(() => useContainersStore.startSync(), []);
   return (
-    <div className="page ctr-page" data-testid="page-containers">
+    <div className="page containers-page" data-testid="page-containers">
       <EngineGate>{() => <ContainersList />}</EngineGate>
     </div>
   );

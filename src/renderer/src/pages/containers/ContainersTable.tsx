@@ -49,11 +49,11 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stat
       <td className="col-select">
         <input type="checkbox" checked={checked} onChange={(e) => onSelect([row.id], e.target.checked)} aria-label={t('containers.actions.selectRow', { name: row.name })} data-testid="container-select" />
       </td>
-      <td className={grouped ? 'col-name ctr-name--grouped' : 'col-name'}>
-        <button type="button" className="ctr-name ellipsis" title={`${row.name}\n${row.id}`} aria-label={t('containers.actions.openDetails', { name: row.name })} data-testid="container-open" onClick={() => onDetails(row.id)}>
+      <td className={grouped ? 'col-name containers-name--grouped' : 'col-name'}>
+        <button type="button" className="containers-name ellipsis" title={`${row.name}\n${row.id}`} aria-label={t('containers.actions.openDetails', { name: row.name })} data-testid="container-open" onClick={() => onDetails(row.id)}>
           {row.name}
         </button>
-        <span className="ctr-id mono faint">{row.id.slice(0, 12)}</span>
+        <span className="containers-id mono faint">{row.id.slice(0, 12)}</span>
       </td>
       <td className="col-image">
         <span className="ellipsis" title={row.image}>
@@ -83,7 +83,7 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stat
         {running || canStart ? (
           <button
             type="button"
-            className="icon-button ctr-quick"
+            className="icon-button containers-quick"
             title={t(running ? 'containers.actions.stop' : 'containers.actions.start')}
             aria-label={`${t(running ? 'containers.actions.stop' : 'containers.actions.start')} ${row.name}`}
             data-testid={running ? 'container-stop' : 'container-start'}
@@ -118,10 +118,10 @@ function StatsCells({ running, sample }: { running: boolean; sample: StatsSample
 function GroupRow({ item, span, onToggle }: { item: Extract<ViewItem, { kind: 'group' }>; span: number; onToggle(): void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <tr className="ctr-group" data-testid="container-group" data-project={item.project} style={{ height: ROW_HEIGHT }}>
+    <tr className="containers-group" data-testid="container-group" data-project={item.project} style={{ height: ROW_HEIGHT }}>
       <td colSpan={span}>
-        <button type="button" className="ctr-group__toggle" aria-expanded={!item.collapsed} aria-label={t('containers.group.toggle', { project: item.project })} onClick={onToggle}>
-          <span className={item.collapsed ? 'ctr-group__caret' : 'ctr-group__caret is-open'} aria-hidden="true">
+        <button type="button" className="containers-group__toggle" aria-expanded={!item.collapsed} aria-label={t('containers.group.toggle', { project: item.project })} onClick={onToggle}>
+          <span className={item.collapsed ? 'containers-group__caret' : 'containers-group__caret is-open'} aria-hidden="true">
             ▶
           </span>
           <Icon name="layers" size={15} />
@@ -156,8 +156,8 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
   const { history } = useStats(useMemo(() => watched.split(',').filter(Boolean), [watched]));
 
   return (
-    <div className="vtable__scroll" ref={scrollRef}>
-      <table className={stats ? 'table vtable ctr-table ctr-table--stats' : 'table vtable ctr-table'} data-testid="containers-table" aria-rowcount={items.length + 1}>
+    <div className="virtual-table__scroll" ref={scrollRef}>
+      <table className={stats ? 'table virtual-table containers-table containers-table--stats' : 'table virtual-table containers-table'} data-testid="containers-table" aria-rowcount={items.length + 1}>
         <colgroup>
           <col className="col-select" />
           {columns.map((c) => (

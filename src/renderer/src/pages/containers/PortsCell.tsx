@@ -9,17 +9,17 @@ import { portText, portUrl, type ContainerPort } from '../../../../shared/contai
 export function PortsCell({ ports }: { ports: readonly ContainerPort[] }): ReactElement {
   const { t } = useTranslation();
   return (
-    <span className="ctr-ports">
+    <span className="containers-ports">
       {ports.map((p) => {
         const url = portUrl(p);
         const text = portText(p);
         return url ? (
-          <a key={text} className="ctr-port mono" href={url} target="_blank" rel="noreferrer" title={t('containers.ports.open', { url })} data-testid="container-port-link">
+          <a key={text} className="containers-port mono" href={url} target="_blank" rel="noreferrer" title={t('containers.ports.open', { url })} data-testid="container-port-link">
             {p.publicPort}→{p.privatePort}
             {p.type !== 'tcp' ? `/${p.type}` : ''}
           </a>
         ) : (
-          <span key={text} className="ctr-port ctr-port--plain mono" title={p.publicPort === undefined ? t('containers.ports.notPublished') : text}>
+          <span key={text} className="containers-port containers-port--plain mono" title={p.publicPort === undefined ? t('containers.ports.notPublished') : text}>
             {p.publicPort === undefined ? text : `${p.publicPort}→${p.privatePort}/${p.type}`}
           </span>
         );

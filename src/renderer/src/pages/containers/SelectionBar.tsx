@@ -11,13 +11,13 @@ import { actionsForMany, isDestructive } from './container-actions';
 export function SelectionBar({ rows, onAction, onClear }: { rows: ContainerRow[]; onAction(action: ContainerAction, rows: ContainerRow[]): void; onClear(): void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <div className="ctr-selection" data-testid="containers-selection">
+    <div className="containers-selection" data-testid="containers-selection">
       <strong>{t('containers.actions.selected', { count: rows.length })}</strong>
       {actionsForMany(rows).map((action) => (
         <button
           key={action}
           type="button"
-          className={isDestructive(action) && action !== 'stop' ? 'button button--small button--secondary ctr-danger-text' : 'button button--small button--secondary'}
+          className={isDestructive(action) && action !== 'stop' ? 'button button--small button--secondary containers-danger-text' : 'button button--small button--secondary'}
           data-testid={`containers-bulk-${action}`}
           onClick={() => onAction(action, rows)}
         >

@@ -18,7 +18,7 @@ export function StatusCell({ row }: { row: ContainerRow }): ReactElement {
   const exited = row.state === 'exited' ? /^Exited \((\d+)\)/.exec(row.status)?.[1] : undefined;
   const failed = exited !== undefined && exited !== '0';
   return (
-    <span className="ctr-status" title={row.status}>
+    <span className="containers-status" title={row.status}>
       <span className={`chip ${failed ? 'chip--danger' : TONE[row.state]}`} data-testid="container-state" data-state={row.state}>
         {t(`containers.state.${row.state}`)}
         {exited !== undefined ? ` (${exited})` : ''}
@@ -28,7 +28,7 @@ export function StatusCell({ row }: { row: ContainerRow }): ReactElement {
           {t(`containers.health.${row.health}`)}
         </span>
       ) : null}
-      <span className="ctr-status__text faint ellipsis">{row.status}</span>
+      <span className="containers-status__text faint ellipsis">{row.status}</span>
     </span>
   );
 }

@@ -23,7 +23,7 @@ export function DiskUsageCard({ df }: { df: DiskUsageSummary }): ReactElement {
         <span className="muted">{t('dashboard.df.subtitle')}</span>
       </header>
       <div className="table-wrap">
-        <table className="table df-table">
+        <table className="table dashboard-usage">
           <thead>
             <tr>
               <th scope="col">{t('dashboard.df.type')}</th>
@@ -39,7 +39,7 @@ export function DiskUsageCard({ df }: { df: DiskUsageSummary }): ReactElement {
               <th scope="col" className="num">
                 {t('dashboard.df.reclaimable')}
               </th>
-              <th scope="col" className="df-table__share">
+              <th scope="col" className="dashboard-usage__share">
                 {t('dashboard.df.share')}
               </th>
             </tr>
@@ -63,7 +63,7 @@ export function DiskUsageCard({ df }: { df: DiskUsageSummary }): ReactElement {
                   <td className="num" data-testid="df-reclaimable">
                     {cli.Reclaimable}
                   </td>
-                  <td className="df-table__share">
+                  <td className="dashboard-usage__share">
                     <div
                       className="share-bar"
                       role="meter"

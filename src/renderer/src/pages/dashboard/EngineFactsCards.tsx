@@ -85,7 +85,7 @@ export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElemen
       </div>
 
       {facts.warnings.length > 0 ? (
-        <details className="card warnings" data-testid="engine-warnings">
+        <details className="card dashboard-warnings" data-testid="engine-warnings">
           <summary>
             <Icon name="alert" size={16} />
             {t('dashboard.warnings')} ({facts.warnings.length})

@@ -173,8 +173,8 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
   };
 
   return (
-    <div className="vtable__scroll" ref={scrollRef}>
-      <table className="table vtable images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
+    <div className="virtual-table__scroll" ref={scrollRef}>
+      <table className="table virtual-table images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="col-select" />
           {columns.map((c) => (

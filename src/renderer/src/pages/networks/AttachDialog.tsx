@@ -44,16 +44,16 @@ export function AttachDialog({ network, everyone, onClose }: { network: NetworkR
         </button>
       }
     >
-      <div className="vn-form">
-        <section className="vn-group">
+      <div className="resource-form">
+        <section className="resource-group">
           <h3>{t('networks.attach.attached')}</h3>
           {network.containers.length === 0 ? <p className="muted">{t('networks.attach.none')}</p> : null}
-          <ul className="vn-list">
+          <ul className="resource-list">
             {network.containers.map((c) => (
               <li key={c.id} data-testid="attached-container" data-name={c.name}>
                 <code className="mono">{c.name}</code>
                 <span className="faint">{c.state}</span>
-                <span className="vn-spacer" />
+                <span className="resource-spacer" />
                 <button type="button" className="button button--small button--secondary" disabled={busy} onClick={() => void run('disconnect', c.id)} data-testid="network-disconnect">
                   {t('networks.attach.disconnect')}
                 </button>
@@ -61,14 +61,14 @@ export function AttachDialog({ network, everyone, onClose }: { network: NetworkR
             ))}
           </ul>
         </section>
-        <section className="vn-group">
+        <section className="resource-group">
           <h3>
             <label htmlFor="attach-container">{t('networks.attach.connectLabel')}</label>
           </h3>
           {candidates.length === 0 ? (
             <p className="muted">{t('networks.attach.noCandidates')}</p>
           ) : (
-            <div className="net-connect">
+            <div className="networks-connect">
               <select id="attach-container" className="select" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="network-connect-choice">
                 <option value="">{t('networks.attach.choose')}</option>
                 {candidates.map((c) => (
@@ -83,7 +83,7 @@ export function AttachDialog({ network, everyone, onClose }: { network: NetworkR
             </div>
           )}
         </section>
-        <div className="vn-command">
+        <div className="resource-command">
           <span className="field__hint">{t('networks.command')}</span>
           <CommandBlock
             commands={[

@@ -75,14 +75,14 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
       footer={<ConfirmButtons busy={busy} disabled={touched && !valid} label={t('networks.create.submit')} onClose={onClose} onConfirm={() => void submit()} testId="network-create-submit" />}
     >
       <form
-        className="vn-form"
+        className="resource-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) void submit();
         }}
       >
         <TextField id="network-name" label={t('networks.create.name')} value={name} onChange={setName} placeholder={t('networks.create.namePlaceholder')} problem={shown('name')} autoFocus testId="network-create-name" />
-        <div className="net-pair">
+        <div className="networks-pair">
           <TextField id="network-subnet" label={t('networks.create.subnet')} value={subnet} onChange={setSubnet} placeholder={t('networks.create.subnetPlaceholder')} hint={t('networks.create.subnetHint')} problem={shown('subnet')} testId="network-create-subnet" />
           <TextField id="network-gateway" label={t('networks.create.gateway')} value={gateway} onChange={setGateway} placeholder={t('networks.create.gatewayPlaceholder')} hint={t('networks.create.gatewayHint')} problem={shown('gateway')} testId="network-create-gateway" />
         </div>
@@ -91,7 +91,7 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
           {t('networks.create.internal')}
         </label>
         <PairsField id="network-labels" label={t('networks.create.labels')} value={labels} parsed={parsedLabels} onChange={setLabels} testId="network-create-labels" />
-        <div className="vn-command">
+        <div className="resource-command">
           <span className="field__hint">{t('networks.command')}</span>
           <CommandBlock commands={[{ command: shellQuote(networkCreateCommand({ ...input, name: input.name || 'NAME' })) }]} testId="network-create-command" />
         </div>

@@ -57,10 +57,10 @@ function NetworksList(): ReactElement {
 
   let body: ReactElement;
   if (list === null && loading) body = <Spinner />;
-  else if (list === null) body = <div className="vn-empty" />;
+  else if (list === null) body = <div className="resource-empty" />;
   else if (shown.length === 0)
     body = (
-      <div className="vn-empty" data-testid="networks-no-match">
+      <div className="resource-empty" data-testid="networks-no-match">
         <h2>{t('networks.noMatch.title')}</h2>
         <p className="muted">{t('networks.noMatch.body', { query })}</p>
         <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
@@ -83,7 +83,7 @@ function NetworksList(): ReactElement {
   const attachTo = dialog?.kind === 'attach' ? byId.get(dialog.id) : undefined;
   return (
     <>
-      <div className="vn-toolbar">
+      <div className="resource-toolbar">
         <button type="button" className="button button--primary" data-testid="networks-create" onClick={() => setDialog({ kind: 'create' })}>
           <Icon name="plus" size={16} />
           {t('networks.actions.create')}
@@ -92,12 +92,12 @@ function NetworksList(): ReactElement {
           <Icon name="trash" size={16} />
           {t('networks.actions.prune')}
         </button>
-        <span className="vn-spacer" />
+        <span className="resource-spacer" />
         <CommandBlock commands={[{ command: 'docker network ls' }]} testId="networks-command" />
       </div>
       {listError ? <ListError ns="networks" error={listError} onRetry={() => void refresh()} /> : null}
       {planError ? <ErrorNotice title={t('networks.prune.planFailed')} error={planError} /> : null}
-      <section className="card vn-card">
+      <section className="card resource-card">
         <SearchBar ns="networks" query={query} onQuery={setQuery} count={shown.length} total={all.length} checked={checked} onRemoveSelected={() => setDialog({ kind: 'remove', ids: [...checked.selected] })} />
         {body}
       </section>
@@ -129,7 +129,7 @@ function NetworksList(): ReactElement {
 export function NetworksPage(): ReactElement {
   useEffect(() => useNetworksStore.startSync(), []);
   return (
-    <div className="page vn-page" data-testid="page-networks">
+    <div className="page networks-page" data-testid="page-networks">
       <EngineGate>{() => <NetworksList />}</EngineGate>
     </div>
   );

@@ -16,7 +16,7 @@ interface Props {
 function Lines({ values }: { values: readonly string[] }): ReactElement {
   if (values.length === 0) return <span className="faint">—</span>;
   return (
-    <span className="net-lines mono">
+    <span className="networks-lines mono">
       {values.map((v) => (
         <span key={v}>{v}</span>
       ))}
@@ -30,11 +30,11 @@ export function NetworksTable({ rows, selected, onSelect, onSelectAll, onRemove,
   const removable = rows.filter((r) => !r.builtin);
   const allChecked = removable.length > 0 && removable.every((r) => selected.has(r.id));
   return (
-    <div className="table-wrap vn-table-wrap">
-      <table className="table vn-table" data-testid="networks-table">
+    <div className="table-wrap resource-table-wrap">
+      <table className="table resource-table" data-testid="networks-table">
         <thead>
           <tr>
-            <th className="vn-check">
+            <th className="resource-check">
               <input type="checkbox" checked={allChecked} disabled={removable.length === 0} onChange={(e) => onSelectAll(e.target.checked)} aria-label={t('networks.selectAll')} />
             </th>
             <th>{t('networks.column.name')}</th>
@@ -49,11 +49,11 @@ export function NetworksTable({ rows, selected, onSelect, onSelectAll, onRemove,
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-testid="network-row" data-name={r.name} data-id={r.id} aria-selected={selected.has(r.id)}>
-              <td className="vn-check">
+              <td className="resource-check">
                 {r.builtin ? null : <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => onSelect(r.id, e.target.checked)} aria-label={t('networks.selectRow', { name: r.name })} />}
               </td>
-              <th scope="row" className="vn-name">
-                <span className="vn-name__text">{r.name}</span>
+              <th scope="row" className="resource-name">
+                <span className="resource-name__text">{r.name}</span>
                 {r.builtin ? (
                   <span className="chip chip--muted" title={t('networks.builtinTitle')}>
                     {t('networks.builtin')}
@@ -65,7 +65,7 @@ export function NetworksTable({ rows, selected, onSelect, onSelectAll, onRemove,
                   </span>
                 ) : null}
               </th>
-              <td className="mono net-id" title={r.id}>
+              <td className="mono networks-id" title={r.id}>
                 {r.id.slice(0, 12)}
               </td>
               <td>{r.driver}</td>
@@ -73,20 +73,22 @@ export function NetworksTable({ rows, selected, onSelect, onSelectAll, onRemove,
               <td>
                 <Lines values={r.subnets} />
                 {r.gateways.length > 0 ? (
-                  <span className="net-gateway faint">
+                  <span className="networks-gateway faint">
                     {t('networks.gatewayShort')} <Lines values={r.gateways} />
                   </span>
                 ) : null}
               </td>
-              <td className="net-containers">
-                <UsedBy containers={r.containers} empty={t('networks.noContainers')} />
-                {r.name === 'none' || r.name === 'host' ? null : (
-                  <button type="button" className="button button--small button--ghost" onClick={() => onContainers(r.id)} title={t('networks.actions.containers', { name: r.name })} data-testid="network-containers">
-                    {t('networks.actions.connect')}
-                  </button>
-                )}
+              <td>
+                <div className="networks-containers">
+                  <UsedBy containers={r.containers} empty={t('networks.noContainers')} />
+                  {r.name === 'none' || r.name === 'host' ? null : (
+                    <button type="button" className="button button--small button--ghost" onClick={() => onContainers(r.id)} title={t('networks.actions.containers', { name: r.name })} data-testid="network-containers">
+                      {t('networks.actions.connect')}
+                    </button>
+                  )}
+                </div>
               </td>
-              <td className="vn-actions">
+              <td className="resource-actions">
                 {r.builtin ? null : (
                   <button type="button" className="icon-button" onClick={() => onRemove(r.id)} aria-label={t('networks.actions.removeOne', { name: r.name })} title={t('networks.actions.removeOne', { name: r.name })} data-testid="network-remove">
                     <Icon name="trash" size={16} />

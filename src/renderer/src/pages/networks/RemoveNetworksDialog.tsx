@@ -49,7 +49,7 @@ export function RemoveNetworksDialog({ rows, prune, onClose, onDone }: { rows: r
     body = (
       <>
         {rows.length === 0 ? <p className="muted" data-testid="prune-nothing">{t('networks.prune.nothing')}</p> : null}
-        <ul className="vn-list">
+        <ul className="resource-list">
           {rows.map((r) => {
             const s = status(t, r);
             return (
@@ -63,7 +63,7 @@ export function RemoveNetworksDialog({ rows, prune, onClose, onDone }: { rows: r
         </ul>
         {rows.length > 0 && goes.length === 0 ? <p className="muted">{t('networks.remove.nothing')}</p> : null}
         {goes.length > 0 ? (
-          <div className="vn-command">
+          <div className="resource-command">
             <span className="field__hint">{t('networks.command')}</span>
             <CommandBlock commands={[{ command: shellQuote(['docker', 'network', 'rm', ...goes.map((r) => r.name)]) }]} />
           </div>
@@ -80,7 +80,7 @@ export function RemoveNetworksDialog({ rows, prune, onClose, onDone }: { rows: r
       testId={`network-${ns}-dialog`}
       footer={<RemovalFooter done={report !== null} busy={busy} count={goes.length} confirm={t(`networks.${ns}.confirm`, { count: goes.length })} onClose={onClose} onConfirm={() => void submit()} testId={`network-${ns}`} />}
     >
-      <div className="vn-form">
+      <div className="resource-form">
         {body}
         {error ? <ErrorNotice title={t(`networks.${ns}.failed`)} error={error} /> : null}
       </div>

@@ -8,7 +8,7 @@ export function TextField(props: { id: string; label: string; value: string; onC
       <label htmlFor={id}>{label}</label>
       <input id={id} className="input mono" value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} spellCheck={false} autoFocus={autoFocus} aria-invalid={problem ? true : undefined} data-testid={testId} />
       {problem ? (
-        <span className="vn-problem" data-testid={`${testId}-problem`}>
+        <span className="resource-problem" data-testid={`${testId}-problem`}>
           {problem}
         </span>
       ) : hint ? (

@@ -21,7 +21,7 @@ export function DiagnosticsCard(): ReactElement {
   };
 
   return (
-    <section className="card diagnostics" data-testid="diagnostics">
+    <section className="card settings-diagnostics" data-testid="diagnostics">
       <h2 className="card__title">
         <Icon name="info" />
         {t('settings.diagnostics.title')}
@@ -36,7 +36,7 @@ export function DiagnosticsCard(): ReactElement {
           </dd>
         </div>
       </dl>
-      <div className="diagnostics__actions">
+      <div className="settings-diagnostics__actions">
         <CopyButton
           label={t('settings.diagnostics.copy', { count: diagnostics?.logLines ?? 0 })}
           text={() => diagnostics?.text ?? ''}
@@ -55,7 +55,7 @@ export function DiagnosticsCard(): ReactElement {
         ) : null}
       </div>
       {openError ? <ErrorNotice title={t('settings.diagnostics.openFailed')} error={openError} /> : null}
-      <details className="diagnostics__preview">
+      <details className="settings-diagnostics__preview">
         <summary>{t('settings.diagnostics.preview')}</summary>
         <pre data-testid="diagnostics-text">{diagnostics?.text ?? ''}</pre>
       </details>

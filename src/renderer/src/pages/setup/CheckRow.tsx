@@ -31,18 +31,18 @@ export function CheckRow({ check, diagnosis, fix, sharedFix }: CheckRowProps): R
   const panelId = `setup-fix-panel-${check.id}`;
 
   return (
-    <li className={`check check--${check.status}`} data-testid={`setup-check-${check.id}`} data-status={check.status}>
-      <span className="check__icon" aria-hidden="true">
+    <li className={`setup-check setup-check--${check.status}`} data-testid={`setup-check-${check.id}`} data-status={check.status}>
+      <span className="setup-check__icon" aria-hidden="true">
         <Icon name={STATUS_ICONS[check.status]} size={14} />
       </span>
-      <div className="check__main">
-        <div className="check__head">
-          <span className="check__name">{t(`setup.check.${check.id}.name`, values)}</span>
+      <div className="setup-check__main">
+        <div className="setup-check__head">
+          <span className="setup-check__name">{t(`setup.check.${check.id}.name`, values)}</span>
           <span className="visually-hidden">{t(`setup.status.${check.status}`)}</span>
           {fix ? (
             <button
               type="button"
-              className={`button ${open ? 'button--subtle' : 'button--primary'} check__fix`}
+              className={`button ${open ? 'button--subtle' : 'button--primary'} setup-check__fix`}
               onClick={() => setOpen((v) => !v)}
               aria-expanded={open}
               aria-controls={panelId}
@@ -50,14 +50,14 @@ export function CheckRow({ check, diagnosis, fix, sharedFix }: CheckRowProps): R
             >
               <Icon name={fix === 'start-service' ? 'play' : 'users'} size={16} />
               {t(`setup.fix.${fix}.label`, values)}
-              <span className={`check__chevron${open ? ' is-open' : ''}`} aria-hidden="true" />
+              <span className={`setup-check__chevron${open ? ' is-open' : ''}`} aria-hidden="true" />
             </button>
           ) : null}
         </div>
-        <p className="check__explanation">{t(explanationKey(check, diagnosis), values)}</p>
+        <p className="setup-check__explanation">{t(explanationKey(check, diagnosis), values)}</p>
         <Evidence evidence={check.evidence} />
         {sharedFix && !fix ? (
-          <p className="check__shared-fix">
+          <p className="setup-check__shared-fix">
             <Icon name="arrowRight" size={14} />
             {t('setup.fix.sharedWith', { fix: t(`setup.fix.${sharedFix}.label`, values) })}
           </p>

@@ -11,18 +11,18 @@ export function Checklist({ diagnosis }: { diagnosis: SetupDiagnosis }): ReactEl
   const placement = fixPlacement(diagnosis);
   const problems = diagnosis.checks.filter((c) => c.status === 'problem').length;
   return (
-    <section className="card checklist" data-testid="setup-checklist" aria-labelledby="setup-checklist-title">
+    <section className="card setup-checklist" data-testid="setup-checklist" aria-labelledby="setup-checklist-title">
       <header className="card__header">
         <h2 className="card__title" id="setup-checklist-title">
           <Icon name="tasks" />
           {t('setup.checklist.title')}
         </h2>
         <span className="muted">{t('setup.checklist.subtitle')}</span>
-        <span className={`chip ${problems > 0 ? 'chip--danger' : 'chip--success'} checklist__count`}>
+        <span className={`chip ${problems > 0 ? 'chip--danger' : 'chip--success'} setup-checklist__count`}>
           {problems > 0 ? t('setup.checklist.problems', { count: problems }) : t('setup.checklist.allGood')}
         </span>
       </header>
-      <ul className="checklist__items">
+      <ul className="setup-checklist__items">
         {diagnosis.checks.map((check) => (
           <CheckRow
             key={check.id}

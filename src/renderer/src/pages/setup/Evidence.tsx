@@ -7,9 +7,9 @@ export function Evidence({ evidence }: { evidence: Record<string, string> }): Re
   const entries = Object.entries(evidence);
   if (entries.length === 0) return null;
   return (
-    <dl className="evidence" aria-label={t('setup.checklist.evidence')}>
+    <dl className="setup-evidence" aria-label={t('setup.checklist.evidence')}>
       {entries.map(([key, value]) => (
-        <div key={key} className="evidence__row" data-key={key}>
+        <div key={key} className="setup-evidence__row" data-key={key}>
           <dt>{key}</dt>
           <dd>{value === '' ? '""' : value}</dd>
         </div>

@@ -49,10 +49,10 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
   const running = task?.state === 'running';
 
   return (
-    <div className="fix-panel" data-testid={`setup-fix-panel-${fix}`} data-fix={fix}>
-      <p className="fix-panel__summary">{t(`setup.fix.${fix}.summary`, { user, group: diagnosis.dockerGroup.name, unit: serviceName(diagnosis) })}</p>
+    <div className="setup-fix-panel" data-testid={`setup-fix-panel-${fix}`} data-fix={fix}>
+      <p className="setup-fix-panel__summary">{t(`setup.fix.${fix}.summary`, { user, group: diagnosis.dockerGroup.name, unit: serviceName(diagnosis) })}</p>
 
-      <div className="fix-panel__commands-head">
+      <div className="setup-fix-panel__commands-head">
         <h4 className="section-label">
           <Icon name="terminal" size={14} />
           {t('setup.fix.plan')}
@@ -61,12 +61,12 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
       </div>
       {planError ? <ErrorNotice title={t('setup.fix.planFailed')} error={planError} /> : null}
       {plan ? <CommandBlock commands={lines.map((command) => ({ command }))} prompt="#" testId="setup-fix-commands" /> : planError ? null : <Spinner />}
-      <p className="fix-panel__hint muted">{t('setup.fix.rootPrompt')}</p>
+      <p className="setup-fix-panel__hint muted">{t('setup.fix.rootPrompt')}</p>
 
       {fix === 'add-user-to-group' ? <GroupRiskNotes user={user} /> : null}
 
       {manual ? (
-        <div className="notice notice--info fix-panel__manual" data-testid="setup-manual-note">
+        <div className="notice notice--info setup-fix-panel__manual" data-testid="setup-manual-note">
           <Icon name="info" />
           <div className="notice__body">
             <strong>{t('setup.manual.title')}</strong>
@@ -80,7 +80,7 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
           </div>
         </div>
       ) : (
-        <div className="fix-panel__run">
+        <div className="setup-fix-panel__run">
           <button
             type="button"
             className="button button--primary"
@@ -96,7 +96,7 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
       )}
 
       {task ? (
-        <div className="fix-panel__task" data-testid="setup-fix-task" data-state={task.state} role="status">
+        <div className="setup-fix-panel__task" data-testid="setup-fix-task" data-state={task.state} role="status">
           {task.state === 'running' ? (
             <>
               <ProgressBar value={task.progress} label={t('setup.fix.progressLabel')} />
@@ -104,7 +104,7 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
             </>
           ) : null}
           {task.state === 'succeeded' ? (
-            <p className="fix-panel__done">
+            <p className="setup-fix-panel__done">
               <Icon name="check" size={16} />
               {t('setup.fix.succeeded')}
             </p>

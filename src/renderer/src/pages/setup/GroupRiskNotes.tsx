@@ -14,33 +14,33 @@ export function GroupRiskNotes({ user }: { user: string }): ReactElement {
   const { t } = useTranslation();
   return (
     <>
-      <div className="fix-notes">
-        <section className="fix-note fix-note--warning" data-testid="setup-group-warning">
+      <div className="setup-fix-notes">
+        <section className="setup-fix-note setup-fix-note--warning" data-testid="setup-group-warning">
           <h4>
             <Icon name="alert" size={16} />
             {t('setup.groupWarning.title')}
           </h4>
           <p>{t('setup.groupWarning.body')}</p>
-          <a href={SECURITY_DOCS} target="_blank" rel="noreferrer" className="fix-note__link">
+          <a href={SECURITY_DOCS} target="_blank" rel="noreferrer" className="setup-fix-note__link">
             {t('setup.groupWarning.link')}
             <Icon name="external" size={13} />
           </a>
         </section>
-        <section className="fix-note fix-note--alternative" data-testid="setup-rootless">
+        <section className="setup-fix-note setup-fix-note--alternative" data-testid="setup-rootless">
           <h4>
             <Icon name="shield" size={16} />
             {t('setup.rootless.title')}
           </h4>
           <p>{t('setup.rootless.body')}</p>
-          <span className="fix-note__label">{t('setup.rootless.commandLabel', { user })}</span>
+          <span className="setup-fix-note__label">{t('setup.rootless.commandLabel', { user })}</span>
           <CommandBlock commands={[{ command: 'dockerd-rootless-setuptool.sh install' }]} />
-          <a href={ROOTLESS_DOCS} target="_blank" rel="noreferrer" className="fix-note__link">
+          <a href={ROOTLESS_DOCS} target="_blank" rel="noreferrer" className="setup-fix-note__link">
             {t('setup.rootless.link')}
             <Icon name="external" size={13} />
           </a>
         </section>
       </div>
-      <details className="fix-aside">
+      <details className="setup-fix-aside">
         <summary>{t('setup.chmod.title')}</summary>
         <p>{t('setup.chmod.body')}</p>
       </details>

@@ -38,19 +38,19 @@ function Steps({ steps }: { steps: readonly InstallStep[] }): ReactElement {
   return (
     <>
       {notes.map((step) => (
-        <p key={step.key} className="notice notice--info install__note" data-step={step.key}>
+        <p key={step.key} className="notice notice--info setup-install__note" data-step={step.key}>
           <Icon name="info" />
           <span>{text(step)}</span>
         </p>
       ))}
-      <ol className="install-steps">
+      <ol className="setup-install-steps">
         {numbered.map((step, index) => (
-          <li key={`${step.key}-${index}`} className="install-steps__item" data-step={step.key}>
-            <span className="install-steps__number" aria-hidden="true">
+          <li key={`${step.key}-${index}`} className="setup-install-steps__item" data-step={step.key}>
+            <span className="setup-install-steps__number" aria-hidden="true">
               {index + 1}
             </span>
-            <div className="install-steps__body">
-              <p className="install-steps__title">{text(step)}</p>
+            <div className="setup-install-steps__body">
+              <p className="setup-install-steps__title">{text(step)}</p>
               <CommandBlock commands={step.commands.map((argv) => ({ command: shellQuote(argv) }))} />
             </div>
           </li>
@@ -63,7 +63,7 @@ function Steps({ steps }: { steps: readonly InstallStep[] }): ReactElement {
 function DocsLink(): ReactElement {
   const { t } = useTranslation();
   return (
-    <a href={INSTALL_DOCS} target="_blank" rel="noreferrer" className="fix-note__link">
+    <a href={INSTALL_DOCS} target="_blank" rel="noreferrer" className="setup-fix-note__link">
       {t('setup.install.docsLink')}
       <Icon name="external" size={13} />
     </a>
@@ -93,7 +93,7 @@ export function InstallGuide({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
   const distro = diagnosis.distro.prettyName || diagnosis.distro.id;
 
   return (
-    <section className="card install" data-testid="setup-install-guide" aria-labelledby="setup-install-title">
+    <section className="card setup-install" data-testid="setup-install-guide" aria-labelledby="setup-install-title">
       <header className="card__header">
         <h2 className="card__title" id="setup-install-title">
           <Icon name="download" />
@@ -104,8 +104,8 @@ export function InstallGuide({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
       {guideError ? <ErrorNotice title={t('setup.install.failed')} error={guideError} /> : null}
       {guide === null && guideError === null ? <Spinner /> : null}
       {noGuide ? (
-        <div className="install__panel">
-          <p className="install__about">{t('setup.install.noGuide', { distro })}</p>
+        <div className="setup-install__panel">
+          <p className="setup-install__about">{t('setup.install.noGuide', { distro })}</p>
           <DocsLink />
         </div>
       ) : null}
@@ -130,21 +130,21 @@ export function InstallGuide({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
             ))}
           </div>
           {source === 'distro' ? (
-            <div role="tabpanel" id="setup-install-panel-distro" aria-labelledby="setup-install-tab-distro" className="install__panel">
-              <p className="install__about">{t('setup.install.about.distro')}</p>
-              {guide.distroPackage.length > 0 ? <Steps steps={guide.distroPackage} /> : <p className="notice notice--info install__note">{t('setup.install.noDistroPackage', { distro })}</p>}
+            <div role="tabpanel" id="setup-install-panel-distro" aria-labelledby="setup-install-tab-distro" className="setup-install__panel">
+              <p className="setup-install__about">{t('setup.install.about.distro')}</p>
+              {guide.distroPackage.length > 0 ? <Steps steps={guide.distroPackage} /> : <p className="notice notice--info setup-install__note">{t('setup.install.noDistroPackage', { distro })}</p>}
             </div>
           ) : (
-            <div role="tabpanel" id="setup-install-panel-docker-ce" aria-labelledby="setup-install-tab-docker-ce" className="install__panel">
-              <p className="install__about">{t('setup.install.about.docker-ce')}</p>
-              <fieldset className="mirrors">
+            <div role="tabpanel" id="setup-install-panel-docker-ce" aria-labelledby="setup-install-tab-docker-ce" className="setup-install__panel">
+              <p className="setup-install__about">{t('setup.install.about.docker-ce')}</p>
+              <fieldset className="setup-mirrors">
                 <legend className="section-label">{t('setup.install.mirror')}</legend>
-                <div className="mirrors__options">
+                <div className="setup-mirrors__options">
                   {guide.dockerCe.map((entry) => (
-                    <label key={entry.mirror} className={`mirrors__option${entry.mirror === chosenMirror ? ' is-active' : ''}`} data-testid={`setup-mirror-${entry.mirror}`}>
+                    <label key={entry.mirror} className={`setup-mirrors__option${entry.mirror === chosenMirror ? ' is-active' : ''}`} data-testid={`setup-mirror-${entry.mirror}`}>
                       <input type="radio" name="setup-mirror" value={entry.mirror} checked={entry.mirror === chosenMirror} onChange={() => setMirror(entry.mirror)} />
-                      <span className="mirrors__name">{t(`setup.install.mirrors.${entry.mirror}`)}</span>
-                      <code className="mirrors__url" title={entry.baseUrl}>
+                      <span className="setup-mirrors__name">{t(`setup.install.mirrors.${entry.mirror}`)}</span>
+                      <code className="setup-mirrors__url" title={entry.baseUrl}>
                         {hostOf(entry.baseUrl)}
                       </code>
                     </label>
@@ -157,7 +157,7 @@ export function InstallGuide({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
           )}
         </>
       ) : null}
-      <footer className="install__footer">
+      <footer className="setup-install__footer">
         <button type="button" className="button button--primary" onClick={() => void diagnose()} disabled={diagnosing} data-testid="setup-install-recheck">
           <Icon name="retry" size={16} />
           {diagnosing ? t('setup.checking') : t('setup.install.done')}

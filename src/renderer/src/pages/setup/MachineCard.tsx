@@ -19,7 +19,7 @@ export function MachineCard({ diagnosis }: { diagnosis: SetupDiagnosis }): React
   const { user, distro, installation, service, endpoint } = diagnosis;
   const serviceText = service.unit ? [service.unit, service.active, service.enabled].filter(Boolean).join(' · ') : service.dockerdRunning ? 'dockerd' : null;
   return (
-    <section className="card machine" data-testid="setup-machine">
+    <section className="card setup-machine" data-testid="setup-machine">
       <h2 className="card__title">
         <Icon name="cpu" />
         {t('setup.machine.title')}
@@ -37,7 +37,7 @@ export function MachineCard({ diagnosis }: { diagnosis: SetupDiagnosis }): React
         </Row>
         {installation.dockerdPath || installation.cliPath ? (
           <Row name="binaries" label={t('setup.machine.binaries')}>
-            <span className="machine__paths">
+            <span className="setup-machine__paths">
               {installation.cliPath ? <code>{installation.cliPath}</code> : null}
               {installation.dockerdPath ? <code>{installation.dockerdPath}</code> : null}
             </span>

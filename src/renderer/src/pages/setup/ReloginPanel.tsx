@@ -27,15 +27,15 @@ export function ReloginPanel({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
   }, [loadInfo]);
 
   return (
-    <section className="card relogin" data-testid="setup-relogin">
+    <section className="card setup-relogin" data-testid="setup-relogin">
       <h2 className="card__title">
         <Icon name="logout" />
         {t('setup.relogin.title', { group })}
       </h2>
-      <p className="relogin__why">{t('setup.relogin.why', { user, group })}</p>
-      <div className="relogin__options">
+      <p className="setup-relogin__why">{t('setup.relogin.why', { user, group })}</p>
+      <div className="setup-relogin__options">
         {diagnosis.canRelaunch ? (
-          <div className="relogin__option relogin__option--primary">
+          <div className="setup-relogin__option setup-relogin__option--primary">
             <button type="button" className="button button--primary" onClick={() => void relaunch()} disabled={relaunching} data-testid="setup-relaunch">
               <Icon name="retry" size={16} />
               {relaunching ? t('setup.relogin.relaunching') : t('setup.relogin.relaunch')}
@@ -43,20 +43,20 @@ export function ReloginPanel({ diagnosis }: { diagnosis: SetupDiagnosis }): Reac
             <p className="muted">{t('setup.relogin.relaunchHint', { group })}</p>
           </div>
         ) : null}
-        <div className="relogin__option">
-          <strong className="relogin__option-title">
+        <div className="setup-relogin__option">
+          <strong className="setup-relogin__option-title">
             <Icon name="logout" size={16} />
             {t('setup.relogin.logout')}
           </strong>
           <p className="muted">{mode === 'web' ? t('setup.relogin.webHint') : t('setup.relogin.logoutHint')}</p>
         </div>
       </div>
-      <p className="relogin__terminal">
+      <p className="setup-relogin__terminal">
         <Icon name="terminal" size={16} />
         {t('setup.relogin.terminal')}
       </p>
       <CommandBlock commands={[{ command: shellQuote(['newgrp', group]) }]} />
-      <p className="muted relogin__note">{t('setup.relogin.terminalNote')}</p>
+      <p className="muted setup-relogin__note">{t('setup.relogin.terminalNote')}</p>
       {relaunchError ? <ErrorNotice title={t('setup.relogin.relaunchFailed')} error={relaunchError} /> : null}
     </section>
   );

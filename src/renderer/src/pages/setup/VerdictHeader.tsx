@@ -34,34 +34,34 @@ export function VerdictHeader({ diagnosis }: { diagnosis: SetupDiagnosis }): Rea
   const values = { user: diagnosis.user.name, group: diagnosis.dockerGroup.name, host: diagnosis.endpoint.host };
 
   return (
-    <section className={`card verdict verdict--${verdictTone(verdict)}`} data-testid="setup-verdict" data-verdict={verdict} aria-live="polite">
-      <div className="verdict__main">
-        <div className="verdict__icon">
+    <section className={`card setup-verdict setup-verdict--${verdictTone(verdict)}`} data-testid="setup-verdict" data-verdict={verdict} aria-live="polite">
+      <div className="setup-verdict__main">
+        <div className="setup-verdict__icon">
           <Icon name={VERDICT_ICONS[verdict]} size={26} />
         </div>
-        <div className="verdict__text">
+        <div className="setup-verdict__text">
           <h2>{t(`setup.verdict.${verdict}.title`, values)}</h2>
           <p>{t(`setup.verdict.${verdict}.body`, values)}</p>
         </div>
-        <div className="verdict__actions">
+        <div className="setup-verdict__actions">
           <button type="button" className="button" onClick={() => void diagnose()} disabled={diagnosing} data-testid="setup-recheck">
             {diagnosing ? <span className="spinner spinner--small" aria-hidden="true" /> : <Icon name="retry" size={16} />}
             {diagnosing ? t('setup.checking') : t('setup.recheck')}
           </button>
-          <span className="verdict__checked muted">{t('setup.checkedAt', { time: checked })}</span>
+          <span className="setup-verdict__checked muted">{t('setup.checkedAt', { time: checked })}</span>
         </div>
       </div>
       {steps ? (
-        <ol className="steps" aria-label={t('setup.steps.label')}>
+        <ol className="setup-steps" aria-label={t('setup.steps.label')}>
           {SETUP_STEPS.map((step, index) => {
             const state = steps[step];
             const icon = STEP_ICONS[state];
             return (
-              <li key={step} className={`steps__item steps__item--${state}`} data-step={step} data-state={state} aria-current={state === 'current' || state === 'waiting' ? 'step' : undefined}>
-                <span className="steps__marker">{icon ? <Icon name={icon} size={14} /> : index + 1}</span>
-                <span className="steps__text">
-                  <span className="steps__name">{t(`setup.steps.${step}`)}</span>
-                  <span className="steps__state">{t(`setup.steps.state.${state}`)}</span>
+              <li key={step} className={`setup-steps__item setup-steps__item--${state}`} data-step={step} data-state={state} aria-current={state === 'current' || state === 'waiting' ? 'step' : undefined}>
+                <span className="setup-steps__marker">{icon ? <Icon name={icon} size={14} /> : index + 1}</span>
+                <span className="setup-steps__text">
+                  <span className="setup-steps__name">{t(`setup.steps.${step}`)}</span>
+                  <span className="setup-steps__state">{t(`setup.steps.state.${state}`)}</span>
                 </span>
               </li>
             );

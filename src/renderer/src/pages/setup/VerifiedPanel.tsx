@@ -11,12 +11,12 @@ function Proof({ name, label, children }: { name: string; label: string; childre
   const { t } = useTranslation();
   const known = children !== null && children !== undefined;
   return (
-    <li className={`proof${known ? ' proof--ok' : ''}`} data-testid={`setup-verified-${name}`}>
-      <span className="proof__icon" aria-hidden="true">
+    <li className={`setup-proof${known ? ' setup-proof--ok' : ''}`} data-testid={`setup-verified-${name}`}>
+      <span className="setup-proof__icon" aria-hidden="true">
         {known ? <Icon name="check" size={14} /> : <span className="spinner spinner--small" />}
       </span>
-      <span className="proof__label">{label}</span>
-      <span className="proof__value">{known ? children : t('common.loading')}</span>
+      <span className="setup-proof__label">{label}</span>
+      <span className="setup-proof__value">{known ? children : t('common.loading')}</span>
     </li>
   );
 }
@@ -55,9 +55,9 @@ export function VerifiedPanel(): ReactElement {
   );
 
   return (
-    <section className="card verified" data-testid="setup-verified" aria-labelledby="setup-verified-title">
-      <div className="verified__head">
-        <div className="verified__icon">
+    <section className="card setup-verified" data-testid="setup-verified" aria-labelledby="setup-verified-title">
+      <div className="setup-verified__head">
+        <div className="setup-verified__icon">
           <Icon name="shieldCheck" size={28} />
         </div>
         <div>
@@ -65,7 +65,7 @@ export function VerifiedPanel(): ReactElement {
           <p className="muted">{t('setup.verified.body')}</p>
         </div>
       </div>
-      <ul className="proofs">
+      <ul className="setup-proofs">
         <Proof name="ping" label={t('setup.verified.ping')}>
           {connected && status ? <code>{status.endpoint.host}</code> : null}
         </Proof>
@@ -76,18 +76,18 @@ export function VerifiedPanel(): ReactElement {
           {connected && facts ? <code>{facts.apiVersion}</code> : null}
         </Proof>
         <Proof name="images" label={t('setup.verified.images')}>
-          {connected && images !== undefined ? <span className="proof__count">{images}</span> : null}
+          {connected && images !== undefined ? <span className="setup-proof__count">{images}</span> : null}
         </Proof>
       </ul>
       {factsError ? <ErrorNotice title={t('dashboard.loadFailed')} error={factsError} /> : null}
       {dfError && !factsError ? <ErrorNotice title={t('dashboard.loadFailed')} error={dfError} /> : null}
       {chinese ? (
-        <div className="verified__mirror">
+        <div className="setup-verified__mirror">
           <p>{t('setup.verified.mirrorHint')}</p>
           {mirrorLink}
         </div>
       ) : null}
-      <div className="verified__actions">
+      <div className="setup-verified__actions">
         <button type="button" className={`button ${chinese ? 'button--secondary' : 'button--primary'}`} onClick={() => navigate('dashboard')} data-testid="setup-open-dashboard">
           {t('setup.verified.openDashboard')}
           <Icon name="arrowRight" size={16} />

@@ -51,7 +51,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
       footer={<ConfirmButtons busy={busy} disabled={!valid} label={t('volumes.create.submit')} onClose={onClose} onConfirm={() => void submit()} testId="volume-create-submit" />}
     >
       <form
-        className="vn-form"
+        className="resource-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (valid && !busy) void submit();
@@ -60,7 +60,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
         <div className="field">
           <label htmlFor="volume-name">{t('volumes.create.name')}</label>
           <input id="volume-name" className="input mono" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('volumes.create.namePlaceholder')} spellCheck={false} autoFocus data-testid="volume-create-name" />
-          {nameBad ? <span className="vn-problem">{t('volumes.create.nameInvalid')}</span> : <span className="field__hint">{t('volumes.create.nameHint')}</span>}
+          {nameBad ? <span className="resource-problem">{t('volumes.create.nameInvalid')}</span> : <span className="field__hint">{t('volumes.create.nameHint')}</span>}
         </div>
         <div className="field">
           <label htmlFor="volume-driver">{t('volumes.create.driver')}</label>
@@ -69,7 +69,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
         </div>
         <PairsField id="volume-labels" label={t('volumes.create.labels')} value={labels} parsed={parsedLabels} onChange={setLabels} testId="volume-create-labels" />
         <PairsField id="volume-options" label={t('volumes.create.options')} hint={t('volumes.create.optionsHint')} value={options} parsed={parsedOptions} onChange={setOptions} testId="volume-create-options" />
-        <div className="vn-command">
+        <div className="resource-command">
           <span className="field__hint">{t('volumes.command')}</span>
           <CommandBlock commands={[{ command: shellQuote(volumeCreateCommand(input)) }]} testId="volume-create-command" />
         </div>

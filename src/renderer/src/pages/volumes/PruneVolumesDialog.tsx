@@ -15,10 +15,10 @@ import { RemovalOutcomes } from './RemovalOutcomes';
 function Group({ title, hint, rows, chosen, onChoose, testId }: { title: string; hint: string; rows: VolumeRow[]; chosen: ReadonlySet<string>; onChoose(name: string, on: boolean): void; testId: string }): ReactElement | null {
   if (rows.length === 0) return null;
   return (
-    <section className="vn-group" data-testid={testId}>
+    <section className="resource-group" data-testid={testId}>
       <h3>{title}</h3>
       <p className="field__hint">{hint}</p>
-      <ul className="vn-list">
+      <ul className="resource-list">
         {rows.map((r) => (
           <li key={r.name}>
             <label className="checkbox">
@@ -76,7 +76,7 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
         <Group title={t('volumes.prune.anonymous')} hint={t('volumes.prune.anonymousHint')} rows={plan.anonymous} chosen={chosen} onChoose={choose} testId="prune-anonymous" />
         <Group title={t('volumes.prune.named')} hint={t('volumes.prune.namedHint')} rows={plan.named} chosen={chosen} onChoose={choose} testId="prune-named" />
         {names.length > 0 ? (
-          <div className="vn-command">
+          <div className="resource-command">
             <span className="field__hint">{t('volumes.command')}</span>
             <CommandBlock commands={[{ command: shellQuote(['docker', 'volume', 'rm', ...names]) }]} />
           </div>
@@ -94,7 +94,7 @@ export function PruneVolumesDialog({ onClose, onDone }: { onClose(): void; onDon
       testId="volume-prune-dialog"
       footer={<RemovalFooter done={report !== null} busy={busy} count={names.length} confirm={t('volumes.prune.confirm', { count: names.length })} onClose={onClose} onConfirm={() => void submit()} testId="volume-prune" />}
     >
-      <div className="vn-form">
+      <div className="resource-form">
         {body}
         {error ? <ErrorNotice title={error.title} error={error.info} /> : null}
       </div>

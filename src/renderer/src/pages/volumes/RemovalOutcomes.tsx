@@ -16,9 +16,9 @@ export function RemovalOutcomes({ report, label }: { report: RemovalReport; labe
   const { t } = useTranslation();
   const removed = report.outcomes.filter((o) => o.state === 'removed').length;
   return (
-    <div className="vn-outcomes" data-testid="removal-outcomes">
+    <div className="resource-outcomes" data-testid="removal-outcomes">
       <strong>{t('volumes.outcome.summary', { removed, kept: report.outcomes.length - removed })}</strong>
-      <ul className="vn-list">
+      <ul className="resource-list">
         {report.outcomes.map((o) => (
           <li key={o.target} data-state={o.state} data-testid="removal-outcome">
             <code className="mono">{label ? label(o.target) : o.target}</code>

@@ -40,7 +40,7 @@ export function RemoveVolumesDialog({ rows, onClose, onDone }: { rows: readonly 
       {report ? (
         <RemovalOutcomes report={report} />
       ) : (
-        <div className="vn-form">
+        <div className="resource-form">
           {named ? (
             <div className="notice notice--warning" data-testid="volume-remove-warning">
               <Icon name="alert" />
@@ -49,7 +49,7 @@ export function RemoveVolumesDialog({ rows, onClose, onDone }: { rows: readonly 
               </div>
             </div>
           ) : null}
-          <ul className="vn-list">
+          <ul className="resource-list">
             {rows.map((r) => (
               <li key={r.name}>
                 <code className="mono">{r.name}</code>
@@ -63,7 +63,7 @@ export function RemoveVolumesDialog({ rows, onClose, onDone }: { rows: readonly 
           </ul>
           {goes.length === 0 ? <p className="muted">{t('volumes.remove.nothing')}</p> : null}
           {goes.length > 0 ? (
-            <div className="vn-command">
+            <div className="resource-command">
               <span className="field__hint">{t('volumes.command')}</span>
               <CommandBlock commands={[{ command: shellQuote(['docker', 'volume', 'rm', ...goes.map((r) => r.name)]) }]} />
             </div>

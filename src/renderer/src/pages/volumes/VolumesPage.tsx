@@ -47,10 +47,10 @@ function VolumesList(): ReactElement {
 
   let body: ReactElement;
   if (list === null && loading) body = <Spinner />;
-  else if (list === null) body = <div className="vn-empty" />;
+  else if (list === null) body = <div className="resource-empty" />;
   else if (all.length === 0)
     body = (
-      <div className="vn-empty" data-testid="volumes-empty">
+      <div className="resource-empty" data-testid="volumes-empty">
         <Icon name="volumes" size={28} />
         <h2>{t('volumes.empty.title')}</h2>
         <p className="muted">{t('volumes.empty.body')}</p>
@@ -59,7 +59,7 @@ function VolumesList(): ReactElement {
     );
   else if (shown.length === 0)
     body = (
-      <div className="vn-empty" data-testid="volumes-no-match">
+      <div className="resource-empty" data-testid="volumes-no-match">
         <h2>{t('volumes.noMatch.title')}</h2>
         <p className="muted">{t('volumes.noMatch.body', { query })}</p>
         <button type="button" className="button button--subtle" onClick={() => setQuery('')}>
@@ -82,7 +82,7 @@ function VolumesList(): ReactElement {
 
   return (
     <>
-      <div className="vn-toolbar">
+      <div className="resource-toolbar">
         <button type="button" className="button button--primary" data-testid="volumes-create" onClick={() => setDialog({ kind: 'create' })}>
           <Icon name="plus" size={16} />
           {t('volumes.actions.create')}
@@ -95,13 +95,13 @@ function VolumesList(): ReactElement {
           <Icon name="disk" size={16} />
           {measuring ? t('volumes.actions.measuring') : t('volumes.actions.measure')}
         </button>
-        <span className="vn-spacer" />
+        <span className="resource-spacer" />
         <CommandBlock commands={[{ command: usage ? 'docker system df -v' : 'docker volume ls' }]} testId="volumes-command" />
       </div>
       {listError ? <ListError ns="volumes" error={listError} onRetry={() => void refresh()} /> : null}
-      <section className="card vn-card">
+      <section className="card resource-card">
         <SearchBar ns="volumes" query={query} onQuery={setQuery} count={shown.length} total={all.length} checked={checked} onRemoveSelected={() => setDialog({ kind: 'remove', names: [...checked.selected] })} />
-        {usageError ? <p className="vn-note muted">{t('volumes.usageFailed')}</p> : null}
+        {usageError ? <p className="volumes-note muted">{t('volumes.usageFailed')}</p> : null}
         {body}
       </section>
       {dialog?.kind === 'create' ? (
@@ -131,7 +131,7 @@ function VolumesList(): ReactElement {
 export function VolumesPage(): ReactElement {
   useEffect(() => useVolumesStore.startSync(), []);
   return (
-    <div className="page vn-page" data-testid="page-volumes">
+    <div className="page volumes-page" data-testid="page-volumes">
       <EngineGate>{() => <VolumesList />}</EngineGate>
     </div>
   );

@@ -27,11 +27,11 @@ export function VolumesTable({ rows, usage, nowMs, selected, onSelect, onSelectA
   const { t } = useTranslation();
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.name));
   return (
-    <div className="table-wrap vn-table-wrap">
-      <table className="table vn-table" data-testid="volumes-table">
+    <div className="table-wrap resource-table-wrap">
+      <table className="table resource-table" data-testid="volumes-table">
         <thead>
           <tr>
-            <th className="vn-check">
+            <th className="resource-check">
               <input type="checkbox" checked={allChecked} onChange={(e) => onSelectAll(e.target.checked)} aria-label={t('volumes.selectAll')} />
             </th>
             <th>{t('volumes.column.name')}</th>
@@ -46,11 +46,11 @@ export function VolumesTable({ rows, usage, nowMs, selected, onSelect, onSelectA
         <tbody>
           {rows.map((r) => (
             <tr key={r.name} data-testid="volume-row" data-name={r.name} aria-selected={selected.has(r.name)}>
-              <td className="vn-check">
+              <td className="resource-check">
                 <input type="checkbox" checked={selected.has(r.name)} onChange={(e) => onSelect(r.name, e.target.checked)} aria-label={t('volumes.selectRow', { name: r.name })} />
               </td>
-              <th scope="row" className="vn-name">
-                <span className="mono vn-name__text" title={r.name}>
+              <th scope="row" className="resource-name">
+                <span className="mono resource-name__text" title={r.name}>
                   {r.anonymous ? `${r.name.slice(0, 12)}…` : r.name}
                 </span>
                 {r.anonymous ? (
@@ -62,13 +62,13 @@ export function VolumesTable({ rows, usage, nowMs, selected, onSelect, onSelectA
                   .filter(([k]) => k !== 'com.docker.volume.anonymous')
                   .slice(0, 3)
                   .map(([k, v]) => (
-                    <span key={k} className="vn-label faint mono">
+                    <span key={k} className="volumes-label faint mono">
                       {k}={v}
                     </span>
                   ))}
               </th>
               <td>{r.driver}</td>
-              <td className="mono vn-path" title={r.mountpoint}>
+              <td className="mono volumes-path" title={r.mountpoint}>
                 {r.mountpoint}
               </td>
               <SizeCell usage={usage} name={r.name} />
@@ -76,7 +76,7 @@ export function VolumesTable({ rows, usage, nowMs, selected, onSelect, onSelectA
                 <UsedBy containers={r.containers} empty={t('volumes.unused')} />
               </td>
               <td>{r.created ? <CreatedCell created={Date.parse(r.created) / 1000} nowMs={nowMs} /> : null}</td>
-              <td className="vn-actions">
+              <td className="resource-actions">
                 <button type="button" className="icon-button" onClick={() => onRemove(r.name)} aria-label={t('volumes.actions.removeOne', { name: r.name })} title={t('volumes.actions.removeOne', { name: r.name })} data-testid="volume-remove">
                   <Icon name="trash" size={16} />
                 </button>

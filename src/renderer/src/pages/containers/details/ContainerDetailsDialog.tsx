@@ -27,7 +27,7 @@ function RenameField({ details, onRenamed }: { details: ContainerDetails; onRena
   };
   return (
     <form
-      className="ctr-details__rename"
+      className="containers-details__rename"
       onSubmit={(e) => {
         e.preventDefault();
         void rename();
@@ -35,7 +35,7 @@ function RenameField({ details, onRenamed }: { details: ContainerDetails; onRena
     >
       <label className="field">
         <span>{t('containers.details.name')}</span>
-        <span className="ctr-details__rename-row">
+        <span className="containers-details__rename-row">
           <input className="input mono" value={name} onChange={(e) => setName(e.target.value)} data-testid="container-rename-input" spellCheck={false} />
           <button type="submit" className="button button--secondary" disabled={busy || name.trim() === details.name || name.trim() === ''} data-testid="container-rename">
             {t('containers.details.rename')}
@@ -60,18 +60,18 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
   else
     body = (
       <>
-        <div className="ctr-details__tabs" role="tablist" aria-label={t('containers.details.tabs.label')}>
+        <div className="containers-details__tabs" role="tablist" aria-label={t('containers.details.tabs.label')}>
           {DETAILS_TABS.map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'ctr-details__tab is-active' : 'ctr-details__tab'} data-testid={`container-details-tab-${id}`} onClick={() => setTab(id)}>
+            <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'containers-details__tab is-active' : 'containers-details__tab'} data-testid={`container-details-tab-${id}`} onClick={() => setTab(id)}>
               {t(`containers.details.tabs.${id}`)}
             </button>
           ))}
         </div>
-        <div role="tabpanel" className="ctr-details__panel">
+        <div role="tabpanel" className="containers-details__panel">
           {tab === 'overview' ? (
-            <div className="ctr-details__overview">
+            <div className="containers-details__overview">
               <RenameField key={details.name} details={details} onRenamed={refresh} />
-              <dl className="ctr-details__facts">
+              <dl className="containers-details__facts">
                 <dt>{t('containers.details.id')}</dt>
                 <dd className="mono">{details.id}</dd>
                 <dt>{t('containers.details.image')}</dt>

@@ -13,7 +13,7 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }): ReactEl
   if (rows.length === 0) return <p className="muted">{t('containers.details.none')}</p>;
   return (
     <div className="table-wrap">
-      <table className="table ctr-details__table">
+      <table className="table containers-details__table">
         <thead>
           <tr>
             {head.map((h) => (
@@ -37,7 +37,7 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }): ReactEl
   );
 }
 
-const mono = (text: string): ReactElement => <code className="ctr-details__code">{text}</code>;
+const mono = (text: string): ReactElement => <code className="containers-details__code">{text}</code>;
 
 /** One section of the details dialog (the overview with rename lives in the dialog itself). */
 export function DetailsSection({ tab, details }: { tab: Exclude<DetailsTab, 'overview' | StreamTab>; details: ContainerDetails }): ReactElement {
@@ -79,6 +79,6 @@ export function DetailsSection({ tab, details }: { tab: Exclude<DetailsTab, 'ove
         />
       );
     case 'inspect':
-      return <pre className="ctr-details__json" data-testid="container-inspect-json">{JSON.stringify(details.inspect, null, 2)}</pre>;
+      return <pre className="containers-details__json" data-testid="container-inspect-json">{JSON.stringify(details.inspect, null, 2)}</pre>;
   }
 }

@@ -9,7 +9,7 @@ export function FieldProblems({ problems, field }: { problems: readonly RunProbl
   const mine = problems.filter((p) => p.field === field);
   if (mine.length === 0) return null;
   return (
-    <span className="ctr-problem" data-testid={`problem-${field}`} role="alert">
+    <span className="containers-problem" data-testid={`problem-${field}`} role="alert">
       {mine.map((p) => dynamicText(t, `containers.problem.${p.key}`, p.key, p.values)).join(' ')}
     </span>
   );

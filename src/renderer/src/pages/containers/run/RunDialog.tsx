@@ -16,7 +16,7 @@ const RESTART: readonly RunSpec['restart'][] = ['no', 'always', 'unless-stopped'
 
 function Section({ title, children }: { title: string; children: ReactNode }): ReactElement {
   return (
-    <fieldset className="ctr-run__section">
+    <fieldset className="containers-run__section">
       <legend className="section-label">{title}</legend>
       {children}
     </fieldset>
@@ -26,7 +26,7 @@ function Section({ title, children }: { title: string; children: ReactNode }): R
 /** A labelled single input with its hint and its problems. */
 function Field(props: { field: keyof RunSpec; label: string; hint?: string; problems: readonly RunProblem[]; children: ReactNode }): ReactElement {
   return (
-    <label className="field ctr-run__field">
+    <label className="field containers-run__field">
       <span>{props.label}</span>
       {props.children}
       {props.hint ? <span className="field__hint">{props.hint}</span> : null}
@@ -77,7 +77,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
   const footer = (
     <>
       {problems.length > 0 ? (
-        <span className="ctr-run__count ctr-problem" data-testid="run-problem-count">
+        <span className="containers-run__count containers-problem" data-testid="run-problem-count">
           {t('containers.run.problemsCount', { count: problems.length })}
         </span>
       ) : null}
@@ -92,9 +92,9 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
 
   return (
     <Dialog title={t('containers.run.title')} subtitle={t('containers.run.subtitle')} onClose={onClose} size="wide" footer={footer} testId="run-dialog" busy={busy}>
-      <form className="ctr-run" onSubmit={(e) => e.preventDefault()}>
+      <form className="containers-run" onSubmit={(e) => e.preventDefault()}>
         <Section title={t('containers.run.sections.basics')}>
-          <div className="ctr-run__grid">
+          <div className="containers-run__grid">
             <Field field="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
               {text('image', t('containers.run.imagePlaceholder'), { list: 'ctr-run-images' })}
               <datalist id="ctr-run-images">
@@ -103,7 +103,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
                 ))}
               </datalist>
               {problems.some((p) => p.key === 'imageMissing') ? (
-                <span className="notice notice--info ctr-run__pull" data-testid="run-pull-hint">
+                <span className="notice notice--info containers-run__pull" data-testid="run-pull-hint">
                   {t('containers.run.pullHint')}
                 </span>
               ) : null}
@@ -133,7 +133,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
           </Field>
         </Section>
         <Section title={t('containers.run.sections.options')}>
-          <div className="ctr-run__grid">
+          <div className="containers-run__grid">
             <Field field="restart" label={t('containers.run.restart')} problems={problems}>
               <select className="select" value={spec.restart} data-testid="run-restart" onChange={(e) => update({ restart: e.target.value as RunSpec['restart'] })}>
                 {RESTART.map((r) => (
@@ -159,9 +159,9 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
               </select>
             </Field>
           </div>
-          <span className="ctr-run__label">{t('containers.run.labels')}</span>
+          <span className="containers-run__label">{t('containers.run.labels')}</span>
           <TextRows field="labels" values={spec.labels} placeholder={t('containers.run.labelPlaceholder')} addLabel={t('containers.run.addLabel')} problems={problems} onChange={(labels) => update({ labels })} />
-          <div className="ctr-run__checks">
+          <div className="containers-run__checks">
             <label className="checkbox">
               <input type="checkbox" checked={spec.start} onChange={(e) => update({ start: e.target.checked })} data-testid="run-start" />
               {t('containers.run.start')}
@@ -174,7 +174,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
           </div>
         </Section>
         <Section title={t('containers.run.sections.limits')}>
-          <div className="ctr-run__grid">
+          <div className="containers-run__grid">
             <Field field="memory" label={t('containers.run.memory')} problems={problems}>
               {text('memory', t('containers.run.memoryPlaceholder'))}
             </Field>
@@ -184,7 +184,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
           </div>
         </Section>
         {error ? <ErrorNotice title={t('containers.run.failed')} error={error} /> : null}
-        <div className="ctr-run__command">
+        <div className="containers-run__command">
           <span className="section-label">{t('containers.run.command_preview')}</span>
           <CommandBlock commands={[{ command: shellQuote(argv) }]} testId="run-preview" />
         </div>

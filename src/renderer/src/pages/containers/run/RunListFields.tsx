@@ -15,7 +15,7 @@ function without<T>(list: readonly T[], index: number): T[] {
 function RemoveButton({ onClick }: { onClick(): void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <button type="button" className="icon-button ctr-run__remove" aria-label={t('containers.run.removeRow')} title={t('containers.run.removeRow')} onClick={onClick}>
+    <button type="button" className="icon-button containers-run__remove" aria-label={t('containers.run.removeRow')} title={t('containers.run.removeRow')} onClick={onClick}>
       <Icon name="close" size={15} />
     </button>
   );
@@ -23,7 +23,7 @@ function RemoveButton({ onClick }: { onClick(): void }): ReactElement {
 
 function AddButton({ label, onClick, testId }: { label: string; onClick(): void; testId: string }): ReactElement {
   return (
-    <button type="button" className="button button--small button--subtle ctr-run__add" onClick={onClick} data-testid={testId}>
+    <button type="button" className="button button--small button--subtle containers-run__add" onClick={onClick} data-testid={testId}>
       <Icon name="plus" size={14} />
       {label}
     </button>
@@ -34,19 +34,19 @@ function AddButton({ label, onClick, testId }: { label: string; onClick(): void;
 export function PortRows({ ports, problems, onChange }: { ports: PortSpec[]; problems: readonly RunProblem[]; onChange(ports: PortSpec[]): void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <div className="ctr-run__rows">
+    <div className="containers-run__rows">
       {ports.map((p, i) => {
         const set = (patch: Partial<PortSpec>): void => onChange(replaced(ports, i, { ...p, ...patch }));
         const input = (key: 'hostIp' | 'hostPort' | 'containerPort', placeholder: string): ReactElement => (
           <input className="input mono" value={p[key]} placeholder={placeholder} aria-label={t(`containers.run.${key}`)} aria-invalid={hasProblem(problems, `ports.${i}.${key}`)} data-testid={`run-port-${key}-${i}`} onChange={(e) => set({ [key]: e.target.value.trim() })} />
         );
         return (
-          <div key={i} className="ctr-run__row">
-            <div className="ctr-run__port">
+          <div key={i} className="containers-run__row">
+            <div className="containers-run__port">
               {input('hostIp', t('containers.run.hostIpPlaceholder'))}
               <span className="faint">:</span>
               {input('hostPort', t('containers.run.hostPortPlaceholder'))}
-              <span className="ctr-run__arrow" aria-hidden="true">→</span>
+              <span className="containers-run__arrow" aria-hidden="true">→</span>
               {input('containerPort', '80')}
               <select className="select" value={p.protocol} aria-label={t('containers.run.protocol')} onChange={(e) => set({ protocol: e.target.value as PortSpec['protocol'] })}>
                 <option value="tcp">tcp</option>
@@ -70,14 +70,14 @@ export function PortRows({ ports, problems, onChange }: { ports: PortSpec[]; pro
 export function VolumeRows({ volumes, problems, onChange }: { volumes: MountSpec[]; problems: readonly RunProblem[]; onChange(volumes: MountSpec[]): void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <div className="ctr-run__rows">
+    <div className="containers-run__rows">
       {volumes.map((v, i) => {
         const set = (patch: Partial<MountSpec>): void => onChange(replaced(volumes, i, { ...v, ...patch }));
         return (
-          <div key={i} className="ctr-run__row">
-            <div className="ctr-run__volume">
+          <div key={i} className="containers-run__row">
+            <div className="containers-run__volume">
               <input className="input mono" value={v.source} placeholder={t('containers.run.sourcePlaceholder')} aria-label={t('containers.run.source')} aria-invalid={hasProblem(problems, `volumes.${i}.source`)} onChange={(e) => set({ source: e.target.value })} />
-              <span className="ctr-run__arrow" aria-hidden="true">→</span>
+              <span className="containers-run__arrow" aria-hidden="true">→</span>
               <input className="input mono" value={v.target} placeholder="/data" aria-label={t('containers.run.target')} aria-invalid={hasProblem(problems, `volumes.${i}.target`)} onChange={(e) => set({ target: e.target.value })} />
               <label className="checkbox">
                 <input type="checkbox" checked={v.readOnly} onChange={(e) => set({ readOnly: e.target.checked })} />
@@ -99,10 +99,10 @@ export function VolumeRows({ volumes, problems, onChange }: { volumes: MountSpec
 export function TextRows(props: { field: 'env' | 'labels'; values: string[]; placeholder: string; addLabel: string; problems: readonly RunProblem[]; onChange(values: string[]): void }): ReactElement {
   const { field, values, placeholder, addLabel, problems, onChange } = props;
   return (
-    <div className="ctr-run__rows">
+    <div className="containers-run__rows">
       {values.map((value, i) => (
-        <div key={i} className="ctr-run__row">
-          <div className="ctr-run__text">
+        <div key={i} className="containers-run__row">
+          <div className="containers-run__text">
             <input className="input mono" value={value} placeholder={placeholder} aria-label={placeholder} aria-invalid={hasProblem(problems, `${field}.${i}`)} data-testid={`run-${field}-${i}`} onChange={(e) => onChange(replaced(values, i, e.target.value))} />
             <RemoveButton onClick={() => onChange(without(values, i))} />
           </div>

@@ -36,8 +36,8 @@ function Outcome({ task }: { task: TaskInfo<'image-load' | 'image-import'> }): R
   if (loaded.length === 0) return <p data-testid="load-outcome">{t('imageBuild.load.nothingNamed')}</p>;
   return (
     <div className="field" data-testid="load-outcome">
-      <span className="build-command__label">{t('imageBuild.load.loaded')}</span>
-      <ul className="archive-images">
+      <span className="images-build-command__label">{t('imageBuild.load.loaded')}</span>
+      <ul className="images-archive">
         {loaded.map((ref) => (
           <li key={ref} className="chip chip--success mono">
             {ref.startsWith('sha256:') ? shortId(ref) : ref}
@@ -85,7 +85,7 @@ export function LoadDialog({ onClose }: { onClose(): void }): ReactElement {
   return (
     <Dialog title={t('imageBuild.load.title')} subtitle={t('imageBuild.load.subtitle')} onClose={onClose} testId="load-dialog" footer={footer} size="wide">
       {task ? (
-        <div className="build-run">
+        <div className="images-build-run">
           <TaskProgress task={task} label={typeof size === 'string' ? t('imageBuild.load.progress', { size }) : t('tasks.progressUnknown')} />
           {task.error ? <ErrorNotice title={t('imageBuild.load.failed')} error={task.error} /> : null}
           <Outcome task={task} />
@@ -133,7 +133,7 @@ export function LoadDialog({ onClose }: { onClose(): void }): ReactElement {
                 />
                 <span className="field__hint">{t('imageBuild.load.referenceHint')}</span>
                 {referenceProblem ? (
-                  <span className="build-field__problem" role="alert">
+                  <span className="images-build-field__problem" role="alert">
                     {referenceProblem}
                   </span>
                 ) : null}
@@ -148,7 +148,7 @@ export function LoadDialog({ onClose }: { onClose(): void }): ReactElement {
         </>
       )}
       <div className="field">
-        <span className="build-command__label">{t('imageBuild.command')}</span>
+        <span className="images-build-command__label">{t('imageBuild.command')}</span>
         <CommandBlock commands={[{ command: commandFor(mode, path, reference, message) }]} testId="load-command" />
       </div>
     </Dialog>

@@ -34,7 +34,7 @@ export function PathField({ label, hint, value, problem, onChange, testId }: Pat
         {hint}
       </span>
       {problem ? (
-        <span className="build-field__problem" role="alert" data-testid={`${testId}-problem`}>
+        <span className="images-build-field__problem" role="alert" data-testid={`${testId}-problem`}>
           {problem}
         </span>
       ) : null}

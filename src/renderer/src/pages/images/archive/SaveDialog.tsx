@@ -55,8 +55,8 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
   return (
     <Dialog title={t('imageBuild.save.title')} subtitle={t('imageBuild.save.subtitle')} onClose={onClose} testId="save-dialog" footer={footer}>
       <div className="field">
-        <span className="build-command__label">{t('imageBuild.save.images')}</span>
-        <ul className="archive-images">
+        <span className="images-build-command__label">{t('imageBuild.save.images')}</span>
+        <ul className="images-archive">
           {images.map((image) => (
             <li key={image} className="chip chip--muted mono">
               {image}
@@ -65,7 +65,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
         </ul>
       </div>
       {task ? (
-        <div className="build-run">
+        <div className="images-build-run">
           <TaskProgress task={task} label={label} />
           {task.error ? <ErrorNotice title={t('imageBuild.save.failed')} error={task.error} /> : null}
         </div>
@@ -92,7 +92,7 @@ export function SaveDialog({ images, onClose }: { images: string[]; onClose(): v
         </>
       )}
       <div className="field">
-        <span className="build-command__label">{t('imageBuild.command')}</span>
+        <span className="images-build-command__label">{t('imageBuild.command')}</span>
         <CommandBlock commands={[{ command }]} testId="save-command" />
       </div>
     </Dialog>

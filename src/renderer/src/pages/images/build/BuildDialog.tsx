@@ -43,7 +43,7 @@ function BuildFailure({ task }: { task: TaskInfo }): ReactElement | null {
     <div className="notice notice--error" role="alert" data-testid="build-failure">
       <Icon name="alert" />
       <div className="notice__body">
-        <div className="build-failed-step" data-testid="build-failed-step">
+        <div className="images-build-failed-step" data-testid="build-failed-step">
           <strong>{t('imageBuild.build.failedStep', { n: step.n, m: step.m })}</strong>
           <code>{step.instruction}</code>
         </div>
@@ -99,7 +99,7 @@ export function BuildDialog({ onClose, onBuilt }: { onClose(): void; onBuilt(id:
   return (
     <Dialog title={t('imageBuild.build.title')} subtitle={t('imageBuild.build.subtitle')} onClose={onClose} size="wide" testId="build-dialog" footer={footer}>
       {task ? (
-        <div className="build-run">
+        <div className="images-build-run">
           <CommandBlock commands={[{ command }]} testId="build-command" />
           <TaskProgress task={task} label={progressLabel(t, task)} />
           <BuildFailure task={task} />
@@ -117,7 +117,7 @@ export function BuildDialog({ onClose, onBuilt }: { onClose(): void; onBuilt(id:
           {startError ? <ErrorNotice title={t('imageBuild.build.startFailed')} error={startError} /> : null}
           <BuildFormFields form={form} problems={problems} showAll={attempted} onChange={setForm} />
           <div className="field">
-            <span className="build-command__label">{t('imageBuild.command')}</span>
+            <span className="images-build-command__label">{t('imageBuild.command')}</span>
             <CommandBlock commands={[{ command }]} testId="build-command" />
           </div>
         </form>

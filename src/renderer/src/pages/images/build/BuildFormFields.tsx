@@ -13,7 +13,7 @@ export interface BuildFormFieldsProps {
 
 function Problem({ id, text }: { id: string; text: string | null }): ReactElement | null {
   return text ? (
-    <span id={id} className="build-field__problem" role="alert">
+    <span id={id} className="images-build-field__problem" role="alert">
       {text}
     </span>
   ) : null;
@@ -30,7 +30,7 @@ export function BuildFormFields({ form, problems, showAll, onChange }: BuildForm
   const dockerfileProblem = shown(form.dockerfile, problems.dockerfile);
 
   return (
-    <div className="build-form">
+    <div className="images-build-form">
       <div className="field">
         <label htmlFor={`${id}-context`}>{t('imageBuild.build.context')}</label>
         <input
@@ -66,12 +66,12 @@ export function BuildFormFields({ form, problems, showAll, onChange }: BuildForm
         <Problem id={`${id}-dockerfile-problem`} text={dockerfileProblem} />
       </div>
 
-      <fieldset className="field build-rows">
+      <fieldset className="field images-build-rows">
         <legend>{t('imageBuild.build.tags')}</legend>
         <span className="field__hint">{t('imageBuild.build.tagsHint')}</span>
         {form.tags.map((tag, i) => (
-          <div key={i} className="build-rows__row">
-            <div className="build-rows__cells">
+          <div key={i} className="images-build-rows__row">
+            <div className="images-build-rows__cells">
               <input
                 className="input mono"
                 value={tag}
@@ -101,12 +101,12 @@ export function BuildFormFields({ form, problems, showAll, onChange }: BuildForm
         </div>
       </fieldset>
 
-      <fieldset className="field build-rows">
+      <fieldset className="field images-build-rows">
         <legend>{t('imageBuild.build.args')}</legend>
         <span className="field__hint">{t('imageBuild.build.argsHint')}</span>
         {form.args.map((arg, i) => (
-          <div key={i} className="build-rows__row">
-            <div className="build-rows__cells build-rows__cells--pair">
+          <div key={i} className="images-build-rows__row">
+            <div className="images-build-rows__cells images-build-rows__cells--pair">
               <input
                 className="input mono"
                 value={arg.name}
@@ -140,7 +140,7 @@ export function BuildFormFields({ form, problems, showAll, onChange }: BuildForm
         </div>
       </fieldset>
 
-      <fieldset className="field build-options">
+      <fieldset className="field images-build-options">
         <legend>{t('imageBuild.build.options')}</legend>
         <label className="checkbox">
           <input type="checkbox" checked={form.noCache} onChange={(e) => set({ noCache: e.target.checked })} data-testid="build-no-cache" />

@@ -14,16 +14,16 @@ export function DetailsHistory({ details, reference }: { details: ImageDetails; 
   const [nowMs] = useState(() => Date.now());
 
   return (
-    <div className="image-details__history">
-      <div className="image-details__bar">
+    <div className="images-details__history">
+      <div className="images-details__bar">
         <CommandBlock commands={[{ command: `docker history ${full ? '--no-trunc ' : ''}${reference}` }]} />
-        <label className="image-details__toggle">
+        <label className="images-details__toggle">
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} data-testid="image-history-full" />
           {t('imageDetails.history.full')}
         </label>
       </div>
       <div className="table-wrap">
-        <table className="table image-history" data-testid="image-history">
+        <table className="table images-history" data-testid="image-history">
           <thead>
             <tr>
               <th>{t('imageDetails.history.image')}</th>
@@ -36,17 +36,17 @@ export function DetailsHistory({ details, reference }: { details: ImageDetails; 
           <tbody>
             {details.history.map((row, i) => (
               <tr key={`${row.id}-${i}`} data-testid="image-history-row" className={row.layerIndex === null && details.historyMatched ? 'is-meta' : undefined}>
-                <td className="mono image-history__id" title={row.id}>
+                <td className="mono images-history__id" title={row.id}>
                   {full ? row.id : shortId(row.id)}
                 </td>
-                <td className="image-history__created">
+                <td className="images-history__created">
                   <CreatedCell created={row.created} nowMs={nowMs} />
                 </td>
-                <td className={full ? 'mono image-history__by is-full' : 'mono image-history__by'} title={full ? undefined : row.createdBy}>
+                <td className={full ? 'mono images-history__by is-full' : 'mono images-history__by'} title={full ? undefined : row.createdBy}>
                   {row.createdBy}
                 </td>
                 <td className="num">{imageSize(row.size)}</td>
-                <td className="image-history__comment">{row.comment}</td>
+                <td className="images-history__comment">{row.comment}</td>
               </tr>
             ))}
           </tbody>

@@ -16,15 +16,15 @@ function highlighted(json: string): ReactNode[] {
     const [whole, str, colon, num, literal] = m;
     if (str !== undefined) {
       parts.push(
-        <span key={at} className={colon ? 'json-key' : 'json-string'}>
+        <span key={at} className={colon ? 'images-inspect__key' : 'images-inspect__string'}>
           {str}
         </span>,
       );
       if (colon) parts.push(colon);
     } else if (num !== undefined) {
-      parts.push(<span key={at} className="json-number">{num}</span>);
+      parts.push(<span key={at} className="images-inspect__number">{num}</span>);
     } else if (literal !== undefined) {
-      parts.push(<span key={at} className="json-literal">{literal}</span>);
+      parts.push(<span key={at} className="images-inspect__literal">{literal}</span>);
     }
     last = at + whole.length;
   }
@@ -40,14 +40,14 @@ export function DetailsInspect({ details, reference }: { details: ImageDetails; 
   const shown = useMemo(() => highlighted(json), [json]);
 
   return (
-    <div className="image-details__inspect">
-      <div className="image-details__bar">
+    <div className="images-details__inspect">
+      <div className="images-details__bar">
         <span className="muted">
           {t('imageDetails.inspect.hint')} <code className="mono">docker image inspect {reference}</code>
         </span>
         <CopyButton label={t('imageDetails.inspect.copy')} text={() => json} testId="image-inspect-copy" />
       </div>
-      <pre className="image-inspect mono" data-testid="image-inspect" tabIndex={0}>
+      <pre className="images-inspect mono" data-testid="image-inspect" tabIndex={0}>
         {shown}
       </pre>
     </div>

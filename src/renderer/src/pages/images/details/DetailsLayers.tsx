@@ -11,8 +11,8 @@ const NAMED = 4;
 
 function StepText({ step, createdBy }: { step: Step; createdBy: string }): ReactElement {
   return (
-    <span className="layer__step" title={createdBy || step.rest}>
-      {step.keyword ? <span className="layer__keyword">{step.keyword}</span> : null}
+    <span className="images-layer__step" title={createdBy || step.rest}>
+      {step.keyword ? <span className="images-layer__keyword">{step.keyword}</span> : null}
       <span className="mono">{step.rest}</span>
     </span>
   );
@@ -24,15 +24,15 @@ function SharedWith({ images, onOpenImage }: { images: SharingImage[]; onOpenIma
   const sorted = sortSharing(images);
   const shown = all ? sorted : sorted.slice(0, NAMED);
   return (
-    <div className="layer__shared">
-      <span className="layer__shared-label">
+    <div className="images-layer__shared">
+      <span className="images-layer__shared-label">
         {images.length === 1 ? t('imageDetails.layers.sharedWithOne') : t('imageDetails.layers.sharedWith', { count: images.length })}
       </span>
       {shown.map((img) => (
         <button
           key={img.id}
           type="button"
-          className="layer__image"
+          className="images-layer__image"
           title={t('imageDetails.layers.openImage', { image: img.ref ?? shortId(img.id) })}
           data-testid="image-layer-shared-image"
           onClick={() => onOpenImage(img.id)}
@@ -41,7 +41,7 @@ function SharedWith({ images, onOpenImage }: { images: SharingImage[]; onOpenIma
         </button>
       ))}
       {sorted.length > shown.length ? (
-        <button type="button" className="layer__more" onClick={() => setAll(true)}>
+        <button type="button" className="images-layer__more" onClick={() => setAll(true)}>
           {t('imageDetails.layers.more', { count: sorted.length - shown.length })}
         </button>
       ) : null}
@@ -53,20 +53,20 @@ function LayerRow({ entry, onOpenImage }: { entry: Extract<StackEntry, { kind: '
   const { t } = useTranslation();
   const shared = entry.sharedWith.length > 0;
   return (
-    <li className={shared ? 'layer layer--shared' : 'layer'} data-testid="image-layer" data-index={entry.index} data-shared={entry.sharedWith.length}>
-      <span className="layer__index" title={entry.diffId}>
+    <li className={shared ? 'images-layer images-layer--shared' : 'images-layer'} data-testid="image-layer" data-index={entry.index} data-shared={entry.sharedWith.length}>
+      <span className="images-layer__index" title={entry.diffId}>
         {entry.index + 1}
       </span>
-      <div className="layer__main">
+      <div className="images-layer__main">
         {entry.step && entry.createdBy !== null ? <StepText step={entry.step} createdBy={entry.createdBy} /> : (
-          <span className="layer__step" title={entry.diffId}>
-            <span className="layer__keyword">{t('imageDetails.layers.diffId')}</span>
+          <span className="images-layer__step" title={entry.diffId}>
+            <span className="images-layer__keyword">{t('imageDetails.layers.diffId')}</span>
             <span className="mono">{shortId(entry.diffId)}</span>
           </span>
         )}
-        {shared ? <SharedWith images={entry.sharedWith} onOpenImage={onOpenImage} /> : <div className="layer__own faint">{t('imageDetails.layers.onlyHere')}</div>}
+        {shared ? <SharedWith images={entry.sharedWith} onOpenImage={onOpenImage} /> : <div className="images-layer__own faint">{t('imageDetails.layers.onlyHere')}</div>}
       </div>
-      <span className="layer__size">{entry.size !== null ? imageSize(entry.size) : ''}</span>
+      <span className="images-layer__size">{entry.size !== null ? imageSize(entry.size) : ''}</span>
     </li>
   );
 }
@@ -78,26 +78,26 @@ export function DetailsLayers({ details, onOpenImage }: { details: ImageDetails;
   const totals = sharedTotals(details);
 
   return (
-    <div className="image-details__layers">
-      <div className="layers-intro">
-        <p className="layers-intro__summary" data-testid="image-layers-summary">
+    <div className="images-details__layers">
+      <div className="images-layers-intro">
+        <p className="images-layers-intro__summary" data-testid="image-layers-summary">
           {t('imageDetails.layers.summary', { shared: totals.sharedLayers, total: details.layers.length })}
           {details.historyMatched ? (
             <span className="muted"> {t('imageDetails.layers.sizes', { shared: imageSize(totals.shared), own: imageSize(totals.own) })}</span>
           ) : null}
         </p>
-        <ul className="layers-legend">
+        <ul className="images-layers-legend">
           <li>
-            <span className="layers-legend__swatch layers-legend__swatch--shared" aria-hidden="true" />
+            <span className="images-layers-legend__swatch images-layers-legend__swatch--shared" aria-hidden="true" />
             {t('imageDetails.layers.legendShared')}
           </li>
           <li>
-            <span className="layers-legend__swatch" aria-hidden="true" />
+            <span className="images-layers-legend__swatch" aria-hidden="true" />
             {t('imageDetails.layers.legendOwn')}
           </li>
           {details.historyMatched ? (
             <li>
-              <span className="layers-legend__swatch layers-legend__swatch--meta" aria-hidden="true" />
+              <span className="images-layers-legend__swatch images-layers-legend__swatch--meta" aria-hidden="true" />
               {t('imageDetails.layers.legendMeta')}
             </li>
           ) : null}
@@ -110,19 +110,19 @@ export function DetailsLayers({ details, onOpenImage }: { details: ImageDetails;
         </div>
       ) : null}
       {details.layers.length === 0 ? <p className="muted">{t('imageDetails.layers.none')}</p> : null}
-      <div className="layer-stack__edge">{t('imageDetails.layers.top')}</div>
-      <ol className="layer-stack" data-testid="image-layers">
+      <div className="images-layer-stack__edge">{t('imageDetails.layers.top')}</div>
+      <ol className="images-layer-stack" data-testid="image-layers">
         {stack.map((entry) =>
           entry.kind === 'layer' ? (
             <LayerRow key={`layer-${entry.index}`} entry={entry} onOpenImage={onOpenImage} />
           ) : (
-            <li key={entry.key} className="layer-meta" data-testid="image-layer-meta">
+            <li key={entry.key} className="images-layer-meta" data-testid="image-layer-meta">
               <StepText step={entry.step} createdBy={entry.createdBy} />
             </li>
           ),
         )}
       </ol>
-      <div className="layer-stack__edge layer-stack__edge--base">{t('imageDetails.layers.base')}</div>
+      <div className="images-layer-stack__edge images-layer-stack__edge--base">{t('imageDetails.layers.base')}</div>
     </div>
   );
 }

@@ -27,11 +27,11 @@ function Containers({ containers }: { containers: ImageContainer[] }): ReactElem
   const { t } = useTranslation();
   if (containers.length === 0) return <span className="muted">{t('imageDetails.overview.noContainers')}</span>;
   return (
-    <ul className="image-details__containers" data-testid="image-details-containers">
+    <ul className="images-details__containers" data-testid="image-details-containers">
       {containers.map((c) => (
         <li key={c.id} title={c.id}>
           <span className={`chip ${STATE_CHIP[c.state] ?? 'chip--muted'}`}>{dynamicText(t, `imageDetails.state.${c.state}`, c.state)}</span>
-          <span className="image-details__container-name">{c.name}</span>
+          <span className="images-details__container-name">{c.name}</span>
           {c.status.toLowerCase() !== c.state.toLowerCase() ? <span className="faint">{c.status}</span> : null}
         </li>
       ))}
@@ -41,7 +41,7 @@ function Containers({ containers }: { containers: ImageContainer[] }): ReactElem
 
 function MonoList({ items, testId }: { items: readonly string[]; testId?: string }): ReactElement {
   return (
-    <ul className="image-details__mono-list mono" data-testid={testId}>
+    <ul className="images-details__mono-list mono" data-testid={testId}>
       {items.map((item) => (
         <li key={item}>{item}</li>
       ))}
@@ -68,17 +68,17 @@ export function DetailsOverview({ details }: { details: ImageDetails }): ReactEl
   const none = <span className="faint">{t('common.none')}</span>;
 
   return (
-    <div className="image-details__overview">
-      <dl className="image-details__facts">
+    <div className="images-details__overview">
+      <dl className="images-details__facts">
         <Field label={t('imageDetails.overview.id')} testId="image-details-id">
-          <span className="image-details__id">
+          <span className="images-details__id">
             <code className="mono">{details.id}</code>
             <CopyButton label={t('common.copy')} text={() => details.id} title={t('imageDetails.overview.copyId')} />
           </span>
         </Field>
         <Field label={t('imageDetails.overview.tags')} testId="image-details-tags">
           {details.repoTags.length > 0 ? (
-            <span className="image-details__chips">
+            <span className="images-details__chips">
               {details.repoTags.map((tag) => (
                 <span key={tag} className="chip chip--accent">
                   {tag}
@@ -110,7 +110,7 @@ export function DetailsOverview({ details }: { details: ImageDetails }): ReactEl
         ) : null}
         <Field label={t('imageDetails.overview.ports')}>
           {facts.ports.length > 0 ? (
-            <span className="image-details__chips">
+            <span className="images-details__chips">
               {facts.ports.map((port) => (
                 <span key={port} className="chip chip--muted mono">
                   {port}
@@ -124,7 +124,7 @@ export function DetailsOverview({ details }: { details: ImageDetails }): ReactEl
         <Field label={t('imageDetails.overview.env')}>{facts.env.length > 0 ? <MonoList items={facts.env} /> : none}</Field>
         <Field label={t('imageDetails.overview.labels')}>
           {facts.labels.length > 0 ? (
-            <table className="image-details__labels mono">
+            <table className="images-details__labels mono">
               <tbody>
                 {facts.labels.map(([key, value]) => (
                   <tr key={key}>

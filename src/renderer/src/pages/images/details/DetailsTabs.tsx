@@ -20,7 +20,7 @@ export function DetailsTabs({ tab, onTab, counts }: { tab: DetailsTab; onTab(tab
   };
 
   return (
-    <div ref={list} className="image-details__tabs" role="tablist" aria-label={t('imageDetails.tabs.label')} onKeyDown={onKey}>
+    <div ref={list} className="images-details__tabs" role="tablist" aria-label={t('imageDetails.tabs.label')} onKeyDown={onKey}>
       {TABS.map((id) => {
         const count = id === 'layers' || id === 'history' ? counts[id] : null;
         return (
@@ -32,13 +32,13 @@ export function DetailsTabs({ tab, onTab, counts }: { tab: DetailsTab; onTab(tab
             aria-selected={tab === id}
             aria-controls={`image-details-panel-${id}`}
             tabIndex={tab === id ? 0 : -1}
-            className={tab === id ? 'image-details__tab is-active' : 'image-details__tab'}
+            className={tab === id ? 'images-details__tab is-active' : 'images-details__tab'}
             data-tab={id}
             data-testid={`image-details-tab-${id}`}
             onClick={() => onTab(id)}
           >
             {t(`imageDetails.tabs.${id}`)}
-            {count !== null ? <span className="image-details__tab-count">{count}</span> : null}
+            {count !== null ? <span className="images-details__tab-count">{count}</span> : null}
           </button>
         );
       })}

@@ -37,7 +37,7 @@ export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps)
   const size = details ? inspectFacts(details.inspect).size : null;
 
   const subtitle = details ? (
-    <span className="image-details__subtitle">
+    <span className="images-details__subtitle">
       <span className="mono">{shortId(details.id)}</span>
       {size !== null ? <span>{imageSize(size)}</span> : null}
       <span>{details.layers.length === 1 ? t('imageDetails.layerOne') : t('imageDetails.layersCount', { count: details.layers.length })}</span>
@@ -57,7 +57,7 @@ export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps)
         </button>
       }
     >
-      <div className="image-details" data-testid="image-details-body" data-image-id={details?.id}>
+      <div className="images-details" data-testid="image-details-body" data-image-id={details?.id}>
         {error ? (
           <ErrorNotice title={t('imageDetails.loadFailed')} error={error} onRetry={reload} />
         ) : null}
@@ -65,7 +65,7 @@ export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps)
         {details ? (
           <>
             <DetailsTabs tab={tab} onTab={setTab} counts={{ layers: details.layers.length, history: details.history.length }} />
-            <div className="image-details__panel" role="tabpanel" id={`image-details-panel-${tab}`} aria-labelledby={`image-details-tab-${tab}`}>
+            <div className="images-details__panel" role="tabpanel" id={`image-details-panel-${tab}`} aria-labelledby={`image-details-tab-${tab}`}>
               {tab === 'overview' ? <DetailsOverview details={details} /> : null}
               {tab === 'layers' ? <DetailsLayers details={details} onOpenImage={onOpenImage} /> : null}
               {tab === 'history' ? <DetailsHistory details={details} reference={titleOf(image, details) ?? shortId(details.id)} /> : null}

@@ -23,12 +23,12 @@ function Summary({ plan, force }: { plan: RemovePlan; force: boolean }): ReactEl
   const untags = plan.items.length - deletes;
   const freed = force || plan.blocked === 0 ? plan.freedBytes : plan.freedBytesWithoutBlocked;
   return (
-    <div className="remove-summary" data-testid="remove-summary">
+    <div className="images-remove-summary" data-testid="remove-summary">
       <div>
         <strong>{t('imageRemove.summary.deletes', { count: deletes })}</strong>
         {untags > 0 ? <span className="muted"> · {t('imageRemove.summary.untags', { count: untags })}</span> : null}
       </div>
-      <div className="remove-summary__freed" title={t('imageRemove.summary.freedTitle')}>
+      <div className="images-remove-summary__freed" title={t('imageRemove.summary.freedTitle')}>
         {t('imageRemove.summary.freed')} <strong data-testid="remove-freed">{humanSize(freed)}</strong>
       </div>
     </div>
@@ -68,7 +68,7 @@ export function RemoveDialog({ target, onClose, onStarted }: { target: RemoveTar
     const force = step === 'force';
     const command = shellQuote([...plan.command.slice(0, 3), ...(force ? ['-f'] : []), ...plan.command.slice(3)]);
     body = (
-      <div className="remove-dialog">
+      <div className="images-remove-dialog">
         {plan.missing.length > 0 ? (
           <div className="notice notice--warning" data-testid="remove-missing">
             <Icon name="alert" />
@@ -99,7 +99,7 @@ export function RemoveDialog({ target, onClose, onStarted }: { target: RemoveTar
                 </div>
               </div>
             ) : null}
-            <div className="remove-command">
+            <div className="images-remove-command">
               <span className="muted">{t('imageRemove.command')}</span>
               <CommandBlock commands={[{ command }]} testId="remove-command" />
             </div>

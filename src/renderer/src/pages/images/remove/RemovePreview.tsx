@@ -16,7 +16,7 @@ function NotesCell({ item, plan }: { item: RemoveItem; plan: RemovePlan }): Reac
   }
   if (item.containers.length === 0) return <span className="faint">—</span>;
   return (
-    <span className="remove-blockers">
+    <span className="images-remove-blockers">
       {item.containers.map((c) => (
         <span key={c.name} className={c.running ? 'chip chip--danger' : 'chip chip--warning'} title={t(c.running ? 'imageRemove.runningTitle' : 'imageRemove.stoppedTitle')}>
           {t(c.running ? 'imageRemove.running' : 'imageRemove.stopped', { name: c.name })}
@@ -30,8 +30,8 @@ function NotesCell({ item, plan }: { item: RemoveItem; plan: RemovePlan }): Reac
 export function RemovePreview({ plan }: { plan: RemovePlan }): ReactElement {
   const { t } = useTranslation();
   return (
-    <div className="remove-preview">
-      <table className="table remove-table" data-testid="remove-preview">
+    <div className="images-remove-preview">
+      <table className="table images-remove-table" data-testid="remove-preview">
         <thead>
           <tr>
             <th scope="col">{t('imageRemove.column.reference')}</th>
@@ -46,7 +46,7 @@ export function RemovePreview({ plan }: { plan: RemovePlan }): ReactElement {
         <tbody>
           {plan.items.slice(0, SHOWN).map((item) => (
             <tr key={`${item.id}|${item.ref}`} data-testid="remove-item" data-ref={item.ref} data-mode={item.mode} data-blocked={item.containers.length > 0}>
-              <td className="mono remove-table__ref" title={item.ref}>
+              <td className="mono images-remove-table__ref" title={item.ref}>
                 {item.ref.startsWith('sha256:') ? shortId(item.ref) : item.ref}
               </td>
               <td>
@@ -64,7 +64,7 @@ export function RemovePreview({ plan }: { plan: RemovePlan }): ReactElement {
         </tbody>
       </table>
       {plan.items.length > SHOWN ? <p className="muted">{t('imageRemove.moreRows', { count: plan.items.length - SHOWN })}</p> : null}
-      <p className="faint remove-preview__sizes">{t('imageRemove.sizesNote', { size: imageSize(plan.items.reduce((n, i) => (i.mode === 'delete' ? n + i.size : n), 0)) })}</p>
+      <p className="faint images-remove-preview__sizes">{t('imageRemove.sizesNote', { size: imageSize(plan.items.reduce((n, i) => (i.mode === 'delete' ? n + i.size : n), 0)) })}</p>
     </div>
   );
 }

@@ -12,10 +12,10 @@ export function RemoveReportView({ task }: { task: TaskInfo<'image-remove'> | un
   if (!task) return <Spinner />;
   const report = task.result ?? null;
   return (
-    <div className="remove-report" data-testid="remove-report" data-state={task.state}>
+    <div className="images-remove-report" data-testid="remove-report" data-state={task.state}>
       <ProgressBar value={task.state === 'running' ? task.progress : 1} tone={task.state === 'failed' ? 'danger' : task.state === 'running' ? 'accent' : 'success'} label={t('imageRemove.progress')} />
       {report ? (
-        <div className="remove-report__counts">
+        <div className="images-remove-report__counts">
           <span className="chip chip--success">{t('imageRemove.report.removed', { count: report.removed })}</span>
           <span className="chip chip--muted">{t('imageRemove.report.untagged', { count: report.untagged })}</span>
           {report.skipped > 0 ? <span className="chip chip--warning">{t('imageRemove.report.skipped', { count: report.skipped })}</span> : null}
@@ -25,8 +25,8 @@ export function RemoveReportView({ task }: { task: TaskInfo<'image-remove'> | un
         <p className="muted">{t(`tasks.state.${task.state}`)}</p>
       )}
       <TaskItems task={task} counts={report === null} />
-      {task.error ? <p className="remove-report__error">{errorMessage(t, task.error)}</p> : null}
-      {report && report.lines.length > 0 ? <pre className="remove-report__lines">{report.lines.join('\n')}</pre> : null}
+      {task.error ? <p className="images-remove-report__error">{errorMessage(t, task.error)}</p> : null}
+      {report && report.lines.length > 0 ? <pre className="images-remove-report__lines">{report.lines.join('\n')}</pre> : null}
     </div>
   );
 }

@@ -57,7 +57,7 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
           }
         />
       ) : (
-        <div className="transfer-form">
+        <div className="images-transfer-form">
           {startError ? <ErrorNotice title={t('imageTransfer.pull.startFailed')} error={startError} /> : null}
           <ReferenceField
             label={t('imageTransfer.reference.label')}
@@ -73,7 +73,7 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
         </div>
       )}
       <div className="field">
-        <span className="transfer-label">{t('imageTransfer.command')}</span>
+        <span className="images-transfer-label">{t('imageTransfer.command')}</span>
         <CommandBlock commands={[{ command: shellQuote(['docker', 'pull', task?.target ?? (input.text || 'IMAGE[:TAG]')]) }]} testId="pull-command" />
       </div>
     </Dialog>

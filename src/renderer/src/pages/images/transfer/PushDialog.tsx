@@ -64,7 +64,7 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose(
           }
         />
       ) : (
-        <div className="transfer-form">
+        <div className="images-transfer-form">
           {startError ? <ErrorNotice title={t('imageTransfer.push.startFailed')} error={startError} /> : null}
           {parsed ? (
             <>
@@ -92,7 +92,7 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose(
         </div>
       )}
       <div className="field">
-        <span className="transfer-label">{t('imageTransfer.command')}</span>
+        <span className="images-transfer-label">{t('imageTransfer.command')}</span>
         <CommandBlock commands={[{ command: shellQuote(['docker', 'push', parsed?.familiar ?? reference]) }]} testId="push-command" />
       </div>
     </Dialog>

@@ -44,12 +44,12 @@ export function ReferenceField({ label, hint, value, input, defaultTagNote, onCh
         {hint}
       </span>
       {showProblem ? (
-        <span className="transfer-problem" role="alert" data-testid={`${testId}-problem`}>
+        <span className="images-transfer-problem" role="alert" data-testid={`${testId}-problem`}>
           {input.problem}
         </span>
       ) : null}
       {parsed ? (
-        <dl className="transfer-facts" data-testid={`${testId}-facts`}>
+        <dl className="images-transfer-facts" data-testid={`${testId}-facts`}>
           <dt>{t('imageTransfer.reference.registry')}</dt>
           <dd>{isDockerHub(parsed) ? t('imageTransfer.reference.dockerHub') : parsed.domain}</dd>
           <dt>{t('imageTransfer.reference.resolved')}</dt>

@@ -50,7 +50,7 @@ export function TagDialog({ source, onClose }: { source: { id: string; reference
 
   return (
     <Dialog title={t('imageTransfer.tag.title')} subtitle={t('imageTransfer.tag.subtitle', { source: shown })} onClose={onClose} footer={footer} busy={busy} testId="tag-dialog">
-      <div className="transfer-form">
+      <div className="images-transfer-form">
         {error ? <ErrorNotice title={t('imageTransfer.tag.failed')} error={error} /> : null}
         {tagged ? (
           <p className="notice notice--info" data-testid="tag-done">
@@ -69,7 +69,7 @@ export function TagDialog({ source, onClose }: { source: { id: string; reference
           />
         )}
         <div className="field">
-          <span className="transfer-label">{t('imageTransfer.command')}</span>
+          <span className="images-transfer-label">{t('imageTransfer.command')}</span>
           <CommandBlock commands={[{ command: shellQuote(['docker', 'tag', shown, tagged ?? (input.text || 'TARGET_IMAGE[:TAG]')]) }]} testId="tag-command" />
         </div>
       </div>

@@ -22,7 +22,7 @@ export function TransferRun({ task, failedTitle, cancelledText, outcome }: Trans
   const step = task.step ? dynamicText(t, `tasks.step.${task.step.key}`, task.step.key, task.step.values) : t('tasks.progressUnknown');
   const percent = task.progress === null ? '' : ` · ${Math.round(task.progress * 100)}%`;
   return (
-    <div className="transfer-run" data-testid="transfer-run" data-state={task.state}>
+    <div className="images-transfer-run" data-testid="transfer-run" data-state={task.state}>
       <TaskProgress task={task} label={task.state === 'running' ? `${step}${percent}` : t(`tasks.state.${task.state}`)} />
       <TaskLayers task={task} authHint={false} />
       {task.error ? (

@@ -53,12 +53,12 @@ export function BrowseSection(): ReactElement {
   };
 
   return (
-    <section className="card remote-section" data-testid="browse-section">
-      <header className="remote-section__head">
+    <section className="card registry-access-section" data-testid="browse-section">
+      <header className="registry-access-section__head">
         <h2>{t('registryAccess.browse.title')}</h2>
         <p className="muted">{t('registryAccess.browse.intro')}</p>
       </header>
-      <form className="remote-inline" onSubmit={open}>
+      <form className="registry-access-inline" onSubmit={open}>
         <input className="input mono" list="remote-known-registries" value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('registryAccess.browse.registryPlaceholder')} aria-label={t('registryAccess.browse.registry')} data-testid="browse-registry" />
         <datalist id="remote-known-registries">
           {known.map((server) => (
@@ -73,14 +73,14 @@ export function BrowseSection(): ReactElement {
       {error ? <ErrorNotice title={t('registryAccess.browse.loadFailed')} error={error} /> : null}
       {loading && registry === null ? <Spinner /> : null}
       {registry !== null ? (
-        <div className="remote-browse">
-          <div className="remote-browse__repos">
+        <div className="registry-access-browse">
+          <div className="registry-access-browse__repos">
             <h3>{t('registryAccess.browse.repositories')}</h3>
             {repositories.length === 0 ? <p className="muted">{t('registryAccess.browse.noRepositories')}</p> : null}
-            <ul className="remote-repos" data-testid="browse-repositories">
+            <ul className="registry-access-repos" data-testid="browse-repositories">
               {repositories.map((name) => (
                 <li key={name}>
-                  <button type="button" className={`remote-repos__item mono${name === repository ? ' is-active' : ''}`} aria-pressed={name === repository} onClick={() => setRepository(name)} data-testid="browse-repository">
+                  <button type="button" className={`registry-access-repos__item mono${name === repository ? ' is-active' : ''}`} aria-pressed={name === repository} onClick={() => setRepository(name)} data-testid="browse-repository">
                     {name}
                   </button>
                 </li>
@@ -92,7 +92,7 @@ export function BrowseSection(): ReactElement {
               </button>
             ) : null}
           </div>
-          <div className="remote-browse__tags">
+          <div className="registry-access-browse__tags">
             {repository ? <TagsPanel key={`${registry.typed}/${repository}`} registry={registry.typed} host={registry.host} repository={repository} /> : <p className="muted">{t('registryAccess.browse.pickRepository')}</p>}
           </div>
         </div>

@@ -34,8 +34,8 @@ export function LoginSection(): ReactElement {
   };
 
   return (
-    <section className="card remote-section" data-testid="login-section">
-      <header className="remote-section__head remote-section__head--row">
+    <section className="card registry-access-section" data-testid="login-section">
+      <header className="registry-access-section__head registry-access-section__head--row">
         <div>
           <h2>{t('registryAccess.login.title')}</h2>
           <p className="muted">{t('registryAccess.login.intro')}</p>
@@ -68,7 +68,7 @@ export function LoginSection(): ReactElement {
                     <td className="mono">{serverLabel(login.server, t('registryAccess.login.hubName'))}</td>
                     <td>{login.username ?? '—'}</td>
                     <td className="muted">{login.store === 'file' ? t('registryAccess.login.storeFile') : t('registryAccess.login.storeHelper', { name: login.store.helper })}</td>
-                    <td className="remote-cell-actions">
+                    <td className="registry-access-cell-actions">
                       <button type="button" className="button button--subtle button--small" disabled={busy !== null} onClick={() => void logout(login.server)} title={t('registryAccess.login.logOutOf', { server: login.server })} data-testid="login-logout">
                         <Icon name="logout" size={14} />
                         {t('registryAccess.login.logOut')}
@@ -79,7 +79,7 @@ export function LoginSection(): ReactElement {
               </tbody>
             </table>
           )}
-          <p className="faint remote-config-dir">{t('registryAccess.login.configDir', { dir: state.configDir })}</p>
+          <p className="faint registry-access-config-dir">{t('registryAccess.login.configDir', { dir: state.configDir })}</p>
         </>
       ) : null}
       {dialog ? (

@@ -20,47 +20,47 @@ const CHIP: Record<SpeedOutcome, string> = {
 export function SpeedResults({ rows }: { rows: MirrorSpeed[] }): ReactElement {
   const { t } = useTranslation();
   return (
-    <table className="table speed-results" data-testid="speed-results">
+    <table className="table registry-access-speed-results" data-testid="speed-results">
       <thead>
         <tr>
-          <th className="speed-results__rank">{t('registryAccess.speed.rank')}</th>
+          <th className="registry-access-speed-results__rank">{t('registryAccess.speed.rank')}</th>
           <th>{t('registryAccess.speed.mirror')}</th>
           <th>{t('registryAccess.speed.result')}</th>
-          <th className="speed-results__num">{t('registryAccess.speed.latency')}</th>
-          <th className="speed-results__num">{t('registryAccess.speed.throughput')}</th>
+          <th className="registry-access-speed-results__num">{t('registryAccess.speed.latency')}</th>
+          <th className="registry-access-speed-results__num">{t('registryAccess.speed.throughput')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.url} data-testid="speed-row" data-outcome={row.outcome}>
-            <td className="speed-results__rank">{row.rank}</td>
+            <td className="registry-access-speed-results__rank">{row.rank}</td>
             <td>
               <code className="mono">{row.url}</code>
               {row.tokenFlow ? (
-                <span className="chip chip--muted speed-results__token" title={t('registryAccess.speed.tokenTitle')}>
+                <span className="chip chip--muted registry-access-speed-results__token" title={t('registryAccess.speed.tokenTitle')}>
                   {t('registryAccess.speed.token')}
                 </span>
               ) : null}
             </td>
             <td>
-              <div className="speed-results__outcome">
+              <div className="registry-access-speed-results__outcome">
                 <span className={`chip ${CHIP[row.outcome]}`}>
                   {t(`registryAccess.speed.outcome.${row.outcome}`)}
                   {row.status !== undefined && row.outcome !== 'ok' ? ` · ${row.status}` : ''}
                 </span>
-                <span className="speed-results__explain">
+                <span className="registry-access-speed-results__explain">
                   {t(`registryAccess.speed.explain.${row.outcome}`)}
                   {row.failedStep ? ` (${t(`registryAccess.speed.step.${row.failedStep}`)})` : ''}
                 </span>
-                {row.message && row.outcome !== 'ok' ? <span className="faint mono speed-results__detail">{row.message}</span> : null}
+                {row.message && row.outcome !== 'ok' ? <span className="faint mono registry-access-speed-results__detail">{row.message}</span> : null}
               </div>
             </td>
-            <td className="speed-results__num">{row.latencyMs !== undefined ? t('registryAccess.speed.ms', { value: row.latencyMs }) : '—'}</td>
-            <td className="speed-results__num">
+            <td className="registry-access-speed-results__num">{row.latencyMs !== undefined ? t('registryAccess.speed.ms', { value: row.latencyMs }) : '—'}</td>
+            <td className="registry-access-speed-results__num">
               {row.blob ? (
                 <>
                   <strong>{t('registryAccess.speed.perSecond', { size: humanSize(row.blob.bytesPerSecond) })}</strong>
-                  <span className="faint speed-results__sample">{t('registryAccess.speed.sample', { size: humanSize(row.blob.bytes), ms: row.blob.ms })}</span>
+                  <span className="faint registry-access-speed-results__sample">{t('registryAccess.speed.sample', { size: humanSize(row.blob.bytes), ms: row.blob.ms })}</span>
                 </>
               ) : (
                 '—'
@@ -77,7 +77,7 @@ export function SpeedResults({ rows }: { rows: MirrorSpeed[] }): ReactElement {
 export function SpeedProgress({ items }: { items: ItemResult[] }): ReactElement {
   const { t } = useTranslation();
   return (
-    <ul className="speed-progress" data-testid="speed-progress">
+    <ul className="registry-access-speed-progress" data-testid="speed-progress">
       {items.map((item) => (
         <li key={item.target}>
           <code className="mono">{item.target}</code>

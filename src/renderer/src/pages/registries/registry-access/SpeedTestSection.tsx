@@ -57,8 +57,8 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   const working = result?.mirrors.filter((m) => m.outcome === 'ok').map((m) => m.url) ?? [];
 
   return (
-    <section className="card remote-section" data-testid="speed-test-section">
-      <header className="remote-section__head">
+    <section className="card registry-access-section" data-testid="speed-test-section">
+      <header className="registry-access-section__head">
         <h2>{t('registryAccess.speed.title')}</h2>
         <p className="muted">{t('registryAccess.speed.intro')}</p>
       </header>
@@ -66,9 +66,9 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
       <div className="field">
         <span className="field__label">{t('registryAccess.speed.mirrors')}</span>
         {urls.length === 0 ? <p className="muted">{t('registryAccess.speed.empty')}</p> : null}
-        <ul className="remote-list" data-testid="speed-mirrors">
+        <ul className="registry-access-list" data-testid="speed-mirrors">
           {urls.map((url) => (
-            <li key={url} className="remote-list__row">
+            <li key={url} className="registry-access-list__row">
               <code className="mono">{url}</code>
               <button type="button" className="button button--subtle button--small" disabled={running} onClick={() => setUrls(urls.filter((u) => u !== url))} aria-label={t('registryAccess.speed.remove', { url })} title={t('registryAccess.speed.remove', { url })}>
                 <Icon name="close" size={14} />
@@ -76,14 +76,14 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
             </li>
           ))}
         </ul>
-        <form className="remote-inline" onSubmit={add}>
+        <form className="registry-access-inline" onSubmit={add}>
           <input className="input mono" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('registryAccess.speed.addPlaceholder')} aria-label={t('registryAccess.speed.mirrors')} aria-invalid={problem !== undefined} data-testid="speed-add-input" />
           <button type="submit" className="button button--secondary" disabled={draft.trim() === '' || problem !== undefined}>
             <Icon name="plus" size={14} />
             {t('registryAccess.speed.add')}
           </button>
         </form>
-        {problem ? <p className="field__hint remote-problem">{t(`registryAccess.speed.${problem}`)}</p> : null}
+        {problem ? <p className="field__hint registry-access-problem">{t(`registryAccess.speed.${problem}`)}</p> : null}
       </div>
 
       <label className="field">
@@ -92,7 +92,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
         <span className="field__hint">{t('registryAccess.speed.imageHint')}</span>
       </label>
 
-      <div className="remote-actions">
+      <div className="registry-access-actions">
         <button type="button" className="button button--primary" disabled={running || urls.length === 0 || image.trim() === ''} onClick={() => void run()} data-testid="speed-run">
           <Icon name="zap" size={16} />
           {t('registryAccess.speed.run')}
@@ -103,7 +103,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
       {task?.error ? <ErrorNotice title={t('registryAccess.speed.failed')} error={task.error} /> : null}
 
       {running ? (
-        <div className="remote-running">
+        <div className="registry-access-running">
           <ProgressBar value={task.progress} label={t('registryAccess.speed.running', { done: items.filter((i) => i.state !== 'pending').length + 1, total: items.length })} />
           <p className="muted">{t('registryAccess.speed.running', { done: Math.min(items.length, items.filter((i) => i.state !== 'pending').length + 1), total: items.length })}</p>
           <SpeedProgress items={items} />
@@ -111,11 +111,11 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
       ) : null}
 
       {result ? (
-        <div className="remote-results">
+        <div className="registry-access-results">
           <h3>{t('registryAccess.speed.results')}</h3>
           <SpeedResults rows={result.mirrors} />
           {working.length > 0 ? (
-            <div className="remote-actions">
+            <div className="registry-access-actions">
               <button type="button" className="button button--secondary" onClick={() => onUseOrder(working)} data-testid="speed-use-order">
                 {t('registryAccess.speed.useOrder')}
               </button>

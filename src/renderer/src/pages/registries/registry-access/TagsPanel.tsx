@@ -56,7 +56,7 @@ export function TagsPanel({ registry, host, repository }: { registry: string; ho
   };
 
   return (
-    <div className="remote-tags" data-testid="browse-tags">
+    <div className="registry-access-tags" data-testid="browse-tags">
       <h3>{t('registryAccess.browse.tagsOf', { repository })}</h3>
       {error ? <ErrorNotice title={t('registryAccess.browse.tagsFailed')} error={error} /> : null}
       {pullError ? <ErrorNotice title={t('registryAccess.browse.pullFailed')} error={pullError} /> : null}
@@ -69,11 +69,11 @@ export function TagsPanel({ registry, host, repository }: { registry: string; ho
       {tags === null && !error ? <Spinner /> : null}
       {tags !== null && tags.length === 0 ? <p className="muted">{t('registryAccess.browse.noTags')}</p> : null}
       {tags !== null && tags.length > 0 ? (
-        <ul className="remote-list">
+        <ul className="registry-access-list">
           {tags.map((tag) => (
-            <li key={tag} className="remote-list__row" data-testid="browse-tag">
+            <li key={tag} className="registry-access-list__row" data-testid="browse-tag">
               <code className="mono">{tag}</code>
-              <span className="remote-list__actions">
+              <span className="registry-access-list__actions">
                 {pulled[tag] ? <span className="chip chip--accent">{t('registryAccess.browse.pullStarted')}</span> : null}
                 <button type="button" className="button button--secondary button--small" onClick={() => void pull(tag)} title={t('registryAccess.browse.pullTitle', { reference: tagReference({ registry: host, repository, tag }) })} data-testid="browse-pull">
                   <Icon name="download" size={14} />

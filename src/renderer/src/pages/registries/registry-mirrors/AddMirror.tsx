@@ -24,10 +24,10 @@ export function AddMirror({ onAdd }: { onAdd(url: string): void }): ReactElement
   };
 
   return (
-    <form className="registry-add" onSubmit={submit} data-testid="registry-mirror-add">
-      <div className="registry-add__presets" role="radiogroup" aria-label={t('registryMirrors.mirrors.add')}>
+    <form className="registry-mirrors-add" onSubmit={submit} data-testid="registry-mirror-add">
+      <div className="registry-mirrors-add__presets" role="radiogroup" aria-label={t('registryMirrors.mirrors.add')}>
         {MIRROR_PRESETS.map((p) => (
-          <label key={p.id} className={`registry-preset${p.id === presetId ? ' registry-preset--selected' : ''}`} data-testid={`registry-preset-${p.id}`}>
+          <label key={p.id} className={`registry-mirrors-preset${p.id === presetId ? ' registry-mirrors-preset--selected' : ''}`} data-testid={`registry-preset-${p.id}`}>
             <input
               type="radio"
               name="registry-preset"
@@ -38,20 +38,20 @@ export function AddMirror({ onAdd }: { onAdd(url: string): void }): ReactElement
                 setInvalid(false);
               }}
             />
-            <span className="registry-preset__name">{t(`registryMirrors.preset.${p.id}.name`)}</span>
-            <code className="mono faint registry-preset__url" title={p.urlPattern}>
+            <span className="registry-mirrors-preset__name">{t(`registryMirrors.preset.${p.id}.name`)}</span>
+            <code className="mono faint registry-mirrors-preset__url" title={p.urlPattern}>
               {p.urlPattern}
             </code>
           </label>
         ))}
       </div>
       {preset ? (
-        <div className="registry-add__detail">
-          <p className="registry-add__notes">{t(`registryMirrors.preset.${preset.id}.notes`)}</p>
-          {preset.id !== 'custom' ? <p className="notice notice--warning registry-add__limits">{t(`registryMirrors.preset.${preset.id}.limits`)}</p> : null}
-          <div className="registry-add__row">
+        <div className="registry-mirrors-add__detail">
+          <p className="registry-mirrors-add__notes">{t(`registryMirrors.preset.${preset.id}.notes`)}</p>
+          {preset.id !== 'custom' ? <p className="notice notice--warning registry-mirrors-add__limits">{t(`registryMirrors.preset.${preset.id}.limits`)}</p> : null}
+          <div className="registry-mirrors-add__row">
             {preset.needsInput ? (
-              <label className="field registry-add__field">
+              <label className="field registry-mirrors-add__field">
                 <span>{preset.id === 'aliyun' ? t('registryMirrors.preset.aliyun.label') : t('registryMirrors.preset.custom.label')}</span>
                 <input
                   className="input mono"
@@ -64,7 +64,7 @@ export function AddMirror({ onAdd }: { onAdd(url: string): void }): ReactElement
                   data-testid="registry-mirror-input"
                   aria-invalid={invalid}
                 />
-                {invalid ? <span className="field__hint registry-entries__problem">{preset.id === 'aliyun' ? t('registryMirrors.preset.aliyun.invalid') : t('registryMirrors.problem.empty')}</span> : null}
+                {invalid ? <span className="field__hint registry-mirrors-entries__problem">{preset.id === 'aliyun' ? t('registryMirrors.preset.aliyun.invalid') : t('registryMirrors.problem.empty')}</span> : null}
               </label>
             ) : null}
             <button type="submit" className="button button--secondary" data-testid="registry-mirror-add-button">

@@ -79,7 +79,7 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
       {task || checked?.verdict === 'in-effect' ? (
         <>
           {task ? <ApplyOutcome task={task} /> : null}
-          <details className="registry-plan__again">
+          <details className="registry-mirrors-plan__again">
             <summary>{t('registryMirrors.review.showPlan')}</summary>
             <PlanReview plan={plan} engineVersion={engineVersion} />
           </details>

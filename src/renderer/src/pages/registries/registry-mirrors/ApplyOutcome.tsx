@@ -20,7 +20,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'
   const step = dynamicText(t, `tasks.step.${stepKey}`, stepKey);
   if (task.state === 'running') {
     return (
-      <div className="registry-outcome" data-testid="registry-apply-progress">
+      <div className="registry-mirrors-outcome" data-testid="registry-apply-progress">
         <ProgressBar value={task.progress} label={step} />
         <p className="muted">{step}…</p>
       </div>
@@ -29,7 +29,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'
   if (task.state === 'succeeded') {
     const result = task.result;
     return (
-      <div className="notice notice--info registry-outcome" data-testid="registry-apply-result" data-outcome={result?.outcome}>
+      <div className="notice notice--info registry-mirrors-outcome" data-testid="registry-apply-result" data-outcome={result?.outcome}>
         <Icon name="check" />
         <div className="notice__body">
           <strong>{result?.outcome === 'unchanged' ? t('registryMirrors.task.unchanged') : t('registryMirrors.task.applied')}</strong>
@@ -40,7 +40,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'
   }
   if (task.state === 'cancelled') {
     return (
-      <div className="notice notice--info registry-outcome" data-testid="registry-apply-result" data-outcome="cancelled">
+      <div className="notice notice--info registry-mirrors-outcome" data-testid="registry-apply-result" data-outcome="cancelled">
         <div className="notice__body">{t('registryMirrors.task.cancelled')}</div>
       </div>
     );
@@ -56,7 +56,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'
               <p>{rollback.restored ? t('registryMirrors.task.rollback.restored') : t('registryMirrors.task.rollback.notRestored')}</p>
               {rollback.backupPath ? <p className="mono">{t('registryMirrors.task.backup', { path: rollback.backupPath })}</p> : null}
               {rollback.engineLog.length > 0 ? (
-                <details className="registry-outcome__log">
+                <details className="registry-mirrors-outcome__log">
                   <summary>{t('registryMirrors.task.rollback.log')}</summary>
                   <pre className="mono">{rollback.engineLog.join('\n')}</pre>
                 </details>

@@ -25,31 +25,31 @@ function moved(list: readonly string[], from: number, to: number): string[] {
 export function EntryList({ kind, entries, checks, inEffect, reorder, onChange }: EntryListProps): ReactElement {
   const { t } = useTranslation();
   if (entries.length === 0) {
-    return <p className="muted registry-entries__empty">{kind === 'mirrors' ? t('registryMirrors.mirrors.empty') : t('registryMirrors.insecure.empty')}</p>;
+    return <p className="muted registry-mirrors-entries__empty">{kind === 'mirrors' ? t('registryMirrors.mirrors.empty') : t('registryMirrors.insecure.empty')}</p>;
   }
   return (
-    <ol className="registry-entries" data-testid={`registry-${kind}-list`}>
+    <ol className="registry-mirrors-entries" data-testid={`registry-${kind}-list`}>
       {entries.map((entry, index) => {
         const check = checks[index];
         const value = check?.value ?? entry;
         const live = inEffect?.includes(value);
         return (
-          <li key={`${index}-${entry}`} className={`registry-entries__row${check?.problem ? ' registry-entries__row--invalid' : ''}`} data-testid={`registry-${kind}-entry`}>
-            {reorder ? <span className="registry-entries__rank">{index + 1}</span> : null}
-            <div className="registry-entries__main">
-              <code className="mono registry-entries__value">{entry}</code>
+          <li key={`${index}-${entry}`} className={`registry-mirrors-entries__row${check?.problem ? ' registry-mirrors-entries__row--invalid' : ''}`} data-testid={`registry-${kind}-entry`}>
+            {reorder ? <span className="registry-mirrors-entries__rank">{index + 1}</span> : null}
+            <div className="registry-mirrors-entries__main">
+              <code className="mono registry-mirrors-entries__value">{entry}</code>
               {check?.problem ? (
-                <span className="registry-entries__problem" role="alert">
+                <span className="registry-mirrors-entries__problem" role="alert">
                   <Icon name="alert" size={14} />
                   {t(`registryMirrors.problem.${check.problem}`)}
                 </span>
               ) : null}
-              {check?.note ? <span className="registry-entries__note">{t(`registryMirrors.note.${check.note}`)}</span> : null}
+              {check?.note ? <span className="registry-mirrors-entries__note">{t(`registryMirrors.note.${check.note}`)}</span> : null}
             </div>
             {inEffect !== undefined && !check?.problem ? (
               <span className={`chip ${live ? 'chip--success' : 'chip--muted'}`}>{live ? t('registryMirrors.inEffect') : t('registryMirrors.notInEffect')}</span>
             ) : null}
-            <div className="registry-entries__actions">
+            <div className="registry-mirrors-entries__actions">
               {reorder ? (
                 <>
                   <button type="button" className="button button--subtle button--small" disabled={index === 0} onClick={() => onChange(moved(entries, index, index - 1))} aria-label={t('registryMirrors.mirrors.moveUp')} title={t('registryMirrors.mirrors.moveUp')}>

@@ -13,7 +13,7 @@ export function FileFacts({ state }: { state: RegistryMirrorsState }): ReactElem
       ]
     : [];
   return (
-    <div className="registry-file" data-testid="registry-file">
+    <div className="registry-mirrors-file" data-testid="registry-file">
       <p>
         <span className="muted">{t('registryMirrors.file')}: </span>
         <code className="mono">{state.exists ? state.path : t('registryMirrors.fileMissing', { path: state.path })}</code>

@@ -22,8 +22,8 @@ export function InsecureRegistries({ entries, checks, inEffect, onChange }: Inse
     setText('');
   };
   return (
-    <section className="registry-block" data-testid="registry-insecure">
-      <h3 className="registry-block__title">{t('registryMirrors.insecure.heading')}</h3>
+    <section className="registry-mirrors-block" data-testid="registry-insecure">
+      <h3 className="registry-mirrors-block__title">{t('registryMirrors.insecure.heading')}</h3>
       <p className="muted">{t('registryMirrors.insecure.help')}</p>
       <div className="notice notice--warning">
         <Icon name="shield" />
@@ -33,8 +33,8 @@ export function InsecureRegistries({ entries, checks, inEffect, onChange }: Inse
         </div>
       </div>
       <EntryList kind="insecure" entries={entries} checks={checks} inEffect={inEffect} reorder={false} onChange={onChange} />
-      <form className="registry-add__row" onSubmit={submit}>
-        <label className="field registry-add__field">
+      <form className="registry-mirrors-add__row" onSubmit={submit}>
+        <label className="field registry-mirrors-add__field">
           <span>{t('registryMirrors.insecure.label')}</span>
           <input className="input mono" value={text} placeholder="20.26.38.47:5000" onChange={(e) => setText(e.target.value)} data-testid="registry-insecure-input" />
         </label>

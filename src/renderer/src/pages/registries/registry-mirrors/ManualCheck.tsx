@@ -47,7 +47,7 @@ export function ManualCheckResult({ verdict, state, error }: { verdict?: ManualV
   if (!verdict || !state) return null;
   const inEffect = state.inEffect?.registryMirrors ?? [];
   return (
-    <div ref={ref} className={`notice ${verdict === 'in-effect' ? 'notice--info' : 'notice--warning'} registry-outcome`} data-testid="registry-manual-result" data-verdict={verdict}>
+    <div ref={ref} className={`notice ${verdict === 'in-effect' ? 'notice--info' : 'notice--warning'} registry-mirrors-outcome`} data-testid="registry-manual-result" data-verdict={verdict}>
       <Icon name={verdict === 'in-effect' ? 'check' : 'alert'} />
       <div className="notice__body">
         <strong>{t(`registryMirrors.manual.${verdict}`)}</strong>
@@ -55,7 +55,7 @@ export function ManualCheckResult({ verdict, state, error }: { verdict?: ManualV
         {inEffect.length === 0 ? (
           <p className="muted">{t('registryMirrors.manual.none')}</p>
         ) : (
-          <ol className="registry-manual__mirrors">
+          <ol className="registry-mirrors-manual__mirrors">
             {inEffect.map((url) => (
               <li key={url}>
                 <code className="mono">{url}</code>

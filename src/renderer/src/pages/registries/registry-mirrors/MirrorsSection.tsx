@@ -94,15 +94,15 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
 
       {broken ? null : (
         <>
-      <section className="registry-block" data-testid="registry-mirrors">
-        <div className="registry-block__head">
-          <h3 className="registry-block__title">{t('registryMirrors.mirrors.heading')}</h3>
+      <section className="registry-mirrors-block" data-testid="registry-mirrors">
+        <div className="registry-mirrors-block__head">
+          <h3 className="registry-mirrors-block__title">{t('registryMirrors.mirrors.heading')}</h3>
           <button type="button" className="button button--secondary button--small" disabled={validMirrors.length === 0} onClick={() => onTestSpeed(validMirrors)} data-testid="registry-mirrors-test-speed">
             <Icon name="zap" size={14} />
             {t('registryMirrors.mirrors.testSpeed')}
           </button>
         </div>
-        <p className="notice notice--info registry-hub-only">
+        <p className="notice notice--info registry-mirrors-hub-only">
           <Icon name="info" />
           <span>{t('registryMirrors.hubOnly')}</span>
         </p>
@@ -117,7 +117,7 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
       )}
 
       <footer className="registry-mirrors__footer">
-        {!entriesValid ? <span className="registry-entries__problem">{t('registryMirrors.review.invalid')}</span> : null}
+        {!entriesValid ? <span className="registry-mirrors-entries__problem">{t('registryMirrors.review.invalid')}</span> : null}
         <button type="button" className="button button--primary" disabled={broken || !dirty || !entriesValid || planning} onClick={() => void review()} data-testid="registry-review">
           {t('registryMirrors.review.button')}
         </button>

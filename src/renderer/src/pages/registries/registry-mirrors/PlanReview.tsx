@@ -23,7 +23,7 @@ export function PlanReview({ plan, engineVersion }: { plan: RegistryMirrorsPlan;
   const { t } = useTranslation();
   const v = plan.engineValidation;
   return (
-    <div className="registry-plan" data-testid="registry-plan">
+    <div className="registry-mirrors-plan" data-testid="registry-plan">
       {plan.conflicts.map((c) => (
         <p key={c.key} className="notice notice--error" role="alert" data-testid="registry-plan-conflict">
           {t('registryMirrors.review.conflict', { flag: `${c.flag} ${c.flagValues.join(' ')}`, key: c.key })}
@@ -33,10 +33,10 @@ export function PlanReview({ plan, engineVersion }: { plan: RegistryMirrorsPlan;
       {!plan.unchanged ? (
         <>
           <h4 className="section-label">{t('registryMirrors.review.diff')}</h4>
-          <code className="mono registry-plan__path">{plan.path}</code>
-          <pre className="registry-diff mono" data-testid="registry-plan-diff">
+          <code className="mono registry-mirrors-plan__path">{plan.path}</code>
+          <pre className="registry-mirrors-diff mono" data-testid="registry-plan-diff">
             {plan.diff.map((line, index) => (
-              <span key={index} className={`registry-diff__line registry-diff__line--${line.op}`}>
+              <span key={index} className={`registry-mirrors-diff__line registry-mirrors-diff__line--${line.op}`}>
                 {line.op === 'add' ? '+ ' : line.op === 'remove' ? '- ' : '  '}
                 {line.text}
                 {'\n'}
