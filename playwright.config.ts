@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e-artifacts',
   globalSetup: './test/e2e/global-setup.ts',
+  // A focused test (`test.only`) would silently drop every other one: CI refuses it.
+  forbidOnly: true,
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,

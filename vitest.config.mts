@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A focused test (`it.only`, `describe.only`, `.only.each`) would silently drop the others: refused.
+          allowOnly: false,
         },
       },
       {
@@ -15,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // A focused test (`it.only`, `describe.only`, `.only.each`) would silently drop the others: refused.
+          allowOnly: false,
           // Each file starts its own dockerd; running them one at a time keeps them from fighting over the CPUs.
           fileParallelism: false,
           maxWorkers: 1,
@@ -28,6 +32,8 @@ export default defineConfig({
           name: 'bench',
           include: ['bench/**/*.bench.ts'],
           environment: 'node',
+          // A focused test (`it.only`, `describe.only`, `.only.each`) would silently drop the others: refused.
+          allowOnly: false,
           fileParallelism: false,
           maxWorkers: 1,
         },

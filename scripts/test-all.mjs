@@ -2,7 +2,7 @@
 // `npm test`: unit, integration and e2e suites in turn, each runner's own summary, then one line summing all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,12 +24,41 @@ function readJson(path) {
   }
 }
 
+/**
+ * The fewest tests each suite collects today: fewer means a file stopped being collected (a rename, a broken
+ * import, a glob that no longer matches), which must fail the run rather than pass quietly. Raise with new tests.
+ */
+const FLOORS = { unit: 1396, integration: 198, 'engine 26.1': 68, e2e: 77 };
+
+/** Every skipped test, with its reason where the runner records one, for the summary. */
+const skips = [];
+
+function vitestSkips(name, report) {
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'skipped' || t.status === 'pending' || t.status === 'todo') skips.push(`${name}: ${t.fullName ?? t.title} (${relative(root, file.name)})`);
+    }
+  }
+}
+
+function playwrightSkips(suite) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const reason = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])].find((a) => a.type === 'skip')?.description;
+      skips.push(`e2e: ${spec.title}${reason ? ` — ${reason}` : ''}`);
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightSkips(child);
+}
+
 function vitestSuite(project, { name = project, files = [], env = {} } = {}) {
   const out = join(results, `${name}.json`);
   rmSync(out, { force: true });
   const code = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files], env);
   const report = readJson(out);
   if (!report) return { name, passed: 0, failed: 0, skipped: 0, broken: true, code };
+  vitestSkips(name, report);
   return {
     name,
     passed: report.numPassedTests,
@@ -46,6 +75,7 @@ function playwrightSuite() {
   const code = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const report = readJson(out);
   if (!report?.stats) return { name: 'e2e', passed: 0, failed: 0, skipped: 0, broken: true, code };
+  for (const suite of report.suites ?? []) playwrightSkips(suite);
   const s = report.stats;
   return { name: 'e2e', passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped, broken: code !== 0 && s.unexpected === 0, code };
 }
@@ -68,11 +98,18 @@ if (only.length === 0 || only.includes('e2e')) suites.push(playwrightSuite());
 
 console.log('\n== summary ==');
 for (const s of suites) {
-  const note = s.broken ? `  ← the suite itself failed (exit ${s.code}): see its output above` : '';
+  const floor = FLOORS[s.name];
+  const collected = s.passed + s.failed + s.skipped;
+  if (!s.broken && floor !== undefined && collected < floor) {
+    s.broken = true;
+    s.why = `only ${collected} tests collected, fewer than the ${floor} this suite has: a file stopped being collected`;
+  }
+  const note = s.broken ? `  ← ${s.why ?? `the suite itself failed (exit ${s.code}): see its output above`}` : '';
   console.log(`${s.name.padEnd(12)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${note}`);
 }
 const sum = (k) => suites.reduce((n, s) => n + s[k], 0);
 // A suite that could not run at all counts as one failure, so it can never look green.
 const failed = sum('failed') + suites.filter((s) => s.broken).length;
+for (const skip of skips) console.log(`skipped: ${skip}`);
 console.log(`tests: ${sum('passed')} passed, ${failed} failed, ${sum('skipped')} skipped`);
 process.exit(failed > 0 || !existsSync(results) ? 1 : 0);

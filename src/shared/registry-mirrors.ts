@@ -197,7 +197,7 @@ export interface PlannedCommand {
  * registryMirrors.refused, with {{path}}): the file or a folder above it is not root's alone, the engine's
  * dockerd is not the one root runs on the socket, the file changed, … Nothing was changed when they answer.
  */
-export const DAEMON_CONFIG_REFUSALS = [
+export const REGISTRY_MIRRORS_REFUSALS = [
   'config-path-characters',
   'config-dir-owner',
   'config-dir-writable',
@@ -219,7 +219,7 @@ export const DAEMON_CONFIG_REFUSALS = [
   'restart-failed',
 ] as const;
 
-export type RegistryMirrorsRefusal = (typeof DAEMON_CONFIG_REFUSALS)[number];
+export type RegistryMirrorsRefusal = (typeof REGISTRY_MIRRORS_REFUSALS)[number];
 
 export interface RegistryMirrorsRefusalDetails {
   reason: RegistryMirrorsRefusal;
@@ -230,7 +230,7 @@ export interface RegistryMirrorsRefusalDetails {
 export function isRegistryMirrorsRefusalDetails(details: unknown): details is RegistryMirrorsRefusalDetails {
   if (details === null || typeof details !== 'object') return false;
   const d = details as { reason?: unknown; path?: unknown };
-  return typeof d.path === 'string' && (DAEMON_CONFIG_REFUSALS as readonly unknown[]).includes(d.reason);
+  return typeof d.path === 'string' && (REGISTRY_MIRRORS_REFUSALS as readonly unknown[]).includes(d.reason);
 }
 
 /** What registryMirrors.plan answers: the checks, the new file, the diff and the commands. */

@@ -101,4 +101,19 @@ describe('daemon.json other keys survive an apply; a malformed file is never ove
     expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(broken);
     expect(backupsOf(engine.configPath)).toEqual(backups);
   });
+  it('a file someone else changed after Wharf read it is never overwritten: the apply answers conflict and their edit stays', async () => {
+    // A well-formed file again (the test before left a malformed one).
+    fs.writeFileSync(engine.configPath, `${JSON.stringify({ 'default-address-pools': [{ base: engine.addressPool, size: 28 }] }, null, 2)}\n`);
+    const state = await call(core, 'registryMirrors.read');
+    expect(state.parseError).toBeUndefined();
+    // Between the read (the plan the user reviewed) and the apply, an editor saves the file.
+    const theirs = `${fs.readFileSync(engine.configPath, 'utf8').replace(/}\s*$/, '')},"debug":true}\n`;
+    fs.writeFileSync(engine.configPath, theirs);
+    const backups = backupsOf(engine.configPath);
+    const task = await core.tasks.settled((await call(core, 'registryMirrors.apply', { registryMirrors: [MIRROR, 'https://mirror.example.com'], insecureRegistries: [], expectedHash: state.hash })).id);
+    expect(task.state).toBe('failed');
+    expect(task.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('changed since the plan was made') });
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(theirs);
+    expect(backupsOf(engine.configPath)).toEqual(backups);
+  });
 });

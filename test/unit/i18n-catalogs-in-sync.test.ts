@@ -8,7 +8,7 @@ import { catalogs as bundled } from '../../src/renderer/src/i18n/catalogs';
 import type { DiskUsageKind } from '../../src/shared/disk-usage';
 import type { EndpointSource, EngineState } from '../../src/shared/engine';
 import { ERROR_CODES } from '../../src/shared/errors';
-import { DAEMON_CONFIG_REFUSALS } from '../../src/shared/registry-mirrors';
+import { REGISTRY_MIRRORS_REFUSALS } from '../../src/shared/registry-mirrors';
 import type { TaskState } from '../../src/shared/tasks';
 
 /** Compile-time proof that a list names every member of a union (adding a member breaks the typecheck). */
@@ -88,6 +88,6 @@ describe('i18n catalogs', () => {
   });
 
   it.each(Object.entries(catalogs))('%s: every daemon.json refusal has registryMirrors.refused.<reason>', (_locale, catalog) => {
-    expect(DAEMON_CONFIG_REFUSALS.filter((reason) => typeof catalog.get(`registryMirrors.refused.${reason}`) !== 'string')).toEqual([]);
+    expect(REGISTRY_MIRRORS_REFUSALS.filter((reason) => typeof catalog.get(`registryMirrors.refused.${reason}`) !== 'string')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DAEMON_CONFIG_REFUSALS, type RegistryMirrorsRefusal, type PlannedCommand } from '../../../shared/registry-mirrors';
+import { REGISTRY_MIRRORS_REFUSALS, type RegistryMirrorsRefusal, type PlannedCommand } from '../../../shared/registry-mirrors';
 import type { ErrorCode } from '../../../shared/errors';
 import { WharfError } from '../errors';
 import type { Conversation } from '../privilege/conversation';
@@ -129,7 +129,7 @@ export function helperAnswer(line: string, helper: string): HelperAnswer {
   }
   if (value?.ok === true && VERBS.has(value.verb)) return value as HelperAnswer;
   if (value?.ok !== false) throw refusalError('helper-answer', helper, `${helper} gave no answer Wharf understands`);
-  const known = (DAEMON_CONFIG_REFUSALS as readonly unknown[]).includes(value.reason);
+  const known = (REGISTRY_MIRRORS_REFUSALS as readonly unknown[]).includes(value.reason);
   const reason = known ? (value.reason as RegistryMirrorsRefusal) : 'helper-answer';
   const path = typeof value.path === 'string' ? value.path : '';
   const detail = typeof value.detail === 'string' && value.detail !== '' ? value.detail : undefined;
