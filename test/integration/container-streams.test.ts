@@ -1,7 +1,7 @@
 /**
  * The containers.logs stream against a private engine: stdout and stderr told apart without a TTY, a TTY's
- * output as written, `--tail`, follow delivering lines written after opening, and the same stream through
- * web mode's WebSocket (what the browser uses), closed by the page.
+ * output as written, `--tail`, `--since` against `docker logs --since`, follow delivering exactly the lines written
+ * after opening, and the same stream through web mode's WebSocket (what the browser uses), closed by the page.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,13 @@ import { makeCore } from './make-core';
 
 type Line = LogBatch['lines'][number];
 
-/** Opens a stream on the core and collects its lines until it ends (or until `until` holds). */
-function collect(core: Core, input: object, until?: (lines: Line[]) => boolean): { done: Promise<{ lines: Line[]; error?: unknown }>; close(): void } {
+/**
+ * Opens a stream on the core and collects its lines: `done` resolves when it ends (or, with the lines so far, as
+ * soon as `until` holds); `ended` tells whether the stream has ended.
+ */
+function collect(core: Core, input: object, until?: (lines: Line[]) => boolean): { done: Promise<{ lines: Line[]; error?: unknown }>; ended(): boolean; close(): void } {
   const lines: Line[] = [];
+  let ended = false;
   let finish: (v: { lines: Line[]; error?: unknown }) => void = () => undefined;
   const done = new Promise<{ lines: Line[]; error?: unknown }>((r) => (finish = r));
   const sid = `test-${Math.random().toString(16).slice(2, 12)}`;
@@ -27,14 +31,20 @@ function collect(core: Core, input: object, until?: (lines: Line[]) => boolean):
     send: (m: StreamServerMessage) => {
       if (m.type === 'stream.data') {
         lines.push(...(m.data as LogBatch).lines);
-        if (until?.(lines)) finish({ lines });
-      } else finish({ lines, error: m.error });
+        if (until?.(lines)) finish({ lines: [...lines] });
+      } else {
+        ended = true;
+        finish({ lines, error: m.error });
+      }
     },
     congested: () => false,
   });
   connection.open(sid, 'containers.logs', input);
-  return { done, close: () => connection.close(sid) };
+  return { done, ended: () => ended, close: () => connection.close(sid) };
 }
+
+/** `docker logs` output as lines (the CLI writes the container's stdout to its stdout, stderr to its stderr). */
+const cliLines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
 
 describe('containers.logs', () => {
   let engine: PrivateEngine;
@@ -47,7 +57,10 @@ describe('containers.logs', () => {
     await importBusybox(engine);
     await engine.cliOk(['run', '--name', 'plain', 'busybox', 'sh', '-c', 'echo out1; echo err1 >&2; echo out2; printf tail-without-newline']);
     await engine.cliOk(['run', '--name', 'tty', '-t', 'busybox', 'sh', '-c', 'echo one; echo two >&2']);
-    await runContainer(engine, ['--name', 'ticker', 'busybox', 'sh', '-c', 'while true; do date +tick-%s; sleep 0.2; done']);
+    // Lines from two moments 2 s apart, and a last one 1.2 s later (for --since).
+    await engine.cliOk(['run', '--name', 'phases', 'busybox', 'sh', '-c', 'echo early1; echo early2 >&2; sleep 2; echo late1; echo late2 >&2; sleep 1.2; echo last']);
+    // Numbered lines, five a second: a line lost or repeated shows as a gap in the numbers.
+    await runContainer(engine, ['--name', 'ticker', 'busybox', 'sh', '-c', 'i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.2; done']);
   }, 120_000);
 
   afterAll(async () => {
@@ -82,13 +95,43 @@ describe('containers.logs', () => {
     expect(lines[0]?.text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z tail-without-newline$/);
   });
 
-  it('follow delivers lines written after the stream opened, and close ends it', async () => {
-    const openedAt = Math.floor(Date.now() / 1000);
-    const stream = collect(core, { id: 'ticker', follow: true, tail: 0, timestamps: false }, (lines) => lines.length >= 3);
-    const { lines } = await stream.done;
+  it('follow delivers the lines written after the stream opened, none before and none lost, until closed', async () => {
+    await expect.poll(async () => cliLines((await engine.cliOk(['logs', 'ticker'])).stdout).length, { timeout: 5000 }).toBeGreaterThan(0);
+    const lastBefore = Number(cliLines((await engine.cliOk(['logs', 'ticker'])).stdout).at(-1)?.replace('tick-', ''));
+    const stream = collect(core, { id: 'ticker', follow: true, tail: 0, timestamps: false }, (lines) => lines.length >= 5);
+    const { lines, error } = await stream.done;
+    expect(error).toBeUndefined();
+    expect(stream.ended()).toBe(false);
     stream.close();
-    const seconds = lines.map((l) => Number(l.text.replace('tick-', '')));
-    expect(seconds.every((s) => s >= openedAt)).toBe(true);
+    expect(stream.ended()).toBe(true);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) expect(line).toEqual({ stream: 'stdout', text: expect.stringMatching(/^tick-\d+$/) as unknown });
+    const numbers = lines.map((l) => Number(l.text.replace('tick-', '')));
+    const first = numbers[0] ?? 0;
+    expect(first).toBeGreaterThan(lastBefore);
+    expect(numbers).toEqual(numbers.map((_, i) => first + i));
+  });
+
+  it('since (Unix seconds) gives the lines `docker logs --since` gives for the same value', async () => {
+    // The engine's own time of each line, as `docker logs -t` shows it (nanoseconds cut to what Date reads).
+    const stamped = cliLines((await engine.cliOk(['logs', '-t', 'phases'])).stdout);
+    const secondOf = (text: string): number => {
+      const stamp = stamped.find((l) => l.endsWith(` ${text}`))?.split(' ')[0] ?? '';
+      return Math.floor(Date.parse(stamp.replace(/(\.\d{3})\d*Z$/, '$1Z')) / 1000);
+    };
+    const cases: Array<[number, string[], string[]]> = [
+      [secondOf('late1'), ['late1', 'last'], ['late2']],
+      [secondOf('last'), ['last'], []],
+    ];
+    for (const [since, stdout, stderr] of cases) {
+      const { lines, error } = await collect(core, { id: 'phases', follow: false, tail: 'all', since, timestamps: false }).done;
+      expect(error).toBeUndefined();
+      const cli = await engine.cliOk(['logs', '--since', String(since), 'phases']);
+      expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toEqual(cliLines(cli.stdout));
+      expect(lines.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(cliLines(cli.stderr));
+      // The value cuts where it should, so the comparison above is not between two full logs.
+      expect([cliLines(cli.stdout), cliLines(cli.stderr)]).toEqual([stdout, stderr]);
+    }
   });
 
   it('a missing container ends the stream with not-found', async () => {

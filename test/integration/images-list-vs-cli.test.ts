@@ -1,10 +1,10 @@
 /**
  * images.list returns exactly the rows of `docker image ls --digests --no-trunc [-a] [-f …]` on the same engine,
- * for every filter and combination; images.diskUsage agrees with the engine's disk-usage data as the CLI shows it.
+ * for every filter and combination (the CLI's command line is written in the test, never taken from Wharf, and
+ * the command the page shows must equal it); images.diskUsage agrees with the engine's disk-usage data as the CLI shows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
-import { imageListCommand } from '../../src/shared/image-filters';
 import type { ImageFilters, ImageRow } from '../../src/shared/images';
 import { humanSize, imageSize } from '../../src/shared/units';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
@@ -28,10 +28,12 @@ function goTimeToUnix(text: string): number {
   return Date.parse(`${m[1]}T${m[2]}${m[3]}:${m[4]}`) / 1000;
 }
 
-/** The CLI's answer for the same flags, as comparable strings: id|repository|tag|digest|size|created. */
+/**
+ * The CLI's answer, as comparable strings: id|repository|tag|digest|size|created. argv is the test's own
+ * `image ls …` command line (never Wharf's); the JSON format is added here so rows can be read back.
+ */
 async function cliRows(engine: PrivateEngine, argv: string[]): Promise<string[]> {
-  const [, , , ...flags] = argv; // drop "docker image ls"
-  const { stdout } = await engine.cliOk(['image', 'ls', '--digests', '--no-trunc', '--format', '{{json .}}', ...flags]);
+  const { stdout } = await engine.cliOk([...argv, '--format', '{{json .}}']);
   return stdout
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -79,37 +81,42 @@ describe('images.list equals `docker image ls` on the same engine', () => {
 
   const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
-  /** Every filter, alone and combined; ids are filled in after seeding, so cases are functions. */
-  const cases: Array<[string, () => ImageFilters]> = [
-    ['no filter', () => ({})],
-    ['reference=busy*', () => ({ reference: ['busy*'] })],
-    ['reference=*/name', () => ({ reference: ['*/name'] })],
-    ['reference=busybox:1 (repo:tag)', () => ({ reference: ['busybox:1'] })],
-    ['reference=127.0.0.1:5000/ns/*', () => ({ reference: ['127.0.0.1:5000/ns/*'] })],
-    ['two references', () => ({ reference: ['busybox:latest', 'app*'] })],
-    ['reference with a registry digest', () => ({ reference: [`${registry.address}/team/tool`] })],
-    ['since=busybox:latest', () => ({ since: 'busybox:latest' })],
-    ['before=app:1', () => ({ before: 'app:1' })],
-    ['since=<short id of base:1>', () => ({ since: short(ids.base ?? '') })],
-    ['before=<short id of tool:1>', () => ({ before: short(ids.tool ?? '') })],
-    ['since and before', () => ({ since: 'busybox:latest', before: 'tool:1' })],
-    ['dangling=true', () => ({ dangling: true })],
-    ['dangling=false', () => ({ dangling: false })],
-    ['label=tier', () => ({ label: ['tier'] })],
-    ['label=tier=app', () => ({ label: ['tier=app'] })],
-    ['two labels', () => ({ label: ['tier=tool', 'owner=ops'] })],
-    ['reference + label', () => ({ reference: ['app*'], label: ['team=core'] })],
-    ['since + dangling=true', () => ({ since: 'busybox:latest', dangling: true })],
-    ['before + dangling=false + label', () => ({ before: 'tool:1', dangling: false, label: ['tier'] })],
+  /**
+   * Every filter, alone and combined: Wharf's filters, and the `-f` flags a user would type for the same question,
+   * written out here (the oracle never reads Wharf's command). Ids are filled in after seeding, so cases are functions.
+   */
+  const cases: Array<[string, () => ImageFilters, () => string[]]> = [
+    ['no filter', () => ({}), () => []],
+    ['reference=busy*', () => ({ reference: ['busy*'] }), () => ['-f', 'reference=busy*']],
+    ['reference=*/name', () => ({ reference: ['*/name'] }), () => ['-f', 'reference=*/name']],
+    ['reference=busybox:1 (repo:tag)', () => ({ reference: ['busybox:1'] }), () => ['-f', 'reference=busybox:1']],
+    ['reference=127.0.0.1:5000/ns/*', () => ({ reference: ['127.0.0.1:5000/ns/*'] }), () => ['-f', 'reference=127.0.0.1:5000/ns/*']],
+    ['two references', () => ({ reference: ['busybox:latest', 'app*'] }), () => ['-f', 'reference=busybox:latest', '-f', 'reference=app*']],
+    ['reference with a registry digest', () => ({ reference: [`${registry.address}/team/tool`] }), () => ['-f', `reference=${registry.address}/team/tool`]],
+    ['since=busybox:latest', () => ({ since: 'busybox:latest' }), () => ['-f', 'since=busybox:latest']],
+    ['before=app:1', () => ({ before: 'app:1' }), () => ['-f', 'before=app:1']],
+    ['since=<short id of base:1>', () => ({ since: short(ids.base ?? '') }), () => ['-f', `since=${short(ids.base ?? '')}`]],
+    ['before=<short id of tool:1>', () => ({ before: short(ids.tool ?? '') }), () => ['-f', `before=${short(ids.tool ?? '')}`]],
+    ['since and before', () => ({ since: 'busybox:latest', before: 'tool:1' }), () => ['-f', 'since=busybox:latest', '-f', 'before=tool:1']],
+    ['dangling=true', () => ({ dangling: true }), () => ['-f', 'dangling=true']],
+    ['dangling=false', () => ({ dangling: false }), () => ['-f', 'dangling=false']],
+    ['label=tier', () => ({ label: ['tier'] }), () => ['-f', 'label=tier']],
+    ['label=tier=app', () => ({ label: ['tier=app'] }), () => ['-f', 'label=tier=app']],
+    ['two labels', () => ({ label: ['tier=tool', 'owner=ops'] }), () => ['-f', 'label=tier=tool', '-f', 'label=owner=ops']],
+    ['reference + label', () => ({ reference: ['app*'], label: ['team=core'] }), () => ['-f', 'reference=app*', '-f', 'label=team=core']],
+    ['since + dangling=true', () => ({ since: 'busybox:latest', dangling: true }), () => ['-f', 'since=busybox:latest', '-f', 'dangling=true']],
+    ['before + dangling=false + label', () => ({ before: 'tool:1', dangling: false, label: ['tier'] }), () => ['-f', 'before=tool:1', '-f', 'dangling=false', '-f', 'label=tier']],
   ];
 
-  for (const [name, filters] of cases) {
+  for (const [name, filters, flags] of cases) {
     for (const all of [false, true]) {
       it(`${name}${all ? ' -a' : ''}`, async () => {
-        const input = { filters: filters(), all };
-        const list = await call(core, 'images.list', input);
-        expect(list.command).toEqual(imageListCommand(input));
-        expect(ourRows(list.rows)).toEqual(await cliRows(engine, list.command));
+        const list = await call(core, 'images.list', { filters: filters(), all });
+        const typed = [...(all ? ['-a'] : []), ...flags()];
+        // The page shows the command a user would type for the same question …
+        expect(list.command).toEqual(['docker', 'image', 'ls', ...typed]);
+        // … and its rows are the CLI's for that command (with digests and full ids, which the table shows).
+        expect(ourRows(list.rows)).toEqual(await cliRows(engine, ['image', 'ls', '--digests', '--no-trunc', ...typed]));
       });
     }
   }
