@@ -7,17 +7,8 @@ import { WharfError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { classifyFailure, type FailureProbe } from './classify-failure';
 import { socketPathOf, type DockerClientFactory } from './docker-client';
+import type { EngineVersion } from './engine-types';
 import { watchSocket } from './socket-watch';
-
-/** The engine's GET /version answer, as far as Wharf uses it. */
-export interface EngineVersion {
-  Version: string;
-  ApiVersion: string;
-  MinAPIVersion?: string;
-  Os: string;
-  Arch: string;
-  KernelVersion?: string;
-}
 
 export interface EngineConnection {
   status(): EngineStatus;
