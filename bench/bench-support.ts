@@ -26,8 +26,20 @@ export function engineRequest(socketPath: string, method: string, path: string, 
 /** One channel call through web mode, as the browser makes it; fails on an error envelope. */
 export async function wharfCall(web: RunningWebMode, channel: string, input: unknown = {}): Promise<void> {
   const res = await fetch(`${web.url}api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${web.token}` }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: boolean };
-  if (!envelope.ok) throw new Error(`${channel} failed`);
+  const envelope = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
+  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error?.code}: ${envelope.error?.message}`);
+}
+
+/** Waits until a freshly started web mode has connected to its engine (engine.status says so). */
+export async function untilConnected(web: RunningWebMode, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${web.url}api/engine.status`, { method: 'POST', headers: { Authorization: `Bearer ${web.token}` }, body: '{}' });
+    const envelope = (await res.json()) as { ok: boolean; value?: { state: string } };
+    if (envelope.value?.state === 'connected') return;
+    if (Date.now() > deadline) throw new Error(`web mode did not connect to its engine: ${JSON.stringify(envelope)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Median wall time in ms over `rounds` runs, after one warm-up. */

@@ -13,12 +13,19 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-harness';
 import { importBusybox } from '../test/support/fixtures';
 import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
-import { engineRequest as rawRequest, median as medianOf, wharfCall as call } from './bench-support';
+import { engineRequest as rawRequest, median as medianOf, untilConnected, wharfCall as call } from './bench-support';
 
 const SEED_IMAGES = Number(process.env.WHARF_BENCH_IMAGES ?? 2_000);
 const SEED_CONTAINERS = Number(process.env.WHARF_BENCH_CONTAINERS ?? 1_000);
 const RUNNING = Number(process.env.WHARF_BENCH_RUNNING ?? 50);
 const ROUNDS = Number(process.env.WHARF_BENCH_ROUNDS ?? 10);
+/** Cold previews: each on a fresh web-mode process, so its layer cache is empty. */
+const COLD_ROUNDS = Number(process.env.WHARF_BENCH_COLD_ROUNDS ?? 3);
+/**
+ * Another build's `out/main/serve.js` (e.g. a worktree of an older commit): its cold previews are measured in the
+ * same run, alternating with this build's, so a change is compared on the same engine and the same machine load.
+ */
+const COMPARE_ENTRY = process.env.WHARF_BENCH_COMPARE_ENTRY;
 const REPORT = join(__dirname, '../test-results/bench.md');
 const PREVIEW = { wizard: 'everything', options: { allImages: true, volumes: true } };
 
@@ -58,10 +65,32 @@ afterAll(async () => {
   await engine?.destroy();
 }, 600_000);
 
+/** One cold preview: a fresh web-mode process (of `entry`, default this build), its first preview timed. */
+async function coldPreview(entry?: string): Promise<number> {
+  const fresh = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex'), entry });
+  try {
+    await untilConnected(fresh);
+    const t0 = performance.now();
+    await call(fresh, 'cleanup.preview', PREVIEW);
+    return performance.now() - t0;
+  } finally {
+    await fresh.stop();
+  }
+}
+
+function middle(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
 it('cleanup.preview through web mode vs GET /system/df', async () => {
-  const t0 = performance.now();
-  await call(web, 'cleanup.preview', PREVIEW);
-  const cold = performance.now() - t0;
+  const colds: number[] = [];
+  const compared: number[] = [];
+  for (let i = 0; i < COLD_ROUNDS; i++) {
+    colds.push(await coldPreview());
+    if (COMPARE_ENTRY) compared.push(await coldPreview(COMPARE_ENTRY));
+  }
+  const cold = middle(colds);
   const raw = await medianOf(() => rawRequest(engine.socketPath, 'GET', '/v1.41/system/df'), ROUNDS);
   const warm = await medianOf(() => call(web, 'cleanup.preview', PREVIEW), ROUNDS);
   const df = await medianOf(() => call(web, 'cleanup.diskUsage'), ROUNDS);
@@ -69,11 +98,14 @@ it('cleanup.preview through web mode vs GET /system/df', async () => {
     '',
     `## cleanup.preview — ${new Date().toISOString()}`,
     '',
-    `Private engine with ${SEED_IMAGES} images and ${SEED_CONTAINERS} containers (${RUNNING} running); preview of Everything (-a, --volumes); median of ${ROUNDS} rounds. The first preview reads every image's layers once (cold); later previews use the layer cache.`,
+    `Private engine with ${SEED_IMAGES} images and ${SEED_CONTAINERS} containers (${RUNNING} running); preview of Everything (-a, --volumes); median of ${ROUNDS} rounds. A cold preview is the first of a fresh web-mode process: it reads every image's layers once; later previews use the layer cache.`,
     '',
     '| call | raw GET /system/df ms | Wharf ms | Wharf / raw |',
     '|---|---:|---:|---:|',
-    `| cleanup.preview (first, cold) | ${raw.toFixed(2)} | ${cold.toFixed(2)} | ${(cold / raw).toFixed(2)} |`,
+    `| cleanup.preview (first, cold; median of ${COLD_ROUNDS} fresh processes: ${colds.map((t) => t.toFixed(0)).join(', ')} ms) | ${raw.toFixed(2)} | ${cold.toFixed(2)} | ${(cold / raw).toFixed(2)} |`,
+    ...(COMPARE_ENTRY
+      ? [`| the same, build ${COMPARE_ENTRY} (${compared.map((t) => t.toFixed(0)).join(', ')} ms) | ${raw.toFixed(2)} | ${middle(compared).toFixed(2)} | ${(middle(compared) / raw).toFixed(2)} |`]
+      : []),
     `| cleanup.preview (warm) | ${raw.toFixed(2)} | ${warm.toFixed(2)} | ${(warm / raw).toFixed(2)} |`,
     `| cleanup.diskUsage | ${raw.toFixed(2)} | ${df.toFixed(2)} | ${(df / raw).toFixed(2)} |`,
   ];

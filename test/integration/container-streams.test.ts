@@ -163,6 +163,7 @@ describe('containers.logs', () => {
       ws.send(JSON.stringify({ op: 'close', sid: 'page-stream-1' }));
       await expect.poll(() => messages.some((m) => m.type === 'stream.end'), { timeout: 2000 }).toBe(true);
       const countAtClose = messages.length;
+      // Lines are sent in batches every 50 ms (LOG_FLUSH_MS): a stream still open would send within 600 ms.
       await new Promise((r) => setTimeout(r, 600));
       expect(messages.length).toBe(countAtClose);
       ws.close();

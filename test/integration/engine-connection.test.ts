@@ -140,7 +140,9 @@ describe('events stream', () => {
       await engine.start();
       await recorder.waitFor((ev) => ev.type === 'engine.state' && ev.status.state === 'connected', 20_000);
       await recorder.waitFor((ev) => isStart(ev) && ev !== firstStart, 5_000);
-      await sleep(500);
+      // One stream delivers in order, replay first: once a change made now arrives, no duplicate can follow.
+      await engine.cliOk(['volume', 'create', 'after-restart']);
+      await recorder.waitFor((ev) => ev.type === 'docker.event' && ev.event.Actor.ID === 'after-restart');
       expect(recorder.events.filter(isStart)).toHaveLength(2);
       const creates = recorder.events.filter((ev) => ev.type === 'docker.event' && ev.event.Action === 'create' && ev.event.Actor.ID === 'before-restart');
       expect(creates).toHaveLength(1);

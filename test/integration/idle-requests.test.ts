@@ -4,6 +4,14 @@ import { importBusybox, runContainer } from '../support/fixtures';
 import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { call, makeCore, recordEvents } from './make-core';
 
+/**
+ * The shortest timer that could make the core ask the engine unprompted is the reconnect loop to a local socket
+ * (tried at least every second while the engine is away). Written here, not imported: the window must not shrink
+ * with the code it checks. The idle window is at least twice that.
+ */
+const SHORTEST_POLL_MS = 1_000;
+const IDLE_WINDOW_MS = 4 * SHORTEST_POLL_MS;
+
 describe('idle means no engine requests besides the events stream', () => {
   let engine: PrivateEngine;
   let proxy: CountingProxy;
@@ -28,7 +36,7 @@ describe('idle means no engine requests besides the events stream', () => {
       await call(core, 'engine.facts');
       const afterConnect = [...proxy.requests];
       expect(afterConnect.filter((r) => r.includes('/events'))).toHaveLength(1);
-      await new Promise((r) => setTimeout(r, 4000));
+      await new Promise((r) => setTimeout(r, IDLE_WINDOW_MS));
       expect(proxy.requests).toEqual(afterConnect);
       // And the stream is alive: a change still arrives without any new request.
       await engine.cliOk(['volume', 'create', 'idle-probe']);

@@ -4,37 +4,18 @@
  * slow enough to watch its layers move and to cancel it midway.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { PullResult, PushResult } from '../../src/shared/image-transfer';
 import type { TaskInfo } from '../../src/shared/tasks';
-import { startAuthRegistry } from '../support/auth-registry';
-import { TAR } from '../support/constants';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
-import { runOk } from '../support/exec';
-import { importBusybox, pushToRegistry } from '../support/fixtures';
+import { importBusybox, importRandomImage, pushToRegistry } from '../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../support/registry-harness';
 import { startThrottleProxy, type ThrottleProxy } from '../support/throttle-proxy';
 import { call, makeCore, recordEvents } from './make-core';
 
 const MB = 1_000_000;
 const BIG_BYTES = 40 * MB;
-
-/** One image whose single layer is `bytes` of random data (it does not compress). */
-async function importBigImage(engine: PrivateEngine, ref: string, bytes = BIG_BYTES): Promise<void> {
-  const work = fs.mkdtempSync(path.join(engine.dir, 'big-'));
-  try {
-    fs.mkdirSync(path.join(work, 'rootfs'));
-    fs.writeFileSync(path.join(work, 'rootfs', 'blob'), randomBytes(bytes));
-    const tarball = path.join(work, 'big.tar');
-    await runOk(TAR, ['--numeric-owner', '--owner=0', '--group=0', '-C', path.join(work, 'rootfs'), '-cf', tarball, '.']);
-    await engine.cliOk(['import', tarball, ref], { timeoutMs: 120_000 });
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
 
 describe('images.pull / images.push / images.tag on a private engine and registry', () => {
   let engine: PrivateEngine;
@@ -60,7 +41,7 @@ describe('images.pull / images.push / images.tag on a private engine and registr
     await core.start();
     busyboxId = await importBusybox(engine, 'wharf-src/busybox:1');
     await pushToRegistry(engine, registry, 'wharf-src/busybox:1', 'library/busybox:1');
-    await importBigImage(engine, 'wharf-src/big:1');
+    await importRandomImage(engine, 'wharf-src/big:1', BIG_BYTES);
     await pushToRegistry(engine, registry, 'wharf-src/big:1', 'wharf/big:1');
     await engine.cliOk(['rmi', 'wharf-src/big:1', bigRemote(registry.address)]);
     proxy = await startThrottleProxy({ host: '127.0.0.1', port: registry.port }, 8 * MB);
@@ -133,7 +114,8 @@ describe('images.pull / images.push / images.tag on a private engine and registr
     while (proxy.openConnections > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(proxy.openConnections).toBe(0);
     const bytesAfter = proxy.bytesDown;
-    await new Promise((r) => setTimeout(r, 2_000));
+    // dockerd retries a failed layer download after 5 s ("Retrying in 5 seconds"): watch longer than that.
+    await new Promise((r) => setTimeout(r, 6_000));
     expect(proxy.bytesDown).toBe(bytesAfter);
     expect(bytesAfter - bytesBefore).toBeLessThan(BIG_BYTES / 2);
 
@@ -206,7 +188,7 @@ describe('images.pull / images.push / images.tag on a private engine and registr
   it('a push reports its layer moving, and the registry then has it as the CLI sees it', async () => {
     proxy.setRate(8 * MB);
     const ref = `${proxy.address}/team/fresh:1`;
-    await importBigImage(engine, ref, 16 * MB);
+    await importRandomImage(engine, ref, 16 * MB);
     const phases: string[] = [];
     const stop = core.subscribe((e) => {
       if (e.type === 'task.update' && e.task.kind === 'push' && e.task.detail?.kind === 'layers') phases.push(...e.task.detail.layers.map((l) => `${l.phase}:${l.current ?? ''}/${l.total ?? ''}`));
@@ -237,7 +219,10 @@ describe('images.pull / images.push / images.tag on a private engine and registr
   });
 
   it('a push the registry refuses for want of credentials fails as permission-denied, as the CLI reports it', async () => {
-    const auth = await startAuthRegistry();
+    // The harness's real registry with htpasswd auth: it refuses anonymous pushes as Docker Hub does.
+    const user = 'wharf-pusher';
+    const password = randomBytes(9).toString('hex');
+    const auth = await startPrivateRegistry({ users: { [user]: password } });
     try {
       const ref = `${auth.address}/team/app:1`;
       await engine.cliOk(['tag', 'wharf-src/busybox:1', ref]);
@@ -247,8 +232,12 @@ describe('images.pull / images.push / images.tag on a private engine and registr
       const cli = await engine.cli(['push', ref]);
       expect(cli.code).not.toBe(0);
       expect(cli.stderr).toContain(done.error!.message);
+      // Nothing reached the registry: with the password, its catalog has no repository.
+      const basic = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+      const catalog = (await (await fetch(`${auth.url}/v2/_catalog`, { headers: { Authorization: basic } })).json()) as { repositories: string[] };
+      expect(catalog.repositories).toEqual([]);
     } finally {
-      await auth.close();
+      await auth.destroy();
     }
   });
 
@@ -285,7 +274,7 @@ describe('images.pull / images.push / images.tag on a private engine and registr
   it('a push cut by the engine stopping says the engine stopped during the push', async () => {
     proxy.setRate(2 * MB);
     const ref = `${proxy.address}/team/cut:1`;
-    await importBigImage(engine, ref, 16 * MB);
+    await importRandomImage(engine, ref, 16 * MB);
     const done = await cutByEngineStop(() => call(core, 'images.push', { reference: ref }), (phase) => phase === 'pushing');
     expect(done.state).toBe('failed');
     expect(done.error).toMatchObject({ code: 'engine-unreachable', details: { reason: 'engine-stopped', during: 'push' } });

@@ -59,8 +59,10 @@ describe("a local user's fake dockerd that names the socket and /etc/sudoers.d/z
       gid: attacker.gid,
       stdio: 'ignore',
     });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(fs.readFileSync(`/proc/${fake.pid}/comm`, 'utf8').trim()).toBe('dockerd');
+    // Until the shell has exec'd under its new name (argv[0] "dockerd").
+    const comm = (): string => fs.readFileSync(`/proc/${fake?.pid}/comm`, 'utf8').trim();
+    for (const deadline = Date.now() + 5_000; comm() !== 'dockerd' && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    expect(comm()).toBe('dockerd');
     web = await startWebMode({
       dockerHost: `unix://${link}`,
       token: randomBytes(12).toString('hex'),

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { MirrorSpeed, SpeedTestResult } from '../../src/shared/registry-access';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
-import { importBusybox, pushToRegistry } from '../support/fixtures';
+import { importBusybox, importRandomImage, pushToRegistry } from '../support/fixtures';
 import { freeLoopbackPort } from '../support/free-port';
 import { makeRegistryAccessCore } from '../support/registry-access-core';
 import { startPrivateRegistry, type PrivateRegistry } from '../support/registry-harness';
+import { startThrottleProxy } from '../support/throttle-proxy';
 import { call } from './make-core';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, base: string) => void;
@@ -72,8 +73,8 @@ describe('registryAccess.speedTest', () => {
     await Promise.all([engine?.destroy(), registry?.destroy()]);
   });
 
-  const run = async (mirrors: string[]): Promise<SpeedTestResult> => {
-    const task = await call(core, 'registryAccess.speedTest', { mirrors });
+  const run = async (mirrors: string[], image?: string): Promise<SpeedTestResult> => {
+    const task = await call(core, 'registryAccess.speedTest', { mirrors, ...(image ? { image } : {}) });
     expect(task.kind).toBe('registry-speed-test');
     const done = await core.tasks.settled(task.id);
     expect(done.state, JSON.stringify(done.error)).toBe('succeeded');
@@ -142,6 +143,29 @@ describe('registryAccess.speedTest', () => {
     expect(row(result, refusing.url)).toMatchObject({ outcome: 'unauthorized', failedStep: 'token', status: 401 });
     expect(row(result, allowList.url)).toMatchObject({ outcome: 'forbidden', failedStep: 'manifest', status: 403 });
   });
+
+  it('ranks a direct mirror above one behind a 1 MB/s link, and measures that link within ±30%', async () => {
+    const MB = 1_000_000;
+    // A 3 MB layer of random bytes (it does not compress): long enough at 1 MB/s to measure a rate.
+    await importRandomImage(engine, 'wharf-src/sample:1', 3 * MB);
+    await pushToRegistry(engine, registry, 'wharf-src/sample:1', 'wharf/sample:1');
+    const slow = await startThrottleProxy({ host: '127.0.0.1', port: registry.port }, MB);
+    servers.push(slow);
+    const slowUrl = `http://${slow.address}`;
+
+    // The slow one first: the order given must not be the order ranked.
+    const result = await run([slowUrl, registry.url], 'wharf/sample:1');
+    expect(result.mirrors.map((m) => [m.url, m.outcome, m.rank])).toEqual([
+      [registry.url, 'ok', 1],
+      [slowUrl, 'ok', 2],
+    ]);
+    const manifest = JSON.parse((await engine.cliOk(['manifest', 'inspect', '--insecure', `${registry.address}/wharf/sample:1`])).stdout) as { layers: { size: number }[] };
+    const throttled = row(result, slowUrl).blob;
+    expect(throttled?.bytes, 'the whole layer was read').toBe(manifest.layers[0]?.size);
+    expect(throttled?.bytesPerSecond).toBeGreaterThanOrEqual(0.7 * MB);
+    expect(throttled?.bytesPerSecond).toBeLessThanOrEqual(1.3 * MB);
+    expect(row(result, registry.url).blob?.bytesPerSecond).toBeGreaterThan(2 * (throttled?.bytesPerSecond ?? 0));
+  }, 60_000);
 
   it('refuses a mirror without a scheme before starting', async () => {
     const envelope = await core.invoke('registryAccess.speedTest', { mirrors: ['docker.m.daocloud.io'] });

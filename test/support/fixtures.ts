@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUSYBOX, TAR } from './constants';
@@ -48,6 +49,20 @@ export async function importBusybox(engine: FixtureEngine, ref = 'busybox:latest
       ref,
     ]);
     return result.stdout.trim();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One image whose single layer is `bytes` of random data (it does not compress). */
+export async function importRandomImage(engine: FixtureEngine, ref: string, bytes: number): Promise<void> {
+  const work = fs.mkdtempSync(path.join(engine.dir, 'random-'));
+  try {
+    fs.mkdirSync(path.join(work, 'rootfs'));
+    fs.writeFileSync(path.join(work, 'rootfs', 'blob'), randomBytes(bytes));
+    const tarball = path.join(work, 'random.tar');
+    await runOk(TAR, ['--numeric-owner', '--owner=0', '--group=0', '-C', path.join(work, 'rootfs'), '-cf', tarball, '.']);
+    await engine.cliOk(['import', tarball, ref], { timeoutMs: 120_000 });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

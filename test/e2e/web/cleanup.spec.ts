@@ -107,12 +107,16 @@ test.describe('Cleanup', () => {
     // A threshold 2 MB above what is reclaimable now: no badge yet.
     const gb = (await reclaimable()) / 1e9 + 0.002;
     await page.getByTestId('cleanup-reminder-threshold').fill(gb.toFixed(6));
+    // The shell's first measurement (debounced) is its system.df call, the only one on this page: the absence
+    // below is checked once it has answered and rendered.
+    const measured = page.waitForResponse((r) => r.url().endsWith('/api/system.df'), { timeout: 20_000 });
     await page.getByTestId('cleanup-reminder-on').check();
     const badge = page.getByTestId('cleanup-reminder-badge');
+    await measured;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(badge).toHaveCount(0);
     await page.getByTestId('nav-dashboard').click();
     await expect(page.getByTestId('page-dashboard')).toBeVisible();
-    // Absence cannot be polled for: give the first measurement (debounced 2 s) its time, then check.
-    await page.waitForTimeout(3_000);
     await expect(badge).toHaveCount(0);
     // An unused image with 3 MB of its own, built with the CLI: the engine's events make the shell measure again.
     await buildImage(fixtureEngine(scratch), REMINDER_IMAGE, 'FROM busybox:latest\nRUN dd if=/dev/urandom of=/blob bs=1024 count=3000 2>/dev/null\n');

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startAuthRegistry } from '../../support/auth-registry';
 import { buildImage } from '../../support/fixtures';
 import { startPrivateRegistry, type PrivateRegistry } from '../../support/registry-harness';
 import { startThrottleProxy, type ThrottleProxy } from '../../support/throttle-proxy';
@@ -27,11 +26,9 @@ async function openRowAction(page: Page, repository: string, tag: string, action
   await page.getByTestId('images-search').fill(repository);
   const row = page.locator(`[data-testid="image-row"][data-repository="${repository}"][data-tag="${tag}"]`);
   await expect(row).toBeVisible();
-  // The list refreshes on engine events (a new tag); a refresh may close a menu just opened, so retry.
-  await expect(async () => {
-    if (!(await page.getByTestId(`image-action-${action}`).isVisible())) await row.getByTestId('image-actions').click();
-    await page.getByTestId(`image-action-${action}`).click({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  // The list may refresh on engine events (a new tag) while the menu is open: it stays open (images.spec.ts).
+  await row.getByTestId('image-actions').click();
+  await page.getByTestId(`image-action-${action}`).click();
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -99,11 +96,11 @@ test.describe('Pull, tag and push', () => {
     await expect(run.locator('[data-testid="task-layer"][data-phase="downloading"]').first()).toBeVisible({ timeout: 20_000 });
     await expect(run.locator('[data-testid="task-layer"][data-phase="exists"]')).toHaveCount(1);
     await expect(run.getByTestId('task-layer')).toHaveCount(3);
-    await page.waitForTimeout(1_500);
     // The overall bar is under way, not done, while layers still download.
-    const percent = Number(await run.getByRole('progressbar').first().getAttribute('aria-valuenow'));
-    expect(percent).toBeGreaterThan(0);
-    expect(percent).toBeLessThan(100);
+    const percent = async (): Promise<number> => Number(await run.getByRole('progressbar').first().getAttribute('aria-valuenow'));
+    await expect.poll(percent, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await percent()).toBeLessThan(100);
+    await expect(run).toHaveAttribute('data-state', 'running');
     await page.screenshot({ path: join(SHOTS, 'images-pull.png'), animations: 'disabled', caret: 'hide' });
 
     await expect(run).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
@@ -170,7 +167,8 @@ test.describe('Pull, tag and push', () => {
   });
 
   test('a push the registry refuses for want of credentials says how to log in', async ({ page }) => {
-    const auth = await startAuthRegistry();
+    // The harness's real registry with htpasswd auth: it refuses anonymous pushes as Docker Hub does.
+    const auth = await startPrivateRegistry({ users: { 'wharf-pusher': 'not-used-here' } });
     const ref = `${auth.address}/${REPO}/private:1`;
     try {
       await docker(['tag', 'busybox:latest', ref]);
@@ -184,7 +182,7 @@ test.describe('Pull, tag and push', () => {
       await page.screenshot({ path: join(SHOTS, 'images-push-auth.png'), animations: 'disabled', caret: 'hide' });
     } finally {
       await docker(['rmi', ref]).catch(() => undefined);
-      await auth.close();
+      await auth.destroy();
     }
   });
 

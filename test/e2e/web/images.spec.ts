@@ -177,6 +177,32 @@ test.describe('Images page', () => {
     await expect(page.getByTestId('images-no-match')).toBeVisible({ timeout: 3000 });
   });
 
+  test("a row's menu stays open, under its own row, while the list refreshes and the row moves", async ({ page }) => {
+    await docker(['tag', 'busybox:latest', `${REPO}/menu:m`]);
+    await openImages(page);
+    await page.getByTestId('images-search').fill(`${REPO}/menu`);
+    await page.getByTestId('sort-tag').click();
+    const row = page.locator(`[data-testid="image-row"][data-repository="${REPO}/menu"][data-tag="m"]`);
+    await expect(page.getByTestId('image-row')).toHaveCount(1);
+    await row.getByTestId('image-actions').click();
+    const item = page.getByTestId('image-action-tag');
+    await expect(item).toBeVisible();
+    const before = await row.boundingBox();
+
+    // A tag sorted above it appears: the list refreshes on the event and the row moves down one row.
+    await docker(['tag', 'busybox:latest', `${REPO}/menu:a`]);
+    await expect(page.getByTestId('image-row')).toHaveCount(2);
+    await expect(page.getByTestId('image-row').first()).toHaveAttribute('data-tag', 'a');
+    await expect.poll(async () => (await row.boundingBox())?.y).toBeGreaterThan(before?.y ?? Infinity);
+    await expect(item, 'the menu is still open').toBeVisible();
+    // It sits under its own row's button, not beside the row that took the old place.
+    const button = await row.getByTestId('image-actions').boundingBox();
+    await expect.poll(async () => Math.round((await page.getByRole('menu').boundingBox())?.y ?? 0)).toBe(Math.round((button?.y ?? 0) + (button?.height ?? 0) + 4));
+    await item.click();
+    await expect(page.getByTestId('tag-dialog')).toContainText(`${REPO}/menu:m`);
+    await docker(['rmi', `${REPO}/menu:a`, `${REPO}/menu:m`]);
+  });
+
   for (const locale of ['en', 'zh-CN'] as const) {
     test.describe(`in ${locale}`, () => {
       test.use({ locale });

@@ -42,3 +42,14 @@ export function humanDuration(ms: number): string {
 export function createdSince(createdSeconds: number, nowMs: number): string {
   return `${humanDuration(nowMs - createdSeconds * 1000)} ago`;
 }
+
+const FIXED_BY_TEXT = new Map(Object.entries(FIXED).map(([unit, text]) => [text, unit as keyof typeof FIXED]));
+const COUNTED = /^(\d+) (seconds|minutes|hours|days|weeks|months|years)$/;
+
+/** The inverse of humanDuration: go-units' English text back to its bucket; null when it is not one. */
+export function parseHumanDuration(text: string): DurationBucket | null {
+  const fixed = FIXED_BY_TEXT.get(text);
+  if (fixed) return { unit: fixed };
+  const m = COUNTED.exec(text);
+  return m ? { unit: m[2] as 'seconds', count: Number(m[1]) } : null;
+}

@@ -2,6 +2,7 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiskUsageDetail } from '../../../../shared/cleanup';
 import { humanSize, imageSize } from '../../../../shared/units';
+import { containerStatusText } from '../../components/container-status';
 
 type Tab = 'images' | 'containers' | 'volumes' | 'buildCache';
 const TABS: Tab[] = ['images', 'containers', 'volumes', 'buildCache'];
@@ -34,7 +35,7 @@ export function DfTables({ detail }: { detail: DiskUsageDetail }): ReactElement 
     },
     containers: {
       columns: [{ key: 'name' }, { key: 'id' }, { key: 'size', num: true }, { key: 'status' }, { key: 'created' }],
-      rows: detail.containers.map((c) => ({ key: c.id, cells: [c.name, short(c.id), imageSize(c.size), c.status, date(c.created)] })),
+      rows: detail.containers.map((c) => ({ key: c.id, cells: [c.name, short(c.id), imageSize(c.size), containerStatusText(t, c.status), date(c.created)] })),
     },
     volumes: {
       columns: [{ key: 'name' }, { key: 'links', num: true }, { key: 'size', num: true }],

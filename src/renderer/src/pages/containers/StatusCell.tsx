@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerRow } from '../../../../shared/container-list';
+import { containerStatusText } from '../../components/container-status';
 
 const TONE: Record<ContainerRow['state'], string> = {
   running: 'chip--success',
@@ -12,7 +13,10 @@ const TONE: Record<ContainerRow['state'], string> = {
   dead: 'chip--danger',
 };
 
-/** The state as a chip, the health when there is a check, and the engine's own status text (as docker ps prints it). */
+/**
+ * The state as a chip, the health when there is a check, and the engine's status text in the user's language (in
+ * English exactly as docker ps prints it; the engine's own words on hover).
+ */
 export function StatusCell({ row }: { row: ContainerRow }): ReactElement {
   const { t } = useTranslation();
   const exited = row.state === 'exited' ? /^Exited \((\d+)\)/.exec(row.status)?.[1] : undefined;
@@ -28,7 +32,7 @@ export function StatusCell({ row }: { row: ContainerRow }): ReactElement {
           {t(`containers.health.${row.health}`)}
         </span>
       ) : null}
-      <span className="containers-status__text faint ellipsis">{row.status}</span>
+      <span className="containers-status__text faint ellipsis">{containerStatusText(t, row.status)}</span>
     </span>
   );
 }

@@ -108,6 +108,7 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
             type="button"
             className={row.repository === '<none>' ? 'images-repo__name faint ellipsis' : 'images-repo__name ellipsis'}
             title={row.repository}
+            translate="no"
             aria-label={t('images.actions.openDetails', { image: rowReference(row) })}
             data-testid="image-open"
             onClick={() => onOpen({ kind: 'details', image: row.id })}
@@ -127,7 +128,7 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
         </span>
       </td>
       <td className={row.tag === '<none>' ? 'col-tag faint' : 'col-tag'}>
-        <span className="ellipsis" title={row.tag}>
+        <span className="ellipsis" title={row.tag} translate="no">
           {row.tag}
         </span>
       </td>

@@ -36,7 +36,7 @@ export function AboutCard(): ReactElement {
         </div>
         <div className="fact">
           <dt>{t('settings.platform')}</dt>
-          <dd data-testid="about-platform">{info?.platform ?? t('common.notAvailable')}</dd>
+          <dd data-testid="about-platform" translate="no">{info?.platform ?? t('common.notAvailable')}</dd>
         </div>
         <div className="fact">
           <dt>{t('settings.engineEndpoint')}</dt>

@@ -26,10 +26,10 @@ export function MachineCard({ diagnosis }: { diagnosis: SetupDiagnosis }): React
       </h2>
       <dl className="facts">
         <Row name="user" label={t('setup.machine.user')}>
-          <code>{user.name}</code> <span className="muted">uid {user.uid}</span>
+          <code>{user.name}</code> <span className="muted">{t('setup.machine.uid', { uid: user.uid })}</span>
         </Row>
         <Row name="distro" label={t('setup.machine.distro')}>
-          {distro.prettyName || distro.id}
+          <span translate="no">{distro.prettyName || distro.id}</span>
         </Row>
         <Row name="packaging" label={t('setup.machine.packaging')}>
           {t(`setup.packaging.${packagingKey(installation.packaging)}`)}
