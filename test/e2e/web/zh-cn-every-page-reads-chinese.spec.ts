@@ -37,8 +37,10 @@ function keysOf(node: unknown, prefix = '', out = new Set<string>()): Set<string
   else out.add(prefix);
   return out;
 }
-/** Every message key: one shown as text means a message is missing from the catalog. */
+/** Every message key, and the shape of one that is missing (i18next shows the key itself): `<namespace>.<path>`. */
 const KEYS = keysOf(catalogs.en);
+const NAMESPACES = new Set(Object.keys(catalogs.en));
+const looksLikeKey = (token: string): boolean => /^[a-z][A-Za-z]*(\.[A-Za-z][\w-]*)+$/.test(token) && NAMESPACES.has(token.split('.')[0] ?? '');
 
 /** The visible text of the page, without what is typed or run (code, pre, kbd, inputs) or marked translate="no". */
 async function visibleText(page: Page): Promise<string[]> {
@@ -64,7 +66,7 @@ function strayEnglish(texts: readonly string[]): string[] {
     for (const raw of text.replace(COMMAND_RUN, ' ').split(/[\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef，。、：；（）“”‘’·…]+/)) {
       const token = raw.replace(/^[("'«]+|[)"'»,;!?%]+$/g, '');
       if (!LATIN.test(token)) continue;
-      if (KEYS.has(token)) found.push(`raw message key "${token}" in "${text}"`);
+      if (KEYS.has(token) || looksLikeKey(token)) found.push(`raw message key "${token}" in "${text}"`);
       else if (!TECHNICAL.test(token) && !ALLOWED.has(token)) found.push(`"${token}" in "${text}"`);
     }
   }
