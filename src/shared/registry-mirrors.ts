@@ -37,6 +37,7 @@ export type EntryProblem =
   | 'empty'
   | 'not-a-url'
   | 'scheme'
+  | 'unsupported-scheme'
   | 'path'
   | 'credentials'
   | 'duplicate'
@@ -61,6 +62,8 @@ export interface EntryCheck {
 export function normalizeMirror(raw: string): { value: string } | { problem: EntryProblem } {
   const text = raw.trim();
   if (text === '') return { problem: 'empty' };
+  // Checked here, not left to URL: Chromium's parser takes "http://a b" and writes "http://a%20b".
+  if (/\s/.test(text)) return { problem: 'not-a-url' };
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { problem: /^[^/:\s]+(:\d+)?(\/\S*)?$/.test(text) ? 'scheme' : 'not-a-url' };
   let url: URL;
   try {
@@ -68,10 +71,10 @@ export function normalizeMirror(raw: string): { value: string } | { problem: Ent
   } catch {
     return { problem: 'not-a-url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'scheme' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'unsupported-scheme' };
   if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || text.includes('?')) return { problem: 'path' };
-  if (url.hostname === '') return { problem: 'not-a-url' };
+  if (url.hostname === '' || !(HOSTNAME.test(url.hostname) || IPV4.test(url.hostname) || /^\[[0-9a-f:.]+\]$/i.test(url.hostname))) return { problem: 'not-a-url' };
   return { value: `${url.protocol}//${url.host}` };
 }
 

@@ -93,6 +93,14 @@ describe('volumes: list, create, remove and prune as the docker CLI sees them', 
     await engine.cliOk(['volume', 'rm', anonymous.name]);
   });
 
+  it('refuses to create a volume whose name exists, at the name field, and leaves that volume as it was', async () => {
+    // `docker volume create vol-named` would print "vol-named" as if it had made it; Wharf says it exists.
+    const before = (await engine.cliOk(['volume', 'inspect', 'vol-named'])).stdout;
+    const answer = await core.invoke('volumes.create', { name: 'vol-named', driver: 'local', labels: { owner: 'someone-else' }, options: {} });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'conflict', details: { problems: { name: 'exists' } } } });
+    expect((await engine.cliOk(['volume', 'inspect', 'vol-named'])).stdout).toBe(before);
+  });
+
   it('refuses to remove a volume in use, naming the container, and removes an unused one', async () => {
     const report = await call(core, 'volumes.remove', { names: ['vol-used', 'vol-made', 'no-such-volume'] });
     expect(report.outcomes).toEqual([

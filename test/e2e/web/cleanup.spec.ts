@@ -128,5 +128,28 @@ test.describe('Cleanup', () => {
     await page.getByTestId('cleanup-reminder-on').uncheck();
     await expect(badge).toHaveCount(0);
   });
-});
 
+  test.describe('in zh-CN', () => {
+    test.use({ locale: 'zh-CN' });
+
+    test('the df tables and the wizard speak Chinese: container status, never-polls, hours with their unit', async ({ page }) => {
+      const exited = 'e2e-cleanup-zh-exited';
+      await docker(['rm', '-f', exited]).catch(() => undefined);
+      await docker(['run', '--name', exited, 'busybox:latest', 'true']);
+      await openPage(page, 'cleanup');
+      const df = page.getByTestId('cleanup-df');
+      await expect(df.locator('.card__footer')).toContainText('不会定时轮询');
+      await df.getByTestId('cleanup-tab-containers').click();
+      const stopped = df.getByTestId('cleanup-table-containers').locator('tr', { hasText: exited });
+      // `docker ps -a` says "Exited (0) N minutes ago"; the table says the same in Chinese.
+      await expect(stopped).toContainText(/(\d+ 分钟|\d+ 秒|不到 1 秒|大约 1 分钟)前退出，退出码 0/);
+      await expect(stopped).not.toContainText('Exited');
+      await page.getByTestId('cleanup-open-quick').click();
+      const wizard = page.getByTestId('cleanup-wizard');
+      await expect(wizard.getByTestId('cleanup-exited-hours-unit')).toHaveText('小时');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: join(SHOTS, 'zh-CN-cleanup-wizard-options.png'), animations: 'disabled', caret: 'hide' });
+      await docker(['rm', '-f', exited]);
+    });
+  });
+});

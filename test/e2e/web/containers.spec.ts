@@ -46,6 +46,42 @@ test.describe('Containers page', () => {
     await removeMine();
   });
 
+  test("the dashboard's Stopped tile opens Containers on the stopped ones, as docker info counts them", async ({ page }) => {
+    // The oracle: docker info's count, and docker ps -a's containers that are neither running nor paused.
+    const counted = (await docker(['info', '--format', '{{.ContainersStopped}}'])).stdout.trim();
+    const stopped = (await docker(['ps', '-a', '--format', '{{.Names}} {{.State}}'])).stdout
+      .split('\n')
+      .filter(Boolean)
+      .filter((line) => !/ (running|paused)$/.test(line))
+      .map((line) => line.split(' ')[0])
+      .sort();
+    expect(stopped).toContain(`${PREFIX}created`);
+    expect(String(stopped.length)).toBe(counted);
+
+    await openPage(page, 'dashboard');
+    await expect(page.getByTestId('fact-containers-stopped')).toHaveText(counted);
+    await page.getByTestId('tile-containers-stopped').click();
+    await expect(page.getByTestId('page-containers')).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('#/containers?state=stopped');
+    await expect(page.getByTestId('containers-state-filter')).toHaveAttribute('data-state', 'stopped');
+    await expect(page.getByTestId('containers-all')).toBeChecked();
+    await page.getByTestId('containers-group').uncheck();
+    await expect(page.getByTestId('containers-count')).toHaveText(counted);
+    const names = await page.getByTestId('container-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name ?? '').sort());
+    expect(names).toEqual(stopped);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SHOTS, 'containers-stopped-from-dashboard.png'), animations: 'disabled', caret: 'hide' });
+
+    // A reload keeps it; clearing the chip shows every container again; Back returns to it.
+    await page.reload();
+    await expect(page.getByTestId('containers-state-filter')).toHaveAttribute('data-state', 'stopped');
+    await page.getByTestId('containers-state-filter-clear').click();
+    await expect(page.getByTestId('containers-state-filter')).toHaveCount(0);
+    expect(new URL(page.url()).hash).toBe('#/containers');
+    await page.goBack();
+    await expect(page.getByTestId('containers-state-filter')).toHaveAttribute('data-state', 'stopped');
+  });
+
   test('stop and start from the list: the row follows the engine', async ({ page }) => {
     await openContainers(page);
     await expect(page.getByTestId('containers-command')).toHaveText('docker ps');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
-import { docker, fixtureEngine, openPage } from '../support/e2e-env';
+import { runDockerCli } from '../../support/docker-cli';
+import { docker, e2eEnv, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const REPO = 'e2e-images';
@@ -164,6 +165,23 @@ test.describe('Images page', () => {
     expect(expected.length).toBeGreaterThan((await cliRows()).length);
     await expect(page.getByTestId('images-count')).toHaveText(String(expected.length));
     expect(await shownRows(page)).toEqual(expected);
+  });
+
+  test('since=nosuch:tag is said at the since field, as the CLI refuses it; no "could not load" notice', async ({ page }) => {
+    // The oracle: `docker image ls -f since=nosuch:tag` fails, naming the image.
+    const env = e2eEnv();
+    const cli = await runDockerCli({ host: env.dockerHost, configDir: env.cliConfigDir }, ['image', 'ls', '-f', 'since=nosuch:tag']);
+    expect(cli.code).not.toBe(0);
+    expect(cli.stderr).toContain('No such image: nosuch:tag');
+    await openImages(page);
+    await page.getByTestId('images-filter-since').fill('nosuch:tag');
+    await page.getByTestId('images-apply-filters').click();
+    await expect(page.getByTestId('images-filter-since-problem')).toHaveText('No image nosuch:tag here: since and before need an image this engine has.');
+    await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SHOTS, 'images-filter-since-missing.png'), animations: 'disabled', caret: 'hide' });
+    await page.getByTestId('images-reset-filters').click();
+    await expect(page.getByTestId('images-filter-since-problem')).toHaveCount(0);
   });
 
   test('an image tagged or removed with the CLI appears and disappears without a reload', async ({ page }) => {

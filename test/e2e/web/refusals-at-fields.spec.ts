@@ -80,6 +80,28 @@ test.describe('refusals said at the field', () => {
     });
   });
 
+  test('mirror entries that cannot work stay in the list with their reason, and Review says why it is disabled', async ({ page }) => {
+    const configPath = e2eEnv().daemonConfigPath;
+    const before = readFileSync(configPath, 'utf8');
+    await openPage(page, 'registries');
+    await page.getByTestId('registry-preset-custom').click();
+    for (const typed of ['http://a b', 'ftp://x']) {
+      await page.getByTestId('registry-mirror-input').fill(typed);
+      await page.getByTestId('registry-mirror-add-button').click();
+    }
+    const entries = page.getByTestId('registry-mirrors-list').getByTestId('registry-mirrors-entry');
+    const spaced = entries.filter({ hasText: 'http://a b' });
+    await expect(spaced).toHaveCount(1);
+    await expect(spaced.getByRole('alert')).toHaveText('Not a URL');
+    await expect(entries.filter({ hasText: 'ftp://x' }).getByRole('alert')).toHaveText('Only http:// and https:// addresses work as a mirror');
+    await expect(page.getByTestId('registry-review')).toBeDisabled();
+    await expect(page.getByText('Fix the marked entries first.')).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await entries.last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'registry-mirrors-entry-problems.png'), animations: 'disabled', caret: 'hide' });
+    expect(readFileSync(configPath, 'utf8')).toBe(before);
+  });
+
   test('a save to a device or a symbolic link is refused at the path field; both stay as they were', async ({ page }) => {
     const device = join(scratch, 'null-device');
     await runOk('/usr/bin/mknod', [device, 'c', '1', '3']);

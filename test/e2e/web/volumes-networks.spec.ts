@@ -97,6 +97,21 @@ test.describe('Volumes and Networks pages', () => {
     expect(await lines(['volume', 'ls', '-q'])).toContain(KEPT);
   });
 
+  test('a volume name that exists is refused at the name field, and Create stays disabled', async ({ page }) => {
+    await open(page, 'volumes');
+    await expect(page.locator(`[data-testid="volume-row"][data-name="${KEPT}"]`)).toBeVisible();
+    await page.getByTestId('volumes-create').click();
+    await page.getByTestId('volume-create-name').fill(KEPT);
+    await expect(page.getByTestId('volume-create-name-taken')).toHaveText(`A volume named ${KEPT} already exists. Choose another name, or use that volume.`);
+    await expect(page.getByTestId('volume-create-submit')).toBeDisabled();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SHOTS, 'volumes-create-name-taken.png'), animations: 'disabled', caret: 'hide' });
+    await page.getByTestId('volume-create-name').fill(`${KEPT}-2`);
+    await expect(page.getByTestId('volume-create-name-taken')).toHaveCount(0);
+    await expect(page.getByTestId('volume-create-submit')).toBeEnabled();
+    await page.getByTestId('dialog-close').click();
+  });
+
   test('creates and removes a network; built-in networks cannot be removed', async ({ page }) => {
     await open(page, 'networks');
     const backend = page.locator(`[data-testid="network-row"][data-name="${BACKEND}"]`);

@@ -2,6 +2,7 @@
 import type { RemovalReport, VolumeList, VolumePrunePlan, VolumeRow, VolumeUsage } from '../../../shared/volume-list';
 import { isAnonymousVolume } from '../../../shared/volume-list';
 import type { Clock } from '../clock';
+import { WharfError } from '../errors';
 import type { EngineApi } from '../engine/engine-api';
 import { containersByVolume } from './engine-containers';
 import { removeEach } from './remove-each';
@@ -57,6 +58,15 @@ export function createVolumesService(engine: EngineApi, clock: Clock): VolumesSe
     },
 
     async create(input) {
+      // The engine answers a create of an existing name with that volume, unchanged (docker volume create prints
+      // its name as if it had made it). A user asking for a new volume is told instead, at the name field.
+      if (input.name) {
+        const existing = await engine.inspectVolume(input.name).catch((error: unknown) => {
+          if (error instanceof WharfError && error.code === 'not-found') return null;
+          throw error;
+        });
+        if (existing) throw new WharfError('conflict', `a volume named ${input.name} already exists: nothing was created`, { problems: { name: 'exists' } });
+      }
       const created = await engine.createVolume({ Driver: input.driver, Labels: input.labels, DriverOpts: input.options, ...(input.name ? { Name: input.name } : {}) });
       return { name: created.Name || (input.name ?? '') };
     },

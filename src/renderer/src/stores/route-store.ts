@@ -18,31 +18,45 @@ function pageFromHash(hash: string): PageId {
   return pageInHash(hash) ?? 'dashboard';
 }
 
-export function hrefFor(page: PageId): string {
-  return `#/${page}`;
+/** What a page is showing, after the `?` of its hash (`#/containers?state=stopped`). */
+export type RouteQuery = Readonly<Record<string, string>>;
+
+/** The query of a hash: `#/containers?state=stopped` → { state: 'stopped' }. */
+export function queryInHash(hash: string): RouteQuery {
+  const at = hash.indexOf('?');
+  return at < 0 ? {} : Object.fromEntries(new URLSearchParams(hash.slice(at + 1)));
+}
+
+export function hrefFor(page: PageId, query: RouteQuery = {}): string {
+  const search = new URLSearchParams(query).toString();
+  return search ? `#/${page}?${search}` : `#/${page}`;
 }
 
 interface RouteStore {
   page: PageId;
+  query: RouteQuery;
   /** `replace`: take the place of the current history entry (a redirect the user did not ask for). */
-  navigate(page: PageId, options?: { replace?: boolean }): void;
+  navigate(page: PageId, options?: { replace?: boolean; query?: RouteQuery }): void;
 }
 
-/** The page lives in the URL hash, so reloads, back/forward and e2e deep links all work. */
+/** The page (and what it shows) lives in the URL hash, so reloads, back/forward and e2e deep links all work. */
 export const useRouteStore = create<RouteStore>()((set) => ({
   page: pageFromHash(window.location.hash),
+  query: queryInHash(window.location.hash),
   navigate(page, options) {
-    if (window.location.hash !== hrefFor(page)) {
-      if (options?.replace) window.history.replaceState(window.history.state, '', hrefFor(page));
-      else window.location.hash = hrefFor(page);
+    const query = options?.query ?? {};
+    const href = hrefFor(page, query);
+    if (window.location.hash !== href) {
+      if (options?.replace) window.history.replaceState(window.history.state, '', href);
+      else window.location.hash = href;
     }
-    set({ page });
+    set({ page, query });
   },
 }));
 
 /** Follows back/forward and hand-edited hashes; returns the unsubscribe. */
 export function startRouteSync(): () => void {
-  const onHashChange = (): void => useRouteStore.setState({ page: pageFromHash(window.location.hash) });
+  const onHashChange = (): void => useRouteStore.setState({ page: pageFromHash(window.location.hash), query: queryInHash(window.location.hash) });
   window.addEventListener('hashchange', onHashChange);
   return () => window.removeEventListener('hashchange', onHashChange);
 }

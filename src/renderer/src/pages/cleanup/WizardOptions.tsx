@@ -33,11 +33,18 @@ export function toOptions(wizard: CleanupWizard, form: OptionsForm, protect: str
   return options;
 }
 
+/** A number of hours: the field says its unit after the number. */
 function Hours({ id, label, hint, value, onChange }: { id: string; label: string; hint: string; value: string; onChange(v: string): void }): ReactElement {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} className="input cleanup-options__number" type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
+      <span className="cleanup-options__with-unit">
+        <input id={id} className="input cleanup-options__number" type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
+        <span className="cleanup-options__unit" data-testid={`${id}-unit`}>
+          {t('cleanup.options.hoursUnit')}
+        </span>
+      </span>
       <span className="field__hint">{hint}</span>
     </div>
   );

@@ -11,7 +11,8 @@ import { useContainersStore } from '../../stores/containers-store';
 import { EngineGate } from '../../components/EngineGate';
 import { useStartedTask } from '../../stores/use-started-task';
 import { isDestructive, rowsFor, type DestructiveAction } from './container-actions';
-import { nextSort, searchRows, sortRows, viewItems, type SortColumn, type SortState } from './container-view';
+import { inState, isStateFilter, nextSort, searchRows, sortRows, viewItems, type SortColumn, type SortState } from './container-view';
+import { useRouteStore } from '../../stores/route-store';
 import { ContainerDetailsDialog } from './details/ContainerDetailsDialog';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ContainersTable } from './ContainersTable';
@@ -35,8 +36,16 @@ function ContainersList(): ReactElement {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ContainersDialog | null>(null);
   const quick = useStartedTask<'container-action'>();
+  // The dashboard's tiles open this page on one of its counts (#/containers?state=stopped).
+  const routeState = useRouteStore((s) => s.query.state);
+  const navigate = useRouteStore((s) => s.navigate);
+  const stateFilter = isStateFilter(routeState) ? routeState : null;
+  const needsAll = stateFilter !== null && stateFilter !== 'running';
+  useEffect(() => {
+    if (needsAll && !all) void apply({ all: true });
+  }, [needsAll, all, apply]);
 
-  const shown = useMemo(() => sortRows(searchRows(list?.rows ?? [], query), sort), [list, query, sort]);
+  const shown = useMemo(() => sortRows(searchRows((list?.rows ?? []).filter((r) => inState(r, stateFilter)), query), sort), [list, query, sort, stateFilter]);
   const items = useMemo(() => viewItems(shown, group, collapsed), [shown, group, collapsed]);
   // Containers that left the list (removed, filtered out) drop out of the selection.
   const selectedRows = useMemo(() => shown.filter((r) => checked.has(r.id)), [shown, checked]);
@@ -139,6 +148,14 @@ function ContainersList(): ReactElement {
       <section className="card list-card">
         <header className="list-card__bar">
           <SearchField value={query} onChange={setQuery} placeholder={t('containers.search')} label={t('containers.searchLabel')} testId="containers-search" />
+          {stateFilter ? (
+            <span className="chip chip--accent containers-state-filter" data-testid="containers-state-filter" data-state={stateFilter}>
+              {t(`containers.stateFilter.${stateFilter}`)}
+              <button type="button" className="containers-state-filter__clear" onClick={() => navigate('containers')} aria-label={t('containers.stateFilter.clear')} title={t('containers.stateFilter.clear')} data-testid="containers-state-filter-clear">
+                ×
+              </button>
+            </span>
+          ) : null}
           <span className="muted containers-count">
             <strong data-testid="containers-count">{shown.length}</strong> {t('containers.countOf', { total: list?.rows.length ?? 0 })}
           </span>

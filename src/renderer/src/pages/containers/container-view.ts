@@ -15,6 +15,20 @@ export function searchRows(rows: readonly ContainerRow[], query: string): Contai
   return searchByWords(rows, query, (r) => `${r.name} ${r.image} ${r.id} ${r.project ?? ''} ${r.command} ${r.status} ${r.ports.map(portText).join(' ')}`);
 }
 
+/** The dashboard's three counts, as `docker info` makes them: paused, running, and every other state is stopped. */
+export const STATE_FILTERS = ['running', 'paused', 'stopped'] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+
+export function isStateFilter(value: string | undefined): value is StateFilter {
+  return (STATE_FILTERS as readonly string[]).includes(value ?? '');
+}
+
+export function inState(row: ContainerRow, filter: StateFilter | null): boolean {
+  if (filter === null) return true;
+  if (filter === 'stopped') return row.state !== 'running' && row.state !== 'paused';
+  return row.state === filter;
+}
+
 const STATE_ORDER = ['running', 'restarting', 'paused', 'created', 'removing', 'exited', 'dead'];
 
 function sortValue(row: ContainerRow, column: SortColumn): string | number {

@@ -13,10 +13,10 @@ export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElemen
   return (
     <>
       <section className="card card--stats" aria-label={t('dashboard.resourcesCard')}>
-        <StatTile name="containers-running" label={t('dashboard.facts.containersRunning')} value={facts.containers.running} tone="success" />
-        <StatTile name="containers-paused" label={t('dashboard.facts.containersPaused')} value={facts.containers.paused} tone="warning" />
-        <StatTile name="containers-stopped" label={t('dashboard.facts.containersStopped')} value={facts.containers.stopped} tone="muted" />
-        <StatTile name="images" label={t('dashboard.facts.images')} value={facts.images} tone="accent" />
+        <StatTile name="containers-running" label={t('dashboard.facts.containersRunning')} value={facts.containers.running} tone="success" to={{ page: 'containers', query: { state: 'running' } }} />
+        <StatTile name="containers-paused" label={t('dashboard.facts.containersPaused')} value={facts.containers.paused} tone="warning" to={{ page: 'containers', query: { state: 'paused' } }} />
+        <StatTile name="containers-stopped" label={t('dashboard.facts.containersStopped')} value={facts.containers.stopped} tone="muted" to={{ page: 'containers', query: { state: 'stopped' } }} />
+        <StatTile name="images" label={t('dashboard.facts.images')} value={facts.images} tone="accent" to={{ page: 'images' }} />
       </section>
 
       <div className="grid grid--3">

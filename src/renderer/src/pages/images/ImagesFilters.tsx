@@ -47,13 +47,15 @@ function toInput(d: Draft): ImageListInput {
 
 export interface ImagesFiltersProps {
   applied: ImageListInput;
+  /** The since/before filter naming an image the engine does not have (the list answered 404 for it). */
+  missing?: 'since' | 'before' | null;
   command: readonly string[];
   rows: readonly ImageRow[];
   onApply(input: ImageListInput): void;
 }
 
 /** The CLI's `-f` filters and `-a`, applied together, with the equivalent command line below. */
-export function ImagesFilters({ applied, command, rows, onApply }: ImagesFiltersProps): ReactElement {
+export function ImagesFilters({ applied, missing, command, rows, onApply }: ImagesFiltersProps): ReactElement {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => toDraft(applied));
   const references = useMemo(() => {
@@ -95,7 +97,13 @@ export function ImagesFilters({ applied, command, rows, onApply }: ImagesFilters
             placeholder={t('images.filters.imagePlaceholder')}
             onChange={(e) => change('since', e.target.value)}
             spellCheck={false}
+            aria-invalid={missing === 'since'}
           />
+          {missing === 'since' ? (
+            <span className="images-field__problem" role="alert" data-testid="images-filter-since-problem">
+              {t('images.filters.noSuchImage', { image: applied.filters.since })}
+            </span>
+          ) : null}
         </label>
         <label className="images-field">
           <span>{t('images.filters.before')}</span>
@@ -107,7 +115,13 @@ export function ImagesFilters({ applied, command, rows, onApply }: ImagesFilters
             placeholder={t('images.filters.imagePlaceholder')}
             onChange={(e) => change('before', e.target.value)}
             spellCheck={false}
+            aria-invalid={missing === 'before'}
           />
+          {missing === 'before' ? (
+            <span className="images-field__problem" role="alert" data-testid="images-filter-before-problem">
+              {t('images.filters.noSuchImage', { image: applied.filters.before })}
+            </span>
+          ) : null}
         </label>
         <label className="images-field images-field--dangling">
           <span>{t('images.filters.dangling')}</span>

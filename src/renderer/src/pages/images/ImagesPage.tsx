@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { missingFilterImage } from './filter-problem';
 import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/table/VirtualTable';
 import { Spinner } from '../../components/Spinner';
@@ -26,6 +27,7 @@ function hasFilters(input: { filters: object; all: boolean }): boolean {
 function ImagesList(): ReactElement {
   const { t } = useTranslation();
   const { input, list, listError, loading, apply, refresh } = useImagesStore();
+  const missing = missingFilterImage(input, listError);
   const { diskUsage, diskUsageError } = useImageUsageStore();
   const [query, setQuery] = useState('');
   const [digests, setDigests] = useState(false);
@@ -92,8 +94,8 @@ function ImagesList(): ReactElement {
   return (
     <>
       <ImagesToolbar input={input} listed={list?.rows.length ?? 0} onOpen={setDialog} />
-      <ImagesFilters applied={input} command={command} rows={list?.rows ?? []} onApply={(next) => void apply(next)} />
-      {listError ? (
+      <ImagesFilters applied={input} missing={missing} command={command} rows={list?.rows ?? []} onApply={(next) => void apply(next)} />
+      {listError && !missing ? (
         <ErrorNotice title={t('images.loadFailed')} error={listError} onRetry={() => void refresh()} />
       ) : null}
       <section className="card list-card">

@@ -12,7 +12,12 @@ import { ConfirmButtons } from '../../components/RemovalFooter';
 import { PairsField } from '../../components/PairsField';
 
 /** `docker volume create`: name (or none), driver, labels and driver options, with the command it equals. */
-export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(name: string): void }): ReactElement {
+/** Whether the core refused the name because a volume of that name exists (details.problems.name). */
+function nameTaken(error: WharfErrorInfo | null): boolean {
+  return (error?.details as { problems?: { name?: unknown } } | undefined)?.problems?.name === 'exists';
+}
+
+export function CreateVolumeDialog({ existing, onClose, onCreated }: { existing: ReadonlySet<string>; onClose(): void; onCreated(name: string): void }): ReactElement {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
@@ -20,11 +25,15 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
   const [options, setOptions] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WharfErrorInfo | null>(null);
+  /** A name the core refused as taken (a volume made elsewhere after the list was read). */
+  const [refusedName, setRefusedName] = useState<string | null>(null);
   const parsedLabels = parsePairs(labels);
   const parsedOptions = parsePairs(options);
   const trimmed = name.trim();
   const nameBad = trimmed !== '' && !VOLUME_NAME.test(trimmed);
-  const valid = !nameBad && driver.trim() !== '' && parsedLabels.ok && parsedOptions.ok;
+  // Known from the list at once; a volume made elsewhere meanwhile comes back as the core's refusal.
+  const taken = trimmed !== '' && (existing.has(trimmed) || refusedName === trimmed);
+  const valid = !nameBad && !taken && driver.trim() !== '' && parsedLabels.ok && parsedOptions.ok;
   const input = {
     ...(trimmed ? { name: trimmed } : {}),
     driver: driver.trim(),
@@ -38,6 +47,7 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
     const answer = await call('volumes.create', input);
     setBusy(false);
     if (answer.ok) onCreated(answer.value.name);
+    else if (nameTaken(answer.error)) setRefusedName(input.name ?? null);
     else setError(answer.error);
   };
 
@@ -60,7 +70,15 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
         <div className="field">
           <label htmlFor="volume-name">{t('volumes.create.name')}</label>
           <input id="volume-name" className="input mono" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('volumes.create.namePlaceholder')} spellCheck={false} autoFocus data-testid="volume-create-name" />
-          {nameBad ? <span className="resource-problem">{t('volumes.create.nameInvalid')}</span> : <span className="field__hint">{t('volumes.create.nameHint')}</span>}
+          {nameBad ? (
+            <span className="resource-problem">{t('volumes.create.nameInvalid')}</span>
+          ) : taken ? (
+            <span className="resource-problem" data-testid="volume-create-name-taken">
+              {t('volumes.create.nameExists', { name: trimmed })}
+            </span>
+          ) : (
+            <span className="field__hint">{t('volumes.create.nameHint')}</span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="volume-driver">{t('volumes.create.driver')}</label>

@@ -32,6 +32,7 @@ function VolumesList(): ReactElement {
   const [dialog, setDialog] = useState<VolumesDialog | null>(null);
   const [measuring, setMeasuring] = useState(false);
   const all = useMemo(() => list?.rows ?? [], [list]);
+  const existingNames = useMemo(() => new Set(all.map((v) => v.name)), [all]);
   // Named volumes first, each group by name (`docker volume ls` sorts by name; generated names are noise).
   const shown = useMemo(() => all.filter((r) => matches(r, query)).sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name)), [all, query]);
   const keys = useMemo(() => shown.map((r) => r.name), [shown]);
@@ -106,6 +107,7 @@ function VolumesList(): ReactElement {
       </section>
       {dialog?.kind === 'create' ? (
         <CreateVolumeDialog
+          existing={existingNames}
           onClose={() => setDialog(null)}
           onCreated={() => {
             setDialog(null);
