@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
 import { docker, e2eEnv, fixtureEngine, loginUrl, openPage } from '../support/e2e-env';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
+import { expectDangerButton } from '../support/styles';
 
 const REPO = 'e2e-cleanup/app';
 const STOPPED = 'e2e-cleanup-stopped';
@@ -65,6 +66,7 @@ test.describe('Cleanup', () => {
     await expect(wizard.getByTestId('cleanup-command')).toContainText('docker container prune');
     await page.screenshot({ path: join(SHOTS, 'cleanup-preview.png'), animations: 'disabled', caret: 'hide' });
 
+    await expectDangerButton(wizard.getByTestId('cleanup-start'));
     await wizard.getByTestId('cleanup-start').click();
     const report = wizard.getByTestId('cleanup-report');
     await expect(report).toBeVisible({ timeout: 30_000 });

@@ -130,6 +130,12 @@ test.describe('Containers page', () => {
     await openContainers(page);
     await page.getByTestId('containers-run').click();
     const dialog = page.getByTestId('run-dialog');
+    // A form just opened is not wrong yet: "Required" waits until the image field was left empty.
+    await expect(dialog.getByTestId('problem-image')).toHaveCount(0);
+    await expect(dialog.getByTestId('run-submit')).toBeDisabled();
+    await dialog.getByTestId('run-image').focus();
+    await dialog.getByTestId('run-name').focus();
+    await expect(dialog.getByTestId('problem-image')).toHaveText('Required.');
     // An image that is not here is named, and pulling it is suggested; nothing is pulled.
     await dialog.getByTestId('run-image').fill(`${PREFIX}missing/image:1`);
     await expect(dialog.getByTestId('problem-image')).toContainText(`${PREFIX}missing/image:1`);
@@ -173,6 +179,19 @@ test.describe('Containers page', () => {
     await expect(page.getByTestId('containers-count')).toHaveText('5');
     await page.getByTestId('containers-search').blur();
     await page.screenshot({ path: join(SHOTS, 'containers-list.png'), animations: 'disabled', caret: 'hide' });
+  });
+
+  test("when the engine's check of the form fails, the dialog says so instead of going quiet", async ({ page }) => {
+    await openContainers(page);
+    await page.getByTestId('containers-run').click();
+    const dialog = page.getByTestId('run-dialog');
+    await dialog.getByTestId('run-image').fill('busybox:latest');
+    // A NUL in the command: the contract refuses the check's input, so containers.runPlan answers an error envelope.
+    await dialog.getByTestId('run-command').fill('sleep\u00001');
+    await expect(dialog.getByTestId('run-plan-error')).toContainText('Could not check these entries with the engine');
+    await dialog.getByTestId('run-command').fill('sleep 1');
+    await expect(dialog.getByTestId('run-plan-error')).toHaveCount(0);
+    await page.getByTestId('dialog-close').click();
   });
 
   test('details show the port, environment and inspect JSON; rename renames', async ({ page }) => {

@@ -87,3 +87,30 @@ test('a container started with the CLI changes the Dashboard counts without a re
   }
   await expect(running).toHaveText(String(before), { timeout: 3000 });
 });
+
+test.describe('engine warnings in zh-CN', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test("each of docker info's warnings is listed with what it means and the engine's own words", async ({ page }) => {
+    const warnings = (JSON.parse((await docker(['info', '--format', '{{json .Warnings}}'])).stdout) as string[] | null) ?? [];
+    await openApp(page);
+    await expect(page.getByTestId('page-dashboard')).toBeVisible();
+    await expect(page.getByTestId('fact-serverVersion')).not.toHaveText('');
+    const card = page.getByTestId('engine-warnings');
+    if (warnings.length === 0) {
+      await expect(card).toHaveCount(0);
+      return;
+    }
+    await card.locator('summary').click();
+    const items = card.getByTestId('engine-warning');
+    await expect(items.locator('.dashboard-warnings__text')).toHaveText(warnings);
+    // Every warning this engine gives is one Wharf explains, in Chinese.
+    for (let i = 0; i < warnings.length; i++) {
+      await expect(items.nth(i)).not.toHaveAttribute('data-warning', 'unknown');
+      await expect(items.nth(i).locator('.dashboard-warnings__meaning')).toHaveText(/[\u4e00-\u9fff]/);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'zh-CN-dashboard-engine-warnings.png'), animations: 'disabled', caret: 'hide' });
+  });
+});

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildImage } from '../../support/fixtures';
 import { docker, fixtureEngine, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
+import { expectDangerButton } from '../support/styles';
 
 const REPO = 'e2e-remove';
 const HOLDER = 'e2e-remove-holder';
@@ -62,6 +63,7 @@ test.describe('Removing images', () => {
     expect(command.split(' ').slice(3).sort()).toEqual([`${REPO}/app:1`, `${REPO}/app:2`, `${REPO}/used:1`]);
     await page.screenshot({ path: join(SHOTS, 'images-remove-preview.png'), animations: 'disabled', caret: 'hide' });
 
+    await expectDangerButton(dialog.getByTestId('remove-confirm'));
     await dialog.getByTestId('remove-confirm').click();
     const report = dialog.getByTestId('remove-report');
     await expect(report).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });

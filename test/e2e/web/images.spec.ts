@@ -184,6 +184,35 @@ test.describe('Images page', () => {
     await expect(page.getByTestId('images-filter-since-problem')).toHaveCount(0);
   });
 
+  test('a repository with a registry host keeps the end of its name in view at 1280×800, digests on or off', async ({ page }) => {
+    const names = ['20.26.38.47:5000/redo_java', '20.26.38.47:5000/suse12.2-jf'];
+    for (const n of names) await docker(['tag', 'busybox:latest', `${n}:v1`]);
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openImages(page);
+      await page.getByTestId('images-search').fill('20.26.38.47');
+      for (const digests of [false, true]) {
+        if (digests) {
+          await page.getByTestId('images-toggle-digests').check();
+          await expect(page.locator('[data-testid="image-row"] .col-digest').first()).toBeVisible();
+        }
+        for (const n of names) {
+          const cell = page.locator(`[data-testid="image-row"][data-repository="${n}"] .col-repository`);
+          const tail = cell.locator('.middle-ellipsis__tail');
+          await expect(tail).toHaveText(n.slice(n.lastIndexOf('/')));
+          // The end is shown whole (nothing of it is cut, by itself or by the cell), and the column keeps room for it.
+          expect(await tail.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+          const [tailBox, cellBox] = [await tail.boundingBox(), await cell.boundingBox()];
+          expect((tailBox?.x ?? 0) + (tailBox?.width ?? 0)).toBeLessThanOrEqual((cellBox?.x ?? 0) + (cellBox?.width ?? 0));
+          expect(cellBox?.width ?? 0).toBeGreaterThanOrEqual(150);
+        }
+        await page.screenshot({ path: join(SHOTS, `images-long-repository${digests ? '-digests' : ''}.png`), animations: 'disabled', caret: 'hide' });
+      }
+    } finally {
+      for (const n of names) await docker(['rmi', `${n}:v1`]);
+    }
+  });
+
   test('an image tagged or removed with the CLI appears and disappears without a reload', async ({ page }) => {
     await openImages(page);
     await page.getByTestId('images-search').fill(`${REPO}/live`);

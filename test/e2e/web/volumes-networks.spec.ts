@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { runDockerCli } from '../../support/docker-cli';
 import { docker, e2eEnv, openPage } from '../support/e2e-env';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
+import { expectDangerButton } from '../support/styles';
 
 const BOX = 'e2e-vn-box';
 const KEPT = 'e2e-vn-kept';
@@ -89,6 +90,7 @@ test.describe('Volumes and Networks pages', () => {
     await made.getByTestId('volume-remove').click();
     await expect(page.getByTestId('volume-remove-warning')).toBeVisible();
     await page.screenshot({ path: join(SHOTS, 'volumes-remove.png'), animations: 'disabled', caret: 'hide' });
+    await expectDangerButton(page.getByTestId('volume-remove-confirm'));
     await page.getByTestId('volume-remove-confirm').click();
     await expect(page.getByTestId('removal-outcome')).toHaveAttribute('data-state', 'removed');
     await page.getByTestId('volume-remove-close').click();
@@ -154,6 +156,7 @@ test.describe('Volumes and Networks pages', () => {
     await page.getByTestId('dialog-close').click();
 
     await made.getByTestId('network-remove').click();
+    await expectDangerButton(page.getByTestId('network-remove-confirm'));
     await page.getByTestId('network-remove-confirm').click();
     await expect(page.getByTestId('removal-outcome')).toHaveAttribute('data-state', 'removed');
     await page.getByTestId('network-remove-close').click();

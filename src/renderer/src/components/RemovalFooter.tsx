@@ -9,7 +9,7 @@ export function ConfirmButtons({ busy, disabled, label, onClose, onConfirm, test
       <button type="button" className="button button--subtle" onClick={onClose} disabled={busy}>
         {t('volumes.cancel')}
       </button>
-      <button type="button" className={`button button--primary${danger ? ' resource-danger' : ''}`} disabled={disabled || busy} onClick={onConfirm} data-testid={testId}>
+      <button type="button" className={`button button--primary${danger ? ' button--danger' : ''}`} disabled={disabled || busy} onClick={onConfirm} data-testid={testId}>
         {label}
       </button>
     </>

@@ -22,7 +22,7 @@ export function SearchBar({ ns, query, onQuery, count, total, checked, onRemoveS
       {selected > 0 ? (
         <div className="resource-selection">
           <strong>{t(`${ns}.actions.selected`, { count: selected })}</strong>
-          <button type="button" className="button button--small button--secondary resource-danger-text" data-testid={`${ns}-remove-selected`} onClick={onRemoveSelected}>
+          <button type="button" className="button button--small button--secondary button--danger-text" data-testid={`${ns}-remove-selected`} onClick={onRemoveSelected}>
             <Icon name="trash" size={14} />
             {t(`${ns}.actions.remove`)}
           </button>

@@ -53,7 +53,7 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
       <button type="button" className="button button--subtle" onClick={onClose}>
         {t('containers.confirm.cancel')}
       </button>
-      <button type="button" className={action === 'stop' ? 'button button--primary' : 'button button--primary containers-danger'} disabled={starting || timeoutSeconds === null || blocked} onClick={() => void go()} data-testid="confirm-action">
+      <button type="button" className={action === 'stop' ? 'button button--primary' : 'button button--primary button--danger'} disabled={starting || timeoutSeconds === null || blocked} onClick={() => void go()} data-testid="confirm-action">
         {t(`containers.confirm.go.${action}`)}
       </button>
     </>

@@ -17,7 +17,7 @@ export function SelectionBar({ rows, onAction, onClear }: { rows: ContainerRow[]
         <button
           key={action}
           type="button"
-          className={isDestructive(action) && action !== 'stop' ? 'button button--small button--secondary containers-danger-text' : 'button button--small button--secondary'}
+          className={isDestructive(action) && action !== 'stop' ? 'button button--small button--secondary button--danger-text' : 'button button--small button--secondary'}
           data-testid={`containers-bulk-${action}`}
           onClick={() => onAction(action, rows)}
         >

@@ -6,6 +6,8 @@ import { bytesSize } from '../../../../shared/units';
 import { Fact } from './Fact';
 import { FactList } from './FactList';
 import { StatTile } from './StatTile';
+import { explainWarning } from './engine-warnings';
+import { CommandBlock } from '../../components/CommandBlock';
 
 /** What `docker version` and `docker info` tell about the engine and its host. */
 export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElement {
@@ -90,10 +92,17 @@ export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElemen
             <Icon name="alert" size={16} />
             {t('dashboard.warnings')} ({facts.warnings.length})
           </summary>
-          <ul>
-            {facts.warnings.map((warning) => (
-              <li key={warning}>
-                <code>{warning}</code>
+          <ul className="dashboard-warnings__list">
+            {facts.warnings.map(explainWarning).map((w) => (
+              <li key={w.text} className="dashboard-warnings__item" data-testid="engine-warning" data-warning={w.id ?? 'unknown'}>
+                <p className="dashboard-warnings__meaning">{w.id ? t(`dashboard.engineWarning.${w.id}`) : t('dashboard.engineWarning.unknown')}</p>
+                <code className="dashboard-warnings__text">{w.text}</code>
+                {w.fix.length > 0 ? (
+                  <div className="dashboard-warnings__fix">
+                    <span className="field__hint">{t('dashboard.engineWarning.fixTitle')}</span>
+                    <CommandBlock commands={w.fix.map((command) => ({ command }))} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

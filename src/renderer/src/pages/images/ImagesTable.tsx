@@ -9,6 +9,7 @@ import type { SortColumn, SortState } from './image-rows';
 import type { ImagesDialog } from './ImagesDialogs';
 import { rowReference } from './row-reference';
 import { RowMenu } from './RowMenu';
+import { MiddleEllipsis } from '../../components/MiddleEllipsis';
 
 const ROW_HEIGHT = 41;
 
@@ -106,14 +107,13 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
         <span className="images-repo">
           <button
             type="button"
-            className={row.repository === '<none>' ? 'images-repo__name faint ellipsis' : 'images-repo__name ellipsis'}
-            title={row.repository}
+            className={row.repository === '<none>' ? 'images-repo__name faint' : 'images-repo__name'}
             translate="no"
             aria-label={t('images.actions.openDetails', { image: rowReference(row) })}
             data-testid="image-open"
             onClick={() => onOpen({ kind: 'details', image: row.id })}
           >
-            {row.repository}
+            <MiddleEllipsis text={row.repository} />
           </button>
           {row.dangling ? (
             <span className="chip chip--warning" title={t('images.badge.danglingTitle')} data-testid="badge-dangling">
@@ -175,7 +175,7 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
 
   return (
     <div className="virtual-table__scroll" ref={scrollRef}>
-      <table className="table virtual-table images-table" data-testid="images-table" aria-rowcount={rows.length + 1}>
+      <table className={digests ? 'table virtual-table images-table images-table--digests' : 'table virtual-table images-table'} data-testid="images-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="col-select" />
           {columns.map((c) => (

@@ -26,7 +26,7 @@ export function ImagesToolbar({ input, listed, onOpen }: { input: ImageListInput
       {filtered && listed > 0 ? (
         <button
           type="button"
-          className="button button--subtle images-toolbar__danger"
+          className="button button--subtle button--danger-text"
           data-testid="images-remove-filtered"
           title={t('images.actions.removeFilteredTitle')}
           onClick={() => onOpen({ kind: 'remove', target: { filter: input } })}
@@ -49,7 +49,7 @@ export function SelectionBar({ refs, onOpen, onClear }: { refs: string[]; onOpen
         <Icon name="save" size={14} />
         {t('images.actions.save')}
       </button>
-      <button type="button" className="button button--small button--secondary images-toolbar__danger" data-testid="images-remove-selected" onClick={() => onOpen({ kind: 'remove', target: { refs } })}>
+      <button type="button" className="button button--small button--secondary button--danger-text" data-testid="images-remove-selected" onClick={() => onOpen({ kind: 'remove', target: { refs } })}>
         <Icon name="trash" size={14} />
         {t('images.actions.remove')}
       </button>

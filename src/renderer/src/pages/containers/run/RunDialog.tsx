@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunProblem, RunSpec } from '../../../../../shared/container-run';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
@@ -46,10 +46,21 @@ function useChoices(): { images: string[]; networks: string[] } {
 /** The form of `docker run`: explains every invalid entry before anything is created, and shows the command. */
 export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
   const { t } = useTranslation();
-  const { spec, update, problems, localProblems, argv, setRefused } = useRunForm();
+  const { spec, update, problems: allProblems, localProblems, argv, setRefused, planError } = useRunForm();
   const { images, networks } = useChoices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WharfErrorInfo | null>(null);
+  // The image's "Required" waits until the field was left or typed in: a form just opened is not wrong yet. (A port
+  // or volume row's required parts show at once: the user added that row.)
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const touch = (field: string): void => setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
+  const problems = useMemo(() => allProblems.filter((p) => p.key !== 'required' || p.field !== 'image' || touched.has('image')), [allProblems, touched]);
+  // What clicking Run brought back (the engine refused an entry, or the run failed) is scrolled into view.
+  const form = useRef<HTMLFormElement>(null);
+  const [answered, setAnswered] = useState(0);
+  useEffect(() => {
+    if (answered > 0) form.current?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
+  }, [answered]);
   const text = (field: 'image' | 'name' | 'command' | 'entrypoint' | 'envFile' | 'memory' | 'cpus' | 'restartRetries', placeholder: string, extra: { list?: string; mono?: boolean } = {}): ReactElement => (
     <input
       className={extra.mono === false ? 'input' : 'input mono'}
@@ -59,7 +70,11 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
       spellCheck={false}
       aria-invalid={hasProblem(problems, field)}
       data-testid={`run-${field}`}
-      onChange={(e) => update({ [field]: e.target.value })}
+      onBlur={() => touch(field)}
+      onChange={(e) => {
+        touch(field);
+        update({ [field]: e.target.value });
+      }}
     />
   );
 
@@ -72,6 +87,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
     const refused = (answer.error.details as { problems?: RunProblem[] } | undefined)?.problems;
     if (refused) setRefused(refused);
     else setError(answer.error);
+    setAnswered((n) => n + 1);
   };
 
   const footer = (
@@ -92,7 +108,7 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
 
   return (
     <Dialog title={t('containers.run.title')} subtitle={t('containers.run.subtitle')} onClose={onClose} size="wide" footer={footer} testId="run-dialog" busy={busy}>
-      <form className="containers-run" onSubmit={(e) => e.preventDefault()}>
+      <form className="containers-run" ref={form} onSubmit={(e) => e.preventDefault()}>
         <Section title={t('containers.run.sections.basics')}>
           <div className="containers-run__grid">
             <Field field="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
@@ -183,6 +199,11 @@ export function RunDialog({ onClose }: { onClose(): void }): ReactElement {
             </Field>
           </div>
         </Section>
+        {planError ? (
+          <div data-testid="run-plan-error">
+            <ErrorNotice title={t('containers.run.planFailed')} error={planError} />
+          </div>
+        ) : null}
         {error ? <ErrorNotice title={t('containers.run.failed')} error={error} /> : null}
         <div className="containers-run__command">
           <span className="section-label">{t('containers.run.command_preview')}</span>

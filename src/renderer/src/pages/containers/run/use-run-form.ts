@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { WharfErrorInfo } from '../../../../../shared/errors';
 import { EMPTY_RUN_SPEC, runArgv, runSpecProblems, type RunProblem, type RunSpec } from '../../../../../shared/container-run';
 import { useCall } from '../../../hooks/use-call';
 
@@ -15,6 +16,8 @@ export interface RunForm {
   argv: string[];
   /** Problems the core refused a run with (they replace the engine's answer for that spec). */
   setRefused(problems: RunProblem[]): void;
+  /** The engine's check of this very spec failed (engine away, input refused): said, never ignored. */
+  planError: WharfErrorInfo | null;
 }
 
 function same(a: RunProblem, b: RunProblem): boolean {
@@ -39,5 +42,6 @@ export function useRunForm(): RunForm {
 
   const update = useCallback((patch: Partial<RunSpec>) => setSpec((s) => ({ ...s, ...patch })), []);
   const setRefused = useCallback((problems: RunProblem[]) => setRefusedFor({ spec, problems }), [spec]);
-  return { spec, update, problems, localProblems, argv, setRefused };
+  const planError = checking && !plan.loading ? (plan.error ?? null) : null;
+  return { spec, update, problems, localProblems, argv, setRefused, planError };
 }

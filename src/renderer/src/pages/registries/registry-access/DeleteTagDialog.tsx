@@ -44,7 +44,7 @@ export function DeleteTagDialog({ target, onClose, onDeleted }: { target: TagRef
           <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
             {t('registryAccess.browse.cancel')}
           </button>
-          <button type="button" className="button button--primary registry-access-danger" onClick={() => void remove()} disabled={busy} data-testid="delete-tag-confirm">
+          <button type="button" className="button button--primary button--danger" onClick={() => void remove()} disabled={busy} data-testid="delete-tag-confirm">
             {t('registryAccess.browse.deleteConfirm')}
           </button>
         </>
