@@ -2,22 +2,16 @@
  * The containers list's status text: in English exactly what `docker ps` prints (moby's State.String() with
  * go-units' HumanDuration), in Chinese the same facts in Chinese; text the engine words differently stays as it is.
  */
-import { createInstance, type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogs } from '../../src/renderer/src/i18n/catalogs';
+import { makeTranslators } from '../support/translators';
 import { containerStatusText, parseContainerStatus } from '../../src/renderer/src/components/container-status';
 
 let en: TFunction;
 let zh: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: 'en' | 'zh-CN'): Promise<TFunction> => {
-    const i18n = createInstance();
-    await i18n.init({ resources: { [lng]: { translation: catalogs[lng] } }, lng, interpolation: { escapeValue: false }, showSupportNotice: false });
-    return i18n.t;
-  };
-  en = await make('en');
-  zh = await make('zh-CN');
+  ({ en, 'zh-CN': zh } = await makeTranslators());
 });
 
 /** Status texts as dockerd 20.10 and 26.1 write them (seen with docker ps on both). */

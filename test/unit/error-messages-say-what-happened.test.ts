@@ -3,22 +3,18 @@
  * knows more than the code: a pull or push cut by the engine stopping, the engine refusing an operation (HTTP 403),
  * a subnet another network uses, a save path Wharf will not write — in both languages, never the bare code's text.
  */
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogs } from '../../src/renderer/src/i18n/catalogs';
+import { makeTranslators } from '../support/translators';
 import { errorMessage } from '../../src/renderer/src/i18n/messages';
 import type { SaveTargetProblem } from '../../src/shared/save-target';
 
 const SAVE_PROBLEMS: readonly SaveTargetProblem[] = ['folderMissing', 'notAFolder', 'folderIsLink', 'isFolder', 'isLink', 'isDevice', 'isSpecial', 'exists'];
 
-const translators: Record<'en' | 'zh-CN', TFunction> = {} as Record<'en' | 'zh-CN', TFunction>;
+let translators: Awaited<ReturnType<typeof makeTranslators>>;
 
 beforeAll(async () => {
-  for (const lng of ['en', 'zh-CN'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({ resources: { [lng]: { translation: catalogs[lng] } }, lng, interpolation: { escapeValue: false }, showSupportNotice: false });
-    translators[lng] = instance.t;
-  }
+  translators = await makeTranslators();
 });
 
 describe.each(['en', 'zh-CN'] as const)('%s', (lng) => {

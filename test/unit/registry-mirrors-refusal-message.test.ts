@@ -1,20 +1,14 @@
 /** Why daemon.json was not touched reaches the user in their language, naming the file or folder: never a bare code. */
-import { createInstance, type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogs } from '../../src/renderer/src/i18n/catalogs';
+import { makeTranslators } from '../support/translators';
 import { errorMessage } from '../../src/renderer/src/i18n/messages';
 
 let en: TFunction;
 let zh: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: 'en' | 'zh-CN'): Promise<TFunction> => {
-    const i18n = createInstance();
-    await i18n.init({ resources: { [lng]: { translation: catalogs[lng] } }, lng, interpolation: { escapeValue: false }, showSupportNotice: false });
-    return i18n.t;
-  };
-  en = await make('en');
-  zh = await make('zh-CN');
+  ({ en, 'zh-CN': zh } = await makeTranslators());
 });
 
 describe('a refused daemon.json change', () => {

@@ -87,42 +87,26 @@ export function ImagesFilters({ applied, missing, command, rows, onApply }: Imag
             spellCheck={false}
           />
         </label>
-        <label className="images-field">
-          <span>{t('images.filters.since')}</span>
-          <input
-            className="input"
-            data-testid="images-filter-since"
-            list="images-references"
-            value={draft.since}
-            placeholder={t('images.filters.imagePlaceholder')}
-            onChange={(e) => change('since', e.target.value)}
-            spellCheck={false}
-            aria-invalid={missing === 'since'}
-          />
-          {missing === 'since' ? (
-            <span className="images-field__problem" role="alert" data-testid="images-filter-since-problem">
-              {t('images.filters.noSuchImage', { image: applied.filters.since })}
-            </span>
-          ) : null}
-        </label>
-        <label className="images-field">
-          <span>{t('images.filters.before')}</span>
-          <input
-            className="input"
-            data-testid="images-filter-before"
-            list="images-references"
-            value={draft.before}
-            placeholder={t('images.filters.imagePlaceholder')}
-            onChange={(e) => change('before', e.target.value)}
-            spellCheck={false}
-            aria-invalid={missing === 'before'}
-          />
-          {missing === 'before' ? (
-            <span className="images-field__problem" role="alert" data-testid="images-filter-before-problem">
-              {t('images.filters.noSuchImage', { image: applied.filters.before })}
-            </span>
-          ) : null}
-        </label>
+        {(['since', 'before'] as const).map((field) => (
+          <label key={field} className="images-field">
+            <span>{t(`images.filters.${field}`)}</span>
+            <input
+              className="input"
+              data-testid={`images-filter-${field}`}
+              list="images-references"
+              value={draft[field]}
+              placeholder={t('images.filters.imagePlaceholder')}
+              onChange={(e) => change(field, e.target.value)}
+              spellCheck={false}
+              aria-invalid={missing === field}
+            />
+            {missing === field ? (
+              <span className="images-field__problem" role="alert" data-testid={`images-filter-${field}-problem`}>
+                {t('images.filters.noSuchImage', { image: applied.filters[field] })}
+              </span>
+            ) : null}
+          </label>
+        ))}
         <label className="images-field images-field--dangling">
           <span>{t('images.filters.dangling')}</span>
           <select className="select" data-testid="images-filter-dangling" value={draft.dangling} onChange={(e) => change('dangling', e.target.value as Dangling)}>
