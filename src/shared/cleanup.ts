@@ -102,6 +102,11 @@ export interface CleanupPreview {
   items: CleanupItem[];
   /** Bytes the disk gains with the default selection, shared layers counted once. */
   reclaimable: number;
+  /**
+   * `docker system df`'s RECLAIMABLE for images in the same snapshot, when the preview deletes images: the CLI's
+   * figure, which counts shared layers of images that stay as if they went. null when no image is in the preview.
+   */
+  cliImagesReclaimable: number | null;
   /** Images left out by the protect list or "keep newest". */
   kept: Array<{ name: string; why: 'protected' | 'newest' }>;
   /** The CLI commands of the same meaning, as argv lists. */

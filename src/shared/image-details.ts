@@ -18,6 +18,23 @@ export interface ImageDetails {
   historyMatched: boolean;
   /** Containers created from this image (any state), as `docker ps -a --filter ancestor` would list by ID. */
   containers: ImageContainer[];
+  /** Parent and child images recorded by the legacy builder (empty for pulled and BuildKit images). */
+  lineage: ImageLineage;
+}
+
+export interface LineageImage {
+  id: string;
+  /** Its first tag or name@digest; null for an untagged intermediate. */
+  ref: string | null;
+}
+
+export interface ImageLineage {
+  /** From the base image to the parent, following ParentId. */
+  ancestors: LineageImage[];
+  /** Images whose parent is this one. */
+  children: LineageImage[];
+  /** The nearest tagged images built on this one: for an intermediate, the images it is a build step of. */
+  belongsTo: LineageImage[];
 }
 
 export interface ImageContainer {

@@ -36,6 +36,8 @@ export interface ImageRow {
   size: number;
   /** <none>:<none> with no children: what `dangling=true` lists. */
   dangling: boolean;
+  /** The image it was built on, as the legacy builder recorded it ('' when none: pulled, imported, BuildKit). */
+  parentId: string;
   labels: Record<string, string>;
   /** Containers created from this image (any state), from the engine's container list. */
   containers: { running: number; other: number; names: string[] };

@@ -134,6 +134,25 @@ describe('images.list equals `docker image ls` on the same engine', () => {
     expect(plain.rows.find((r) => r.repository === '127.0.0.1:5000/ns/name')?.tag).toMatch(/^v[12]$/);
   });
 
+  it('marks dangling exactly the images `docker image ls -a -f dangling=true` lists; untagged parents are intermediate, with their owners', async () => {
+    const all = await call(core, 'images.list', { filters: {}, all: true });
+    const { stdout } = await engine.cliOk(['image', 'ls', '-a', '-q', '--no-trunc', '-f', 'dangling=true']);
+    const cliDangling = new Set(stdout.split('\n').filter((l) => l.trim() !== ''));
+    expect(new Set(all.rows.filter((r) => r.dangling).map((r) => r.id))).toEqual(cliDangling);
+    const intermediates = all.rows.filter((r) => r.repository === '<none>' && !r.dangling);
+    expect(intermediates.length).toBeGreaterThan(0);
+    // Every intermediate of the seed has a parent link; base:1's build steps lead to base:1.
+    expect(intermediates.every((r) => r.parentId.startsWith('sha256:'))).toBe(true);
+    const base = await call(core, 'images.inspect', { image: 'base:1' });
+    expect(base.lineage.ancestors.length).toBeGreaterThan(0);
+    expect(base.lineage.ancestors[0]?.id).toBe(ids.busybox);
+    const step = base.lineage.ancestors.at(-1);
+    expect(step?.ref).toBeNull();
+    const stepDetails = await call(core, 'images.inspect', { image: step?.id ?? '' });
+    expect(stepDetails.lineage.belongsTo.map((o) => o.ref)).toEqual(['base:1']);
+    expect(stepDetails.lineage.children.map((c) => c.id)).toContain(ids.base);
+  });
+
   it('counts the containers per image, and a container started with the CLI increases running', async () => {
     const before = await call(core, 'images.list', { filters: { reference: ['app:1', 'base:1'] }, all: false });
     const app = before.rows.find((r) => r.repository === 'app' && r.tag === '1');

@@ -7,12 +7,14 @@ import { CHANNELS, IPC_PREFIX, contract, isChannel } from '../../src/shared/cont
 /** One valid input per channel; typed so that adding a channel without an entry here fails the typecheck. */
 const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'containers.list': { all: true },
+  'containers.format': { all: true, format: 'table {{.Names}}\\t{{.Status}}' },
   'containers.action': { ids: ['web'], action: 'stop', timeout: 10 },
   'containers.inspect': { id: 'web' },
   'containers.rename': { id: 'web', name: 'web2' },
   'containers.runPlan': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
   'containers.run': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
   'containers.networks': {},
+  'images.format': { filters: { reference: ['20.26.38.47:5000/*'] }, all: false, digests: true, format: '{{.ID}}: {{.Repository}}' },
   'volumes.list': {},
   'volumes.usage': {},
   'volumes.create': { name: 'data', driver: 'local', labels: { team: 'web' }, options: { type: 'tmpfs' } },

@@ -166,6 +166,26 @@ describe('verdicts', () => {
     });
   });
 
+  it('usable through a dockerd the service did not start: the service check says so instead of "running", agreeing with its evidence', async () => {
+    const d = await diagnose(
+      depsOf(
+        machine({
+          connect: { result: 'ok' },
+          groups: [1000, 112],
+          text: { [DEFAULT_SYSTEM_PATHS.group]: GROUP_WITH('docker:x:112:alice'), '/proc/812/comm': 'dockerd\n', '/proc/1/comm': 'init\n' },
+          stats: { [DEFAULT_SYSTEM_PATHS.systemdRun]: { ...tool, mode: 0o40755, isFile: false } },
+          executables: [...(DOCKER_IO.executables ?? []), '/usr/bin/systemctl'],
+          queries: {
+            '/usr/bin/systemctl is-active docker.service': { code: 3, stdout: 'inactive\n', stderr: '' },
+            '/usr/bin/systemctl is-enabled docker.service': { code: 1, stdout: 'disabled\n', stderr: '' },
+          },
+        }),
+      ),
+    );
+    expect(d.verdict).toBe('usable');
+    expect(checkOf(d, 'service')).toMatchObject({ status: 'info', evidence: { active: 'inactive', dockerd: '812' } });
+  });
+
   it('not-running under SysV init (service docker status exits 3)', async () => {
     const d = await diagnose(
       depsOf(

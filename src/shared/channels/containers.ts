@@ -1,6 +1,7 @@
 /** Channels of the Containers page; see contract.ts for the rules every channel follows. */
 import { z } from 'zod';
 import { out } from '../channel-def';
+import { FORMAT_MAX, type CliFormatText } from '../cli-format';
 import { CONTAINER_ACTIONS, type ContainerDetails, type ContainerList, type RunPlan } from '../container-list';
 import type { TaskInfo } from '../tasks';
 import { OBJECT_REF } from '../engine-names';
@@ -35,6 +36,8 @@ const runSpec = z
 export const containerChannels = {
   /** `docker ps [-a]`: the same rows as the CLI, with ports, health and compose project. */
   'containers.list': out<ContainerList>()(z.object({ all: z.boolean() }).strict()),
+  /** `docker ps [-a] --format FORMAT`: the CLI's text byte for byte, or its template error. */
+  'containers.format': out<CliFormatText>()(z.object({ all: z.boolean(), format: z.string().max(FORMAT_MAX) }).strict()),
   /** start/stop/restart/pause/unpause/kill/remove of one or many, as a task with per-item results. */
   'containers.action': out<TaskInfo<'container-action'>>()(
     z

@@ -1,6 +1,7 @@
 /** Channels of the Images page; see contract.ts for the rules every channel follows. */
 import { z } from 'zod';
 import { out } from '../channel-def';
+import { FORMAT_MAX, type CliFormatText } from '../cli-format';
 import type { ImageDetails } from '../image-details';
 import type { RemovePlan } from '../image-remove';
 import type { ImageDiskUsage, ImageList } from '../images';
@@ -38,6 +39,10 @@ const removeItem = z
 export const imageChannels = {
   /** `docker image ls [-a] [-f …]`: the same rows as the CLI, plus the containers using each image. */
   'images.list': out<ImageList>()(imageListInput),
+  /** `docker image ls [-a] [--digests] [-f …] --format FORMAT`: the CLI's text byte for byte, or its template error. */
+  'images.format': out<CliFormatText>()(
+    z.object({ filters: imageListInput.shape.filters, all: z.boolean(), digests: z.boolean().optional(), format: z.string().max(FORMAT_MAX) }).strict(),
+  ),
   /** Unique and shared size per image (GET /system/df); expensive, asked for on demand. */
   'images.diskUsage': out<ImageDiskUsage>()(none),
   /** The preview of a removal: what goes (untag or delete), what is blocked by containers, the space freed. */

@@ -21,6 +21,7 @@ async function cliRefs(): Promise<string[]> {
 
 async function openFiltered(page: Page): Promise<void> {
   await openPage(page, 'images');
+  await page.getByTestId('images-filters-toggle').click();
   await page.getByTestId('images-filter-reference').fill(`${REPO}/*`);
   await page.getByTestId('images-apply-filters').click();
   await expect(page.getByTestId('images-count')).toHaveText(String((await cliRefs()).length));

@@ -65,6 +65,12 @@ async function openImages(page: Page): Promise<void> {
   await expect(page.getByTestId('images-table')).toBeVisible();
 }
 
+/** The filter form is folded to chips until asked for. */
+async function openFilters(page: Page): Promise<void> {
+  await page.getByTestId('images-filters-toggle').click();
+  await expect(page.getByTestId('images-apply-filters')).toBeVisible();
+}
+
 async function applyDangling(page: Page, value: 'any' | 'true' | 'false'): Promise<void> {
   await page.getByTestId('images-filter-dangling').selectOption(value);
   await page.getByTestId('images-apply-filters').click();
@@ -109,6 +115,7 @@ test.describe('Images page', () => {
   test('dangling=true shows exactly what docker image ls -f dangling=true shows, and Copy IDs equals -q', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openImages(page);
+    await openFilters(page);
     await applyDangling(page, 'true');
     await expect(page.getByTestId('images-command')).toContainText('docker image ls -f dangling=true');
     const { stdout: cliIds } = await docker(['image', 'ls', '-q', '-f', 'dangling=true']);
@@ -124,6 +131,7 @@ test.describe('Images page', () => {
   test('Copy as table prints what docker image ls prints', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openImages(page);
+    await openFilters(page);
     await page.getByTestId('images-filter-reference').fill(`${REPO}/tagged`);
     await page.getByTestId('images-apply-filters').click();
     await expect(page.getByTestId('images-command')).toContainText(`-f reference=${REPO}/tagged`);
@@ -149,6 +157,7 @@ test.describe('Images page', () => {
 
   test('-a shows the intermediate images like docker image ls -a', async ({ page }) => {
     await openImages(page);
+    await openFilters(page);
     await page.getByTestId('images-filter-all').check();
     await page.getByTestId('images-filter-label').fill('e2e.images=yes');
     await applyDangling(page, 'false');
@@ -174,6 +183,7 @@ test.describe('Images page', () => {
     expect(cli.code).not.toBe(0);
     expect(cli.stderr).toContain('No such image: nosuch:tag');
     await openImages(page);
+    await openFilters(page);
     await page.getByTestId('images-filter-since').fill('nosuch:tag');
     await page.getByTestId('images-apply-filters').click();
     await expect(page.getByTestId('images-filter-since-problem')).toHaveText('No image nosuch:tag here: since and before need an image this engine has.');

@@ -16,6 +16,7 @@ import { deleteBuildCache, deleteContainer, deleteImage, deleteNetwork, deleteVo
 import { detailFromRaw, totalSize } from './df-detail';
 import { estimateBytes, imagesDeleted } from './estimate';
 import { selectFor } from './select';
+import { summarizeDiskUsage } from '../../../shared/disk-usage';
 import { isStopped, type Snapshot } from './snapshot';
 import { buildReport } from './report';
 
@@ -92,6 +93,7 @@ export function createCleanupService(deps: { engine: EngineApi; clock: Clock; ta
         options,
         ...selection,
         reclaimable: estimateBytes(snap, layers, selection.items.filter((i) => i.selected)),
+        cliImagesReclaimable: selection.items.some((i) => i.kind === 'image') ? (summarizeDiskUsage(snap.df).find((r) => r.kind === 'images')?.reclaimable ?? null) : null,
         plannedAt: snap.now,
       };
       previews.set(preview.id, { preview, snap, layers });

@@ -10,6 +10,7 @@ export function containersHandlers(deps: { engine: EngineApi; tasks: TaskManager
   const containers = createContainersService(deps.engine, deps.tasks, deps.clock);
   return {
     'containers.list': ({ all }) => containers.list(all),
+    'containers.format': ({ all, format }) => containers.format(all, format),
     'containers.action': (input) => containers.action(input),
     'containers.inspect': ({ id }) => containers.inspect(id),
     'containers.rename': ({ id, name }) => containers.rename(id, name),

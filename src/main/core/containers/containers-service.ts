@@ -2,18 +2,23 @@
 import type { ContainerActionInput, ContainerDetails, ContainerList, ContainerState, RunPlan } from '../../../shared/container-list';
 import type { RunSpec } from '../../../shared/container-run';
 import { CONTAINER_NAME } from '../../../shared/container-run-parse';
+import type { CliFormatText } from '../../../shared/cli-format';
 import type { TaskInfo } from '../../../shared/tasks';
+import { formatAnswer } from '../cli-format/cli-format';
 import type { Clock } from '../clock';
 import type { EngineApi } from '../engine/engine-api';
 import type { EngineContainerInspect } from '../engine/engine-types';
 import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import { runContainerAction } from './container-actions';
+import { checkContainerFormat, formatContainers } from './container-format';
 import { containerRow } from './container-rows';
 import { planRun, runSpec } from './container-run';
 
 export interface ContainersService {
   list(all: boolean): Promise<ContainerList>;
+  /** `docker ps [-a] --format`: checked first as the CLI does, listed with sizes when the template uses .Size. */
+  format(all: boolean, format: string): Promise<CliFormatText>;
   action(input: ContainerActionInput): Promise<TaskInfo<'container-action'>>;
   inspect(id: string): Promise<ContainerDetails>;
   rename(id: string, name: string): Promise<null>;
@@ -54,6 +59,12 @@ export function createContainersService(engine: EngineApi, tasks: TaskManager, c
     async list(all) {
       const raw = await engine.listContainers({ all });
       return { rows: raw.map(containerRow), command: all ? ['docker', 'ps', '-a'] : ['docker', 'ps'], listedAt: clock.now() };
+    },
+    async format(all, format) {
+      const check = checkContainerFormat(format);
+      if (!check.ok) return formatAnswer(check);
+      const raw = await engine.listContainers({ all, size: check.size });
+      return formatAnswer(formatContainers(raw, format, check.size, clock.now()));
     },
     action: (input) => runContainerAction(engine, tasks, input),
     async inspect(id) {

@@ -35,6 +35,8 @@ export interface ListQuery {
   all?: boolean;
   /** The filters parameter as the CLI encodes it (image-filters.ts engineFiltersParam). */
   filters?: string;
+  /** Containers only: SizeRw and SizeRootFs (`docker ps --size`, or a format that uses .Size); costly. */
+  size?: boolean;
 }
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
@@ -167,6 +169,7 @@ export function createEngineApi(connection: EngineConnection, options: EngineApi
   const listQuery = (query: ListQuery | undefined, signal: AbortSignal | undefined): Record<string, unknown> => ({
     ...(query?.all ? { all: '1' } : {}),
     ...(query?.filters !== undefined ? { filters: query.filters } : {}),
+    ...(query?.size ? { size: true } : {}),
     ...(signal ? { abortSignal: signal } : {}),
   });
 

@@ -61,6 +61,7 @@ export interface EngineMountPoint {
   Destination?: string;
   Mode?: string;
   RW?: boolean;
+  Driver?: string;
 }
 
 /** GET /containers/json (and Containers of GET /system/df). */
@@ -79,6 +80,9 @@ export interface EngineContainerSummary {
   NetworkSettings?: { Networks?: Record<string, { NetworkID?: string }> | null } | null;
   /** Only from /system/df (or ?size=1). */
   SizeRw?: number;
+  SizeRootFs?: number;
+  /** API 1.48+: the manifest the container's image was chosen by, with its platform. */
+  ImageManifestDescriptor?: { platform?: { architecture?: string; os?: string; variant?: string; 'os.version'?: string } | null } | null;
 }
 
 /** GET /containers/{id}/json, verbatim (the inspect view shows it as the engine sent it). */

@@ -3,6 +3,7 @@ import type { HistoryRow, ImageContainer, ImageDetails } from '../../../shared/i
 import type { EngineApi } from '../engine/engine-api';
 import type { EngineContainerSummary, EngineHistoryItem, EngineImageInspect } from '../engine/engine-types';
 import type { ImageLayersIndex } from './image-layers';
+import { lineageOf } from '../../../shared/image-lineage';
 import { imageRef, matchHistory, sharedLayers, type ImageLayers } from './layer-sharing';
 
 export interface ImageDetailsService {
@@ -53,10 +54,11 @@ export function createImageDetailsService(engine: EngineApi, index: ImageLayersI
       const inspect = await engine.inspectImage(image);
       const id = inspect.Id;
       const layers = layersOf(inspect);
-      const [history, containers, others] = await Promise.all([
+      const [history, containers, others, everyImage] = await Promise.all([
         engine.imageHistory(id),
         engine.listContainers({ all: true }),
         otherImages(),
+        engine.listImages({ all: true }),
       ]);
       const { rows, matched } = toHistoryRows(history, layers.length);
       const shared = sharedLayers(id, layers, others);
@@ -70,6 +72,7 @@ export function createImageDetailsService(engine: EngineApi, index: ImageLayersI
         historyMatched: matched,
         layers: layers.map((diffId, k) => ({ diffId, size: sizes.get(k) ?? null, sharedWith: shared[k] ?? [] })),
         containers: toContainers(containers, id),
+        lineage: lineageOf(id, everyImage.map((img) => ({ id: img.Id, parentId: img.ParentId, ref: imageRef(img.RepoTags, img.RepoDigests) }))),
       };
     },
   };

@@ -21,6 +21,7 @@ export function imagesHandlers(deps: { engine: EngineApi; clock: Clock; tasks: T
   const remove = createImageRemoveService({ engine, clock: deps.clock, tasks, diskUsage: () => images.diskUsage(), layers: deps.layers });
   return {
     'images.list': (input) => images.list(input),
+    'images.format': (input) => images.format(input),
     'images.diskUsage': () => images.diskUsage(),
     'images.removePlan': ({ target }) => remove.plan(target),
     'images.remove': ({ items, force }) => remove.remove(items, force),

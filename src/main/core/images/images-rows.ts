@@ -6,7 +6,7 @@ import type { ImageRow } from '../../../shared/images';
 import type { EngineContainerSummary, EngineImageSummary } from '../engine/engine-types';
 
 /** One entry of GET /images/json, as far as the list uses it. */
-type ImageListEntry = Pick<EngineImageSummary, 'Id' | 'RepoTags' | 'RepoDigests' | 'Created' | 'Size' | 'Labels'>;
+type ImageListEntry = Pick<EngineImageSummary, 'Id' | 'ParentId' | 'RepoTags' | 'RepoDigests' | 'Created' | 'Size' | 'Labels'>;
 
 export type ContainerUse = ImageRow['containers'];
 
@@ -22,7 +22,7 @@ export function isDanglingSummary(img: Pick<EngineImageSummary, 'RepoTags' | 'Re
   return tags.length === 1 && tags[0] === '<none>:<none>' && digests.length === 1 && digests[0] === '<none>@<none>';
 }
 
-/** What the engine's `dangling=true` selects: an image without a tag. */
+/** An image without a tag: dangling unless another image is built on it (then it is an intermediate). */
 function untagged(img: Pick<EngineImageSummary, 'RepoTags'>): boolean {
   return img.RepoTags.every((t) => t === '<none>:<none>');
 }
@@ -92,15 +92,20 @@ export function containersByImage(containers: ReadonlyArray<Pick<EngineContainer
 
 const NO_CONTAINERS: ContainerUse = Object.freeze({ running: 0, other: 0, names: [] }) as ContainerUse;
 
-/** All rows, in the engine's image order; within an image, repositories in the order of their first reference. */
-export function expandImageRows(images: readonly ImageListEntry[], containers: ReadonlyMap<string, ContainerUse>): ImageRow[] {
+/**
+ * All rows, in the engine's image order; within an image, repositories in the order of their first reference.
+ * `dangling`: the IDs the engine's dangling=true lists (untagged with no child), needed when the list has parents
+ * (-a); null when it cannot have any, so every untagged image listed is dangling.
+ */
+export function expandImageRows(images: readonly ImageListEntry[], containers: ReadonlyMap<string, ContainerUse>, dangling: ReadonlySet<string> | null = null): ImageRow[] {
   const rows: ImageRow[] = [];
   for (const img of images) {
     const base = {
       id: img.Id,
       created: img.Created,
       size: img.Size,
-      dangling: untagged(img),
+      dangling: untagged(img) && (dangling === null || dangling.has(img.Id)),
+      parentId: img.ParentId,
       labels: img.Labels,
       containers: containers.get(img.Id) ?? NO_CONTAINERS,
     };

@@ -34,7 +34,12 @@ function serviceCheck(f: SetupFacts, verdict: SetupVerdict): SetupCheck {
   const values = { manager: s.manager, unit: s.unit, active: s.active, enabled: s.enabled, dockerd: f.dockerdPids.length ? f.dockerdPids.join(' ') : 'none' };
   if (verdict === 'not-running') return check('service', 'problem', values, f.canStartService ? 'start-service' : undefined);
   // Running now but not enabled: it will not come back after a reboot.
-  if (f.connect.result === 'ok') return check('service', s.manager === 'systemd' && s.enabled === 'disabled' ? 'warning' : 'ok', values);
+  if (f.connect.result === 'ok') {
+    // The engine answers, but the service is not what runs it (dockerd started by hand, another socket): saying
+    // "the service is running" would contradict the evidence, so this is information.
+    if (s.manager !== 'none' && s.active !== undefined && s.active !== 'active' && s.active !== 'unknown') return check('service', 'info', values);
+    return check('service', s.manager === 'systemd' && s.enabled === 'disabled' ? 'warning' : 'ok', values);
+  }
   if (!f.localSocket) return check('service', 'info', values);
   return check('service', s.active === 'active' || s.dockerdRunning ? 'ok' : 'info', values);
 }

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { durationBucket } from './human-duration';
+import { durationBucket } from '../../../shared/human-duration';
 
 /** CREATED like the CLI ("3 weeks ago", translated), the exact local time on hover. */
 export function CreatedCell({ created, nowMs }: { created: number; nowMs: number }): ReactElement {

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/engine';
 import { CommandBlock } from './CommandBlock';
@@ -6,7 +6,8 @@ import { Icon } from './Icon';
 import { RetryButton } from './RetryButton';
 import { Spinner } from './Spinner';
 import { useRouteStore } from '../stores/route-store';
-import { ENGINE_COMMANDS } from './engine-commands';
+import { engineCommands } from './engine-commands';
+import { useSetupStore } from '../stores/setup-store';
 
 type ProblemState = Exclude<EngineStatus['state'], 'connected'>;
 
@@ -16,6 +17,11 @@ export function EngineProblem({ status }: { status: EngineStatus & { state: Prob
   const navigate = useRouteStore((s) => s.navigate);
   const { state } = status;
   const host = status.endpoint.host;
+  // Which service manager starts dockerd here: Setup's diagnosis knows, so the command is the one that works.
+  const manager = useSetupStore((s) => s.diagnosis?.service.manager ?? null);
+  useEffect(() => {
+    if (state === 'not-running' && !useSetupStore.getState().diagnosis) void useSetupStore.getState().diagnose();
+  }, [state]);
 
   if (state === 'connecting') {
     return (
@@ -26,7 +32,7 @@ export function EngineProblem({ status }: { status: EngineStatus & { state: Prob
     );
   }
 
-  const commands = ENGINE_COMMANDS[state];
+  const commands = engineCommands(state, host, manager);
   const needsSetup = state === 'permission-denied' || state === 'not-installed' || state === 'not-running';
 
   return (

@@ -3,7 +3,7 @@
  * into its parts, so each language can say it: "Up 5 minutes (healthy)", "Exited (137) 2 hours ago".
  */
 import type { TFunction } from 'i18next';
-import { parseHumanDuration, type DurationBucket } from './human-duration';
+import { parseHumanDuration, type DurationBucket } from '../../../shared/human-duration';
 
 export type ContainerStatus =
   | { kind: 'up'; duration: DurationBucket; note?: 'paused' | 'healthy' | 'unhealthy' | 'starting' }

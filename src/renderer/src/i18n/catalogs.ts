@@ -1,6 +1,7 @@
 import en from './en.json';
 import enContainers from './features/en/containers.json';
 import enDesktop from './features/en/desktop.json';
+import enFormat from './features/en/format.json';
 import enCleanup from './features/en/cleanup.json';
 import enImageBuild from './features/en/imageBuild.json';
 import enImageDetails from './features/en/imageDetails.json';
@@ -17,6 +18,7 @@ import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
 import zhContainers from './features/zh-CN/containers.json';
 import zhDesktop from './features/zh-CN/desktop.json';
+import zhFormat from './features/zh-CN/format.json';
 import zhCleanup from './features/zh-CN/cleanup.json';
 import zhImageBuild from './features/zh-CN/imageBuild.json';
 import zhImageDetails from './features/zh-CN/imageDetails.json';
@@ -41,6 +43,7 @@ const enCatalog = {
   imageBuild: enImageBuild,
   containers: enContainers,
   desktop: enDesktop,
+  format: enFormat,
   imageDetails: enImageDetails,
   imageRemove: enImageRemove,
   imageTransfer: enImageTransfer,
@@ -59,6 +62,7 @@ const zhCatalog = {
   imageBuild: zhImageBuild,
   containers: zhContainers,
   desktop: zhDesktop,
+  format: zhFormat,
   imageDetails: zhImageDetails,
   imageRemove: zhImageRemove,
   imageTransfer: zhImageTransfer,

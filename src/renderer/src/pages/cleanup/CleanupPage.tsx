@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLEANUP_WIZARDS, type CleanupWizard } from '../../../../shared/cleanup';
 import { isEngineProblem } from '../../../../shared/engine';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useDialogRoute, type DialogCodec } from '../../hooks/use-dialog-route';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useCall } from '../../hooks/use-call';
@@ -68,10 +69,18 @@ function WizardCards({ onOpen }: { onOpen(w: CleanupWizard): void }): ReactEleme
   );
 }
 
+const WIZARD_CODEC: DialogCodec<CleanupWizard> = {
+  keys: [],
+  encode: (w) => ({ dialog: w }),
+  decode: (q) => ((CLEANUP_WIZARDS as readonly (string | undefined)[]).includes(q.dialog) ? (q.dialog as CleanupWizard) : null),
+};
+
 /** The Cleanup page: the df -v picture, the wizards, the reminder setting and this session's reports. */
 export function CleanupPage(): ReactElement {
   const status = useEngineStore((s) => s.status);
-  const [wizard, setWizard] = useState<CleanupWizard | null>(null);
+  const [transientWizard, setTransientWizard] = useState<CleanupWizard | null>(null);
+  // A wizard only previews until its Delete is confirmed, so its first step has a URL (#/cleanup?dialog=images).
+  const [wizard, setWizard] = useDialogRoute(WIZARD_CODEC, transientWizard, setTransientWizard);
   const [generation, setGeneration] = useState(0);
   const { data: history, refresh: refreshHistory } = useCall('cleanup.history', {});
   const pending = useCleanupSettings((s) => s.pendingWizard);
@@ -81,7 +90,7 @@ export function CleanupPage(): ReactElement {
   const closeWizard = useCallback(() => {
     setWizard(null);
     useCleanupSettings.getState().requestWizard(null);
-  }, []);
+  }, [setWizard]);
   const onDone = useCallback(() => {
     setGeneration((g) => g + 1);
     refreshHistory();

@@ -6,9 +6,42 @@ import { humanSize } from '../../../../shared/units';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';
 import { useEstimate } from './use-estimate';
+import { hrefFor } from '../../stores/route-store';
 
 /** Rows drawn at once; a filter narrows a long preview (every item is still counted and run). */
 const SHOWN = 300;
+
+/**
+ * The CLI's RECLAIMABLE for images beside what deleting the ticked objects frees. They differ when images share
+ * layers: the CLI counts every unused image whole, but a layer another image keeps stays on disk.
+ */
+function ReclaimGap({ preview, estimate, selected }: { preview: CleanupPreview; estimate: number | null; selected: ReadonlySet<string> }): ReactElement {
+  const { t } = useTranslation();
+  const cli = preview.cliImagesReclaimable ?? 0;
+  const image = preview.items.find((i) => i.kind === 'image' && selected.has(i.key)) ?? preview.items.find((i) => i.kind === 'image');
+  return (
+    <div className="cleanup-gap" data-testid="cleanup-gap">
+      <div className="cleanup-gap__figure">
+        <span className="muted">{t('cleanup.preview.cliReclaimable')}</span>
+        <strong data-testid="cleanup-cli-reclaimable">{humanSize(cli)}</strong>
+      </div>
+      <div className="cleanup-gap__figure">
+        <span className="muted">{t('cleanup.preview.freesReally')}</span>
+        <strong data-testid="cleanup-frees">{estimate === null ? '…' : humanSize(estimate)}</strong>
+      </div>
+      {estimate !== null && estimate < cli ? (
+        <p className="cleanup-gap__why" data-testid="cleanup-gap-why">
+          {t('cleanup.preview.gapWhy')}{' '}
+          {image ? (
+            <a href={hrefFor('images', { dialog: 'details', image: image.id, tab: 'layers' })} data-testid="cleanup-gap-layers">
+              {t('cleanup.preview.gapLayers', { image: image.name })}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** Every object that would go, with its size, tickable; the real gain for the ticked ones; the CLI of the same meaning. */
 export function PreviewStep({ preview, selected, onSelected }: { preview: CleanupPreview; selected: ReadonlySet<string>; onSelected(keys: Set<string>): void }): ReactElement {
@@ -42,6 +75,7 @@ export function PreviewStep({ preview, selected, onSelected }: { preview: Cleanu
           {t('cleanup.preview.reclaim')} <strong data-testid="cleanup-estimate">{estimate === null ? '…' : humanSize(estimate)}</strong>
         </span>
       </div>
+      {preview.cliImagesReclaimable !== null ? <ReclaimGap preview={preview} estimate={estimate} selected={selected} /> : null}
       {preview.kept.length > 0 ? (
         <p className="muted" data-testid="cleanup-kept">
           {t('cleanup.preview.kept', { names: preview.kept.map((k) => `${k.name} (${t(`cleanup.preview.keptWhy.${k.why}`)})`).join(', ') })}

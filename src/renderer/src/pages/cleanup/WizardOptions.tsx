@@ -33,8 +33,8 @@ export function toOptions(wizard: CleanupWizard, form: OptionsForm, protect: str
   return options;
 }
 
-/** A number of hours: the field says its unit after the number. */
-function Hours({ id, label, hint, value, onChange }: { id: string; label: string; hint: string; value: string; onChange(v: string): void }): ReactElement {
+/** A number with its unit after it: hours, or a count of images. */
+function Hours({ id, label, hint, value, onChange, unit = 'hours' }: { id: string; label: string; hint: string; value: string; onChange(v: string): void; unit?: 'hours' | 'images' }): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="field">
@@ -42,7 +42,7 @@ function Hours({ id, label, hint, value, onChange }: { id: string; label: string
       <span className="cleanup-options__with-unit">
         <input id={id} className="input cleanup-options__number" type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
         <span className="cleanup-options__unit" data-testid={`${id}-unit`}>
-          {t('cleanup.options.hoursUnit')}
+          {unit === 'hours' ? t('cleanup.options.hoursUnit') : t('cleanup.options.imagesUnit')}
         </span>
       </span>
       <span className="field__hint">{hint}</span>
@@ -75,7 +75,7 @@ export function WizardOptions({ wizard, form, onForm }: { wizard: CleanupWizard;
       {imagesToo ? (
         <>
           <Hours id="cleanup-until-hours" label={t('cleanup.options.untilHours')} hint={t('cleanup.options.hoursHint')} value={form.untilHours} onChange={(v) => set({ untilHours: v })} />
-          <Hours id="cleanup-keep-newest" label={t('cleanup.options.keepNewest')} hint={t('cleanup.options.keepHint')} value={form.keepNewest} onChange={(v) => set({ keepNewest: v })} />
+          <Hours id="cleanup-keep-newest" label={t('cleanup.options.keepNewest')} hint={t('cleanup.options.keepHint')} value={form.keepNewest} onChange={(v) => set({ keepNewest: v })} unit="images" />
         </>
       ) : null}
       {wizard === 'quick' || wizard === 'images' || wizard === 'everything' ? (

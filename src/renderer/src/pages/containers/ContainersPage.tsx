@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState, type ReactElement } from 're
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
 import { call } from '../../api';
+import { useDialogRoute, type DialogCodec } from '../../hooks/use-dialog-route';
+import { ContainersFormatDialog } from './ContainersFormatDialog';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
@@ -20,7 +22,14 @@ import { QuickActionNotice, SelectionBar } from './SelectionBar';
 import { RunDialog } from './run/RunDialog';
 import '../../styles/containers.css';
 
-type ContainersDialog = { kind: 'run' } | { kind: 'details'; id: string } | { kind: 'confirm'; action: DestructiveAction; rows: ContainerRow[] };
+type ContainersDialog = { kind: 'run' } | { kind: 'format' } | { kind: 'details'; id: string } | { kind: 'confirm'; action: DestructiveAction; rows: ContainerRow[] };
+
+/** Run, --format and details have a URL; a stop or remove confirmation never does. */
+const CONTAINERS_DIALOG_CODEC: DialogCodec<ContainersDialog> = {
+  keys: ['id'],
+  encode: (d) => (d.kind === 'run' || d.kind === 'format' ? { dialog: d.kind } : d.kind === 'details' ? { dialog: d.kind, id: d.id } : null),
+  decode: (q) => (q.dialog === 'run' || q.dialog === 'format' ? { kind: q.dialog } : q.dialog === 'details' && q.id ? { kind: 'details', id: q.id } : null),
+};
 
 /** `docker ps [-a]`, searchable, sortable and grouped by Compose project, live from Docker events. */
 function ContainersList(): ReactElement {
@@ -34,7 +43,8 @@ function ContainersList(): ReactElement {
   const [stats, setStats] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<ContainersDialog | null>(null);
+  const [transientDialog, setTransientDialog] = useState<ContainersDialog | null>(null);
+  const [dialog, setDialog] = useDialogRoute(CONTAINERS_DIALOG_CODEC, transientDialog, setTransientDialog);
   const quick = useStartedTask<'container-action'>();
   // The dashboard's tiles open this page on one of its counts (#/containers?state=stopped).
   const routeState = useRouteStore((s) => s.query.state);
@@ -72,7 +82,7 @@ function ContainersList(): ReactElement {
     if (isDestructive(action)) setDialog({ kind: 'confirm', action, rows: targets });
     else void quick.start(() => call('containers.action', { ids: targets.map((r) => r.id), action }));
   };
-  const closeDialog = useCallback(() => setDialog(null), []);
+  const closeDialog = useCallback(() => setDialog(null), [setDialog]);
 
   let body: ReactElement;
   if (list === null && loading) body = <Spinner />;
@@ -164,10 +174,14 @@ function ContainersList(): ReactElement {
           <code className="containers-command mono faint" data-testid="containers-command">
             {(list?.command ?? ['docker', 'ps', ...(all ? ['-a'] : [])]).join(' ')}
           </code>
+          <button type="button" className="button button--small button--subtle" title={t('format.openTitle')} onClick={() => setDialog({ kind: 'format' })} data-testid="containers-format">
+            {t('format.open')}
+          </button>
         </header>
         {body}
       </section>
       {dialog?.kind === 'run' ? <RunDialog onClose={closeDialog} /> : null}
+      {dialog?.kind === 'format' ? <ContainersFormatDialog all={all} onClose={closeDialog} /> : null}
       {dialog?.kind === 'details' ? <ContainerDetailsDialog key={dialog.id} id={dialog.id} onClose={closeDialog} /> : null}
       {dialog?.kind === 'confirm' ? <ConfirmActionDialog action={dialog.action} rows={dialog.rows} onClose={closeDialog} onStarted={() => setChecked(new Set())} /> : null}
     </>

@@ -18,7 +18,7 @@ export function EngineFactsCards({ facts }: { facts: EngineFacts }): ReactElemen
         <StatTile name="containers-running" label={t('dashboard.facts.containersRunning')} value={facts.containers.running} tone="success" to={{ page: 'containers', query: { state: 'running' } }} />
         <StatTile name="containers-paused" label={t('dashboard.facts.containersPaused')} value={facts.containers.paused} tone="warning" to={{ page: 'containers', query: { state: 'paused' } }} />
         <StatTile name="containers-stopped" label={t('dashboard.facts.containersStopped')} value={facts.containers.stopped} tone="muted" to={{ page: 'containers', query: { state: 'stopped' } }} />
-        <StatTile name="images" label={t('dashboard.facts.images')} value={facts.images} tone="accent" to={{ page: 'images' }} />
+        <StatTile name="images" label={t('dashboard.facts.images')} title={t('dashboard.facts.imagesTitle')} value={facts.images} tone="accent" to={{ page: 'images' }} />
       </section>
 
       <div className="grid grid--3">

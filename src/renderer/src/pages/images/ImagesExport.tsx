@@ -9,10 +9,12 @@ export interface ImagesExportProps {
   rows: readonly ImageRow[];
   digests: boolean;
   usage: ImageDiskUsage | null;
+  /** Opens the `--format` dialog. */
+  onFormat(): void;
 }
 
-/** Copy what the table shows: IDs like `-q`, the CLI's table text, or JSON. */
-export function ImagesExport({ rows, digests, usage }: ImagesExportProps): ReactElement {
+/** Copy what the table shows: IDs like `-q`, the CLI's table text, JSON, or the list through a `--format` template. */
+export function ImagesExport({ rows, digests, usage, onFormat }: ImagesExportProps): ReactElement {
   const { t } = useTranslation();
   const empty = rows.length === 0;
   return (
@@ -26,6 +28,9 @@ export function ImagesExport({ rows, digests, usage }: ImagesExportProps): React
         disabled={empty}
       />
       <CopyButton label={t('images.export.json')} title={t('images.export.jsonTitle')} testId="images-copy-json" text={() => jsonText(rows, usage)} disabled={empty} />
+      <button type="button" className="button button--small button--subtle" title={t('format.openTitle')} onClick={onFormat} data-testid="images-format">
+        {t('format.open')}
+      </button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageListInput, ImageRow } from '../../../../shared/images';
+import { filterPairs } from '../../../../shared/image-filters';
+import type { ImageFilters, ImageListInput, ImageRow } from '../../../../shared/images';
 import { shellQuote } from '../../../../shared/shell-quote';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';
@@ -45,6 +46,46 @@ function toInput(d: Draft): ImageListInput {
   };
 }
 
+/** The applied input without one `-f key=value` (or without -a). */
+function without(input: ImageListInput, key: string, value: string): ImageListInput {
+  if (key === '-a') return { ...input, all: false };
+  const f: ImageFilters = { ...input.filters };
+  if (key === 'reference' || key === 'label') {
+    const rest = (f[key] ?? []).filter((v) => v !== value);
+    if (rest.length > 0) f[key] = rest;
+    else delete f[key];
+  } else delete f[key as 'since' | 'before' | 'dangling'];
+  return { ...input, filters: f };
+}
+
+/** Folded: one line with the active filters as chips (each removable) and the command, so the list keeps the room. */
+function FoldedFilters({ applied, command, onApply, onOpen }: { applied: ImageListInput; command: readonly string[]; onApply(input: ImageListInput): void; onOpen(): void }): ReactElement {
+  const { t } = useTranslation();
+  const chips: Array<[string, string]> = [...(applied.all ? [['-a', ''] as [string, string]] : []), ...filterPairs(applied.filters)];
+  return (
+    <div className="card images-filters images-filters--folded" data-testid="images-filters-folded">
+      <button type="button" className="button button--small button--subtle" aria-expanded={false} onClick={onOpen} data-testid="images-filters-toggle">
+        <Icon name="search" size={14} />
+        {chips.length > 0 ? t('images.filters.showCount', { count: chips.length }) : t('images.filters.show')}
+      </button>
+      <span className="images-filters__chips">
+        {chips.map(([key, value]) => {
+          const text = key === '-a' ? '-a' : `${key}=${value}`;
+          return (
+            <span key={text} className="chip chip--accent images-filter-chip" translate="no" data-testid="images-filter-chip">
+              {text}
+              <button type="button" className="images-filter-chip__remove" aria-label={t('images.filters.removeOne', { filter: text })} title={t('images.filters.removeOne', { filter: text })} onClick={() => onApply(without(applied, key, value))}>
+                ×
+              </button>
+            </span>
+          );
+        })}
+      </span>
+      <CommandBlock commands={[{ command: shellQuote(command) }]} testId="images-command" />
+    </div>
+  );
+}
+
 export interface ImagesFiltersProps {
   applied: ImageListInput;
   /** The since/before filter naming an image the engine does not have (the list answered 404 for it). */
@@ -55,7 +96,15 @@ export interface ImagesFiltersProps {
 }
 
 /** The CLI's `-f` filters and `-a`, applied together, with the equivalent command line below. */
-export function ImagesFilters({ applied, missing, command, rows, onApply }: ImagesFiltersProps): ReactElement {
+export function ImagesFilters({ applied, missing, command, rows, onApply }: ImagesFiltersProps): ReactElement | null {
+  const [open, setOpen] = useState(false);
+  // A filter the engine refused is explained at its field, so the form opens for it.
+  if (!open && !missing) return <FoldedFilters applied={applied} command={command} onApply={onApply} onOpen={() => setOpen(true)} />;
+  return <FilterForm applied={applied} missing={missing ?? null} command={command} rows={rows} onApply={onApply} onFold={() => setOpen(false)} />;
+}
+
+/** The full form: every filter field, -a, and the command with Reset and Apply. */
+function FilterForm({ applied, missing, command, rows, onApply, onFold }: Omit<ImagesFiltersProps, 'missing'> & { missing: 'since' | 'before' | null; onFold(): void }): ReactElement {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => toDraft(applied));
   const references = useMemo(() => {
@@ -145,6 +194,9 @@ export function ImagesFilters({ applied, missing, command, rows, onApply }: Imag
         </span>
         <div className="images-filters__command-row">
           <CommandBlock commands={[{ command: shellQuote(command) }]} testId="images-command" />
+          <button type="button" className="button button--ghost" aria-expanded={true} onClick={onFold} data-testid="images-filters-toggle">
+            {t('images.filters.hide')}
+          </button>
           <button type="button" className="button button--ghost" onClick={reset} data-testid="images-reset-filters">
             {t('images.filters.reset')}
           </button>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LineageImage } from '../../../../shared/image-details';
 import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
 import { imageSize } from '../../../../shared/units';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
@@ -44,6 +45,8 @@ export interface ImagesTableProps {
   onSelect(key: string, checked: boolean): void;
   onSelectAll(checked: boolean): void;
   onOpen(dialog: ImagesDialog): void;
+  /** For each intermediate image: the tagged images it is a build step of. */
+  owners: ReadonlyMap<string, readonly LineageImage[]>;
 }
 
 interface RowProps {
@@ -55,6 +58,7 @@ interface RowProps {
   checked: boolean;
   onSelect(key: string, checked: boolean): void;
   onOpen(dialog: ImagesDialog): void;
+  owners: readonly LineageImage[] | undefined;
 }
 
 function isIntermediate(row: ImageRow): boolean {
@@ -78,7 +82,7 @@ function ContainersCell({ row }: { row: ImageRow }): ReactElement {
   );
 }
 
-function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen }: RowProps): ReactElement {
+function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen, owners }: RowProps): ReactElement {
   const { t } = useTranslation();
   const u = usage?.images[row.id];
   const sizeCell = (bytes: number | undefined): ReactElement =>
@@ -107,7 +111,7 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
         <span className="images-repo">
           <button
             type="button"
-            className={row.repository === '<none>' ? 'images-repo__name faint' : 'images-repo__name'}
+            className={row.repository === '<none>' ? (isIntermediate(row) && owners && owners.length > 0 ? 'images-repo__name visually-hidden' : 'images-repo__name faint') : 'images-repo__name'}
             translate="no"
             aria-label={t('images.actions.openDetails', { image: rowReference(row) })}
             data-testid="image-open"
@@ -121,9 +125,20 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
             </span>
           ) : null}
           {isIntermediate(row) ? (
-            <span className="chip chip--muted" title={t('images.badge.intermediateTitle')}>
+            <span className="chip chip--muted" title={t('images.badge.intermediateTitle')} data-testid="badge-intermediate">
               {t('images.badge.intermediate')}
             </span>
+          ) : null}
+          {isIntermediate(row) && owners && owners.length > 0 ? (
+            <button
+              type="button"
+              className="images-repo__owner"
+              title={t('images.lineage.ownersTitle', { refs: owners.map((o) => o.ref ?? shortId(o.id)).join(', ') })}
+              onClick={() => onOpen({ kind: 'details', image: row.id })}
+              data-testid="image-owner"
+            >
+              <MiddleEllipsis text={owners.length === 1 ? t('images.lineage.of', { ref: owners[0]?.ref ?? '' }) : t('images.lineage.ofMore', { ref: owners[0]?.ref ?? '', more: owners.length - 1 })} />
+            </button>
           ) : null}
         </span>
       </td>
@@ -159,7 +174,7 @@ function Row({ row, usage, measuring, digests, nowMs, checked, onSelect, onOpen 
 }
 
 /** The image rows, virtualised: only the rows in view (and a few either side) are in the DOM. */
-export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort, selected, onSelect, onSelectAll, onOpen }: ImagesTableProps): ReactElement {
+export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSort, selected, onSelect, onSelectAll, onOpen, owners }: ImagesTableProps): ReactElement {
   const { t } = useTranslation();
   const { scrollRef, items, top, bottom } = useVirtualRows(rows.length, ROW_HEIGHT, (index) => rows[index]?.key ?? index);
   const checkedCount = rows.reduce((n, r) => (selected.has(r.key) ? n + 1 : n), 0);
@@ -222,6 +237,7 @@ export function ImagesTable({ rows, usage, measuring, digests, sort, nowMs, onSo
                 checked={selected.has(row.key)}
                 onSelect={onSelect}
                 onOpen={onOpen}
+                owners={owners.get(row.id)}
               />
             ) : null;
           })}

@@ -1,7 +1,7 @@
 /** The Images page's exports, byte for byte as the docker CLI prints them (`-q`, the default table) or as JSON. */
 import type { ImageDiskUsage, ImageRow } from '../../../../shared/images';
 import { imageSize } from '../../../../shared/units';
-import { createdSince } from '../../components/human-duration';
+import { createdSince } from '../../../../shared/human-duration';
 
 /** The CLI's truncated ID: the hex after "sha256:", 12 characters. */
 export function shortId(id: string): string {

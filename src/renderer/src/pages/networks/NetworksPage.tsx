@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogRoute, type DialogCodec } from '../../hooks/use-dialog-route';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import type { NetworkRow } from '../../../../shared/network-list';
 import type { UsingContainer } from '../../../../shared/volume-list';
@@ -21,6 +22,13 @@ import { RemoveNetworksDialog } from './RemoveNetworksDialog';
 
 type NetworksDialog = { kind: 'create' } | { kind: 'remove'; ids: string[] } | { kind: 'prune'; rows: NetworkRow[] } | { kind: 'attach'; id: string };
 
+/** Create and attach have a URL; remove and prune (they delete) never do. */
+const NETWORKS_DIALOG_CODEC: DialogCodec<NetworksDialog> = {
+  keys: ['id'],
+  encode: (d) => (d.kind === 'create' ? { dialog: 'create' } : d.kind === 'attach' ? { dialog: 'attach', id: d.id } : null),
+  decode: (q) => (q.dialog === 'create' ? { kind: 'create' } : q.dialog === 'attach' && q.id ? { kind: 'attach', id: q.id } : null),
+};
+
 function matches(row: NetworkRow, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return true;
@@ -39,7 +47,8 @@ function NetworksList(): ReactElement {
   const { t } = useTranslation();
   const { list, listError, loading, refresh } = useNetworksStore();
   const [query, setQuery] = useState('');
-  const [dialog, setDialog] = useState<NetworksDialog | null>(null);
+  const [transientDialog, setTransientDialog] = useState<NetworksDialog | null>(null);
+  const [dialog, setDialog] = useDialogRoute(NETWORKS_DIALOG_CODEC, transientDialog, setTransientDialog);
   const [planError, setPlanError] = useState<WharfErrorInfo | null>(null);
   const all = useMemo(() => list?.rows ?? [], [list]);
   // Sorted by name, as `docker network ls` prints them.

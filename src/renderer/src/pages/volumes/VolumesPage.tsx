@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogRoute, type DialogCodec } from '../../hooks/use-dialog-route';
 import type { VolumeRow } from '../../../../shared/volume-list';
 import { CommandBlock } from '../../components/CommandBlock';
 import { Icon } from '../../components/Icon';
@@ -16,6 +17,13 @@ import { VolumesTable } from './VolumesTable';
 
 type VolumesDialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; names: string[] };
 
+/** Create has a URL; prune and remove (they delete) never do. */
+const VOLUMES_DIALOG_CODEC: DialogCodec<VolumesDialog> = {
+  keys: [],
+  encode: (d) => (d.kind === 'create' ? { dialog: 'create' } : null),
+  decode: (q) => (q.dialog === 'create' ? { kind: 'create' } : null),
+};
+
 function matches(row: VolumeRow, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return true;
@@ -29,7 +37,8 @@ function VolumesList(): ReactElement {
   const { list, listError, loading, refresh } = useVolumesStore();
   const { usage, usageError, load: loadUsage } = useVolumeUsageStore();
   const [query, setQuery] = useState('');
-  const [dialog, setDialog] = useState<VolumesDialog | null>(null);
+  const [transientDialog, setTransientDialog] = useState<VolumesDialog | null>(null);
+  const [dialog, setDialog] = useDialogRoute(VOLUMES_DIALOG_CODEC, transientDialog, setTransientDialog);
   const [measuring, setMeasuring] = useState(false);
   const all = useMemo(() => list?.rows ?? [], [list]);
   const existingNames = useMemo(() => new Set(all.map((v) => v.name)), [all]);

@@ -4,6 +4,7 @@ import type { ImageContainer, ImageDetails } from '../../../../../shared/image-d
 import { imageSize } from '../../../../../shared/units';
 import { CopyButton } from '../../../components/CopyButton';
 import { dynamicText } from '../../../i18n/messages';
+import { DetailsLineage } from './DetailsLineage';
 import { execForm, inspectFacts } from './details-format';
 
 const STATE_CHIP: Record<string, string> = {
@@ -62,7 +63,7 @@ function Created({ iso }: { iso: string }): ReactElement {
 }
 
 /** What a user looks for first: names, when and for what platform it was built, how it runs, who uses it. */
-export function DetailsOverview({ details }: { details: ImageDetails }): ReactElement {
+export function DetailsOverview({ details, onOpenImage }: { details: ImageDetails; onOpenImage(id: string): void }): ReactElement {
   const { t } = useTranslation();
   const facts = inspectFacts(details.inspect);
   const none = <span className="faint">{t('common.none')}</span>;
@@ -140,6 +141,9 @@ export function DetailsOverview({ details }: { details: ImageDetails }): ReactEl
         </Field>
         <Field label={t('imageDetails.overview.containers')}>
           <Containers containers={details.containers} />
+        </Field>
+        <Field label={t('imageDetails.lineage.label')}>
+          <DetailsLineage details={details} onOpenImage={onOpenImage} />
         </Field>
       </dl>
     </div>

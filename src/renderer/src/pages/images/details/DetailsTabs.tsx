@@ -5,6 +5,10 @@ export type DetailsTab = 'overview' | 'layers' | 'history' | 'inspect';
 
 const TABS: readonly DetailsTab[] = ['overview', 'layers', 'history', 'inspect'];
 
+export function isDetailsTab(value: string | undefined): value is DetailsTab {
+  return (TABS as readonly (string | undefined)[]).includes(value);
+}
+
 /** The section switcher: a tab list (arrow keys move between tabs), with counts where they help. */
 export function DetailsTabs({ tab, onTab, counts }: { tab: DetailsTab; onTab(tab: DetailsTab): void; counts: { layers: number; history: number } }): ReactElement {
   const { t } = useTranslation();

@@ -20,6 +20,8 @@ export interface ImageDetailsProps {
   onClose(): void;
   /** Another image was picked (e.g. one that shares a layer): show its details instead. */
   onOpenImage(id: string): void;
+  /** The section shown first (a link may ask for the layers). */
+  initialTab?: DetailsTab;
 }
 
 /** The name in the title: the reference asked for when it is one of the tags, else the first tag. */
@@ -29,10 +31,10 @@ function titleOf(image: string, details: Details | null): string | null {
 }
 
 /** `docker image inspect` and `docker history` in one place, with the layers drawn as the storage keeps them. */
-export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps): ReactElement {
+export function ImageDetails({ image, initialTab = 'overview', onClose, onOpenImage }: ImageDetailsProps): ReactElement {
   const { t } = useTranslation();
   const { details, error, loading, reload } = useImageDetails(image);
-  const [tab, setTab] = useState<DetailsTab>('overview');
+  const [tab, setTab] = useState<DetailsTab>(initialTab);
   const title = titleOf(image, details) ?? t('imageDetails.untagged');
   const size = details ? inspectFacts(details.inspect).size : null;
 
@@ -66,7 +68,7 @@ export function ImageDetails({ image, onClose, onOpenImage }: ImageDetailsProps)
           <>
             <DetailsTabs tab={tab} onTab={setTab} counts={{ layers: details.layers.length, history: details.history.length }} />
             <div className="images-details__panel" role="tabpanel" id={`image-details-panel-${tab}`} aria-labelledby={`image-details-tab-${tab}`}>
-              {tab === 'overview' ? <DetailsOverview details={details} /> : null}
+              {tab === 'overview' ? <DetailsOverview details={details} onOpenImage={onOpenImage} /> : null}
               {tab === 'layers' ? <DetailsLayers details={details} onOpenImage={onOpenImage} /> : null}
               {tab === 'history' ? <DetailsHistory details={details} reference={titleOf(image, details) ?? shortId(details.id)} /> : null}
               {tab === 'inspect' ? <DetailsInspect details={details} reference={titleOf(image, details) ?? shortId(details.id)} /> : null}
