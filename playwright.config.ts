@@ -19,7 +19,7 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
     trace: 'off',
-    viewport: { width: 1280, height: 820 },
+    viewport: { width: 1280, height: 800 },
   },
   projects: [
     { name: 'web', testMatch: 'web/**/*.spec.ts' },

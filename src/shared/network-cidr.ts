@@ -43,6 +43,28 @@ export function cidrContains(cidr: Cidr, ip: number): boolean {
   return ip >= cidr.base && ip < cidr.base + size;
 }
 
+/** Whether two IPv4 subnets share addresses: one holds the other's first address. */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return cidrContains(a, b.base) || cidrContains(b, a.base);
+}
+
+/** The networks (and which of their subnets) a typed subnet overlaps, in the order given; IPv4 subnets only. */
+export function overlappingNetworks(subnet: string, networks: ReadonlyArray<{ name: string; subnets: readonly string[] }>): Array<{ name: string; subnet: string }> {
+  const typed = parseCidr(subnet.trim());
+  if (!typed || typed.hostBits) return [];
+  const found: Array<{ name: string; subnet: string }> = [];
+  for (const n of networks) {
+    for (const s of n.subnets) {
+      const other = parseCidr(s);
+      if (other && cidrsOverlap(typed, other)) {
+        found.push({ name: n.name, subnet: s });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** Every problem of the form, by field; empty when it can be sent. */
 export function networkFormProblems(input: { name: string; subnet?: string; gateway?: string }, builtin: (name: string) => boolean): Partial<Record<NetworkField, NetworkProblem>> {
   const problems: Partial<Record<NetworkField, NetworkProblem>> = {};

@@ -56,6 +56,19 @@ export interface ItemResult {
   /** Why it was skipped or failed: an i18n key under tasks.reason, with the engine's message when any. */
   reason?: string;
   message?: string;
+  /** A stop (or restart) under way: the engine sends `signal`, and SIGKILL once `seconds` have passed since `startedAt`. */
+  stopping?: StopCountdown;
+}
+
+export interface StopCountdown {
+  /** Full container ID. */
+  id: string;
+  /** Epoch ms when the stop was sent. */
+  startedAt: number;
+  /** The grace period: the timeout given, else the container's StopTimeout, else the engine's 10 s. */
+  seconds: number;
+  /** The container's StopSignal (SIGTERM unless its image or `--stop-signal` set another). */
+  signal: string;
 }
 
 export type TaskDetail =

@@ -105,6 +105,24 @@ describe('containers on a private engine', () => {
     expect(s.ExitCode).toBe(137);
   });
 
+  it('a stop under way says its signal and the seconds to SIGKILL, from the container\'s own --stop-timeout and --stop-signal', async () => {
+    await engine.cliOk(['run', '-d', '--name', 'slow-stop', '--stop-timeout', '3', '--stop-signal', 'SIGUSR1', 'busybox', 'sh', '-c', 'trap "" USR1; sleep 600']);
+    const { stdout: id } = await engine.cliOk(['inspect', '-f', '{{.Id}}', 'slow-stop']);
+    const sentAt = Date.now();
+    const task = await call(core, 'containers.action', { ids: ['slow-stop'], action: 'stop' });
+    const counting = await recorder.waitFor((e) => e.type === 'task.update' && e.task.id === task.id && e.task.detail?.kind === 'items' && e.task.detail.items.some((i) => i.stopping !== undefined));
+    const item = counting.type === 'task.update' && counting.task.detail?.kind === 'items' ? counting.task.detail.items[0] : undefined;
+    expect(item?.stopping).toMatchObject({ id: id.trim(), seconds: 3, signal: 'SIGUSR1' });
+    expect(Math.abs((item?.stopping?.startedAt ?? 0) - sentAt)).toBeLessThan(2_000);
+    // A timeout given with the stop wins over the container's own.
+    await engine.cliOk(['start', 'slow-stop']);
+    const given = await call(core, 'containers.action', { ids: ['slow-stop'], action: 'stop', timeout: 1 });
+    const counting2 = await recorder.waitFor((e) => e.type === 'task.update' && e.task.id === given.id && e.task.detail?.kind === 'items' && e.task.detail.items.some((i) => i.stopping !== undefined));
+    expect(counting2.type === 'task.update' && counting2.task.detail?.kind === 'items' ? counting2.task.detail.items[0]?.stopping?.seconds : undefined).toBe(1);
+    await recorder.waitFor((e) => e.type === 'task.update' && e.task.id === given.id && e.task.state !== 'running', 30_000);
+    expect((await state('slow-stop')).ExitCode).toBe(137);
+  });
+
   it('start, restart, pause, unpause and kill do what the CLI does', async () => {
     expect((await act({ ids: ['fresh', 'stubborn'], action: 'start' })).state).toBe('succeeded');
     expect((await state('stubborn')).Status).toBe('running');

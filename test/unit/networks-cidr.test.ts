@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBuiltinNetwork, networkCreateCommand } from '../../src/shared/network-list';
-import { networkFormProblems, parseCidr, parseIpv4 } from '../../src/shared/network-cidr';
+import { networkFormProblems, overlappingNetworks, parseCidr, parseIpv4 } from '../../src/shared/network-cidr';
 
 const check = (input: { name: string; subnet?: string; gateway?: string }): ReturnType<typeof networkFormProblems> => networkFormProblems(input, isBuiltinNetwork);
 
@@ -50,5 +50,23 @@ describe('the Create network form', () => {
     expect(networkCreateCommand({ name: 'backend', driver: 'bridge', subnet: '172.30.0.0/16', gateway: '172.30.0.1', internal: true, labels: { team: 'web' } })).toEqual([
       'docker', 'network', 'create', '--subnet', '172.30.0.0/16', '--gateway', '172.30.0.1', '--internal', '--label', 'team=web', 'backend',
     ]);
+  });
+});
+
+describe('overlappingNetworks', () => {
+  const networks = [
+    { name: 'bridge', subnets: ['172.17.0.0/16'] },
+    { name: 'lab', subnets: ['10.99.0.0/24', 'fd00::/64'] },
+    { name: 'none', subnets: [] },
+  ];
+  it('names every network whose subnet shares addresses with the typed one, either way round', () => {
+    expect(overlappingNetworks('172.17.5.0/24', networks)).toEqual([{ name: 'bridge', subnet: '172.17.0.0/16' }]);
+    expect(overlappingNetworks('10.0.0.0/8', networks)).toEqual([{ name: 'lab', subnet: '10.99.0.0/24' }]);
+    expect(overlappingNetworks('172.16.0.0/12', networks).map((n) => n.name)).toEqual(['bridge']);
+  });
+  it('is silent for a free subnet and for what is not a subnet yet', () => {
+    expect(overlappingNetworks('10.98.0.0/24', networks)).toEqual([]);
+    expect(overlappingNetworks('10.99.0.1/24', networks)).toEqual([]);
+    expect(overlappingNetworks('10.99', networks)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ export const SHOTS = join(__dirname, '../../../test-results/screenshots');
  * window): the viewport grows to the content's height for the shot and is put back afterwards.
  */
 export async function screenshotWholeContent(page: Page, path: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 820 };
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   const extra = await page.evaluate(() => {
     const content = document.getElementById('content');
     return content ? content.scrollHeight - content.clientHeight : 0;

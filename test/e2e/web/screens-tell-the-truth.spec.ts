@@ -18,6 +18,7 @@ const REPO = 'e2e-truth';
 const POST = ['20.26.38.47:5000/redo_java:v26', '20.26.38.47:5000/redo_java:v25', '20.26.38.47:5000/suse12.2-jf:latest'];
 const MANY = Array.from({ length: 12 }, (_, i) => `${REPO}/many:${i + 1}`);
 const HOLDER = 'e2e-truth-holder';
+const STUBBORN = 'e2e-truth-stubborn';
 
 /** The CLI's answer for argv: stdout, or stderr without its newline when it fails. */
 async function cli(argv: string[]): Promise<{ ok: boolean; text: string }> {
@@ -66,7 +67,7 @@ test.describe('Screens that tell the truth (issue 15)', () => {
   });
 
   test.afterAll(async () => {
-    await docker(['rm', '-f', HOLDER]).catch(() => undefined);
+    await docker(['rm', '-f', HOLDER, STUBBORN]).catch(() => undefined);
     await docker(['rmi', '-f', ...POST, ...MANY, `${REPO}/app:1`, `${REPO}/base:1`]).catch(() => undefined);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
@@ -202,6 +203,57 @@ test.describe('Screens that tell the truth (issue 15)', () => {
     await wizard.getByTestId('cleanup-gap-layers').click();
     await expect(page.getByTestId('image-details')).toBeVisible();
     await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-tab', 'layers');
+  });
+
+  test('a long stop counts down to SIGKILL, from the container\'s own --stop-timeout, then shows the exit code docker gives', async ({ page }) => {
+    // sh as PID 1 ignores TERM: only the SIGKILL after the grace period ends it.
+    await docker(['run', '-d', '--name', STUBBORN, '--stop-timeout', '6', 'busybox', 'sh', '-c', 'trap "" TERM; while true; do sleep 1; done']);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openPage(page, 'containers');
+    // All containers (-a), so the row stays once it has exited.
+    await page.getByTestId('containers-all').check();
+    const row = page.locator(`[data-testid="container-row"][data-name="${STUBBORN}"]`);
+    await row.getByTestId('container-stop').click();
+    const dialog = page.getByTestId('container-confirm');
+    await dialog.getByTestId('confirm-action').click();
+    const chip = dialog.getByTestId('container-stopping');
+    await expect(chip).toContainText('SIGKILL in');
+    const first = Number(await chip.getAttribute('data-left'));
+    expect(first).toBeGreaterThanOrEqual(4);
+    expect(first).toBeLessThanOrEqual(6);
+    await shot(page, 'containers-stop-countdown');
+    await expect.poll(async () => Number(await chip.getAttribute('data-left')), { timeout: 5_000 }).toBeLessThan(first);
+    // The row behind says it too.
+    await expect(row.getByTestId('container-stopping')).toBeVisible();
+    await expect(row).toHaveAttribute('data-state', 'exited', { timeout: 20_000 });
+    const { stdout: code } = await docker(['inspect', '-f', '{{.State.ExitCode}}', STUBBORN]);
+    expect(code.trim()).toBe('137');
+    await expect(row.getByTestId('container-state')).toContainText('(137)');
+    await expect(row.getByTestId('container-stopping')).toHaveCount(0);
+  });
+
+  test.describe('in zh-CN', () => {
+    test.use({ locale: 'zh-CN' });
+    test('the Run dialog refuses what Pull refuses, with the same message at the image field (its URL opens it)', async ({ page }) => {
+      await openApp(page);
+      const { stdout: before } = await docker(['ps', '-a', '-q']);
+      for (const typed of ['Busybox:Local', 'busybox::local', 'redo_java:v26:x']) {
+        // The same reference in Pull's field: the message the grammar gives.
+        await page.goto(`${page.url().split('#')[0]}#/images?dialog=pull`);
+        await page.getByTestId('pull-reference').fill(typed);
+        const pullSays = (await page.getByTestId('pull-reference-problem').textContent()) ?? '';
+        expect(pullSays).toMatch(/[\u4e00-\u9fff]/);
+        await page.goto(`${page.url().split('#')[0]}#/containers?dialog=run`);
+        const dialog = page.getByTestId('run-dialog');
+        await dialog.getByTestId('run-image').fill(typed);
+        await dialog.getByTestId('run-name').focus();
+        await expect(dialog.getByTestId('problem-image')).toHaveText(pullSays);
+        await expect(dialog.getByTestId('run-submit')).toBeDisabled();
+        if (typed === 'busybox::local') await shot(page, 'zh-CN-run-image-refused');
+      }
+      const { stdout: after } = await docker(['ps', '-a', '-q']);
+      expect(after).toBe(before);
+    });
   });
 
   test('each image count says what it counts', async ({ page }) => {

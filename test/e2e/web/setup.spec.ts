@@ -40,7 +40,7 @@ async function serveAs(groups: number[], port = 0): Promise<RunningWebMode> {
 }
 
 async function openContext(browser: Browser, locale: Locale): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 820 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
   return { context, page: await context.newPage() };
 }
 

@@ -1,6 +1,6 @@
 /** Lifecycle of one or many containers as a task with per-item results (docker start/stop/…/rm). */
 import type { ContainerActionInput, ContainerActionReport } from '../../../shared/container-list';
-import type { ItemResult, TaskInfo } from '../../../shared/tasks';
+import type { ItemResult, StopCountdown, TaskInfo } from '../../../shared/tasks';
 import { eachLimited } from '../concurrency';
 import type { EngineApi } from '../engine/engine-api';
 import { isNotModified } from '../engine/engine-errors';
@@ -15,6 +15,25 @@ function act(engine: EngineApi, input: ContainerActionInput): (id: string) => Pr
   if (input.action === 'remove') return (id) => engine.removeContainer(id, { volumes: input.removeVolumes === true, force: input.force === true });
   const action = input.action;
   return (id) => engine.containerAction(id, action, input.timeout);
+}
+
+/** The engine's grace period when neither the request nor the container sets one (`docker stop` without -t). */
+export const ENGINE_STOP_TIMEOUT = 10;
+
+/**
+ * What a stop will do, read from the container before it is sent: the signal, and the seconds until the engine
+ * sends SIGKILL (the timeout given, else the container's StopTimeout, else the engine's default).
+ */
+async function stopCountdown(engine: EngineApi, id: string, timeout: number | undefined): Promise<StopCountdown | undefined> {
+  try {
+    const inspect = await engine.inspectContainer(id);
+    const own = inspect.Config?.StopTimeout;
+    const seconds = timeout ?? (typeof own === 'number' && own >= 0 ? own : ENGINE_STOP_TIMEOUT);
+    return { id: inspect.Id, startedAt: Date.now(), seconds, signal: inspect.Config?.StopSignal || 'SIGTERM' };
+  } catch {
+    // Gone or unreadable: the stop itself will say what happened.
+    return undefined;
+  }
 }
 
 /** Starts the task; items (and a single target) are shown by name, as the list shows them. */
@@ -38,6 +57,13 @@ export async function runContainerAction(engine: EngineApi, tasks: TaskManager, 
       async ({ id, index }) => {
         const shown = results[index]?.target ?? id;
         try {
+          if (input.action === 'stop' || input.action === 'restart') {
+            const stopping = await stopCountdown(engine, id, input.timeout);
+            if (stopping) {
+              results[index] = { target: shown, state: 'pending', stopping };
+              ctx.detail({ kind: 'items', items: [...results] });
+            }
+          }
           await run(id);
           results[index] = { target: shown, state: 'done' };
           report.done += 1;

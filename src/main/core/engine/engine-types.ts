@@ -89,7 +89,7 @@ export interface EngineContainerSummary {
 export interface EngineContainerInspect {
   Id: string;
   Name: string;
-  Config?: { Image?: string; Env?: string[] | null; Labels?: EngineLabels | null; Tty?: boolean } | null;
+  Config?: { Image?: string; Env?: string[] | null; Labels?: EngineLabels | null; Tty?: boolean; StopTimeout?: number | null; StopSignal?: string | null } | null;
   State?: { Status?: string; FinishedAt?: string; Running?: boolean; Paused?: boolean; Restarting?: boolean } | null;
   Mounts?: Array<{ Type: string; Name?: string; Source: string; Destination: string; Mode: string; RW: boolean }> | null;
   NetworkSettings?: {

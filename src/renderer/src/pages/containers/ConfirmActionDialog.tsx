@@ -8,6 +8,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { TaskItems } from '../../components/TaskItems';
 import { useStartedTask } from '../../stores/use-started-task';
 import type { DestructiveAction } from './container-actions';
+import { stopsUnderWay } from './stop-countdown';
+import { Stopping } from './StoppingChip';
 
 const SHOWN_NAMES = 12;
 
@@ -27,6 +29,7 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
   const running = rows.filter((r) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting').length;
   const blocked = action === 'remove' && running > 0 && !force;
   const failed = task?.detail?.kind === 'items' && task.detail.items.some((i) => i.state === 'failed');
+  const stops = stopsUnderWay(task ? [task] : []);
 
   useEffect(() => {
     if (task?.state === 'succeeded' && !failed) onClose();
@@ -62,11 +65,15 @@ export function ConfirmActionDialog({ action, rows, onClose, onStarted }: { acti
   return (
     <Dialog title={t(`containers.confirm.title.${action}`)} subtitle={t(`containers.confirm.body.${action}`)} onClose={onClose} footer={footer} testId="container-confirm" busy={task?.state === 'running'}>
       <ul className="containers-confirm__names">
-        {rows.slice(0, SHOWN_NAMES).map((r) => (
-          <li key={r.id}>
-            <code>{r.name}</code> <span className="faint">{r.image}</span>
-          </li>
-        ))}
+        {rows.slice(0, SHOWN_NAMES).map((r) => {
+          const stop = stops.get(r.id);
+          return (
+            <li key={r.id}>
+              <code>{r.name}</code> <span className="faint">{r.image}</span>
+              {stop ? <Stopping stop={stop} /> : null}
+            </li>
+          );
+        })}
         {rows.length > SHOWN_NAMES ? <li className="faint">{t('tasks.items.more', { count: rows.length - SHOWN_NAMES })}</li> : null}
       </ul>
       {task ? (

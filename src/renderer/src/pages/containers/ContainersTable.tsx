@@ -13,6 +13,9 @@ import { ActionIcon } from './ActionIcon';
 import { ContainerMenu } from './ContainerMenu';
 import { PortsCell } from './PortsCell';
 import { StatusCell } from './StatusCell';
+import { stopsUnderWay } from './stop-countdown';
+import { useTasksStore } from '../../stores/tasks-store';
+import type { StopCountdown } from '../../../../shared/tasks';
 
 const ROW_HEIGHT = 44;
 /** At most this many containers in one stats stream (the contract's limit; more never fit on a screen). */
@@ -38,9 +41,9 @@ export interface ContainersTableProps {
   stats: boolean;
 }
 
-type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails' | 'stats'> & { row: ContainerRow; grouped: boolean; checked: boolean; sample: StatsSample | undefined };
+type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails' | 'stats'> & { row: ContainerRow; grouped: boolean; checked: boolean; sample: StatsSample | undefined; stopping: StopCountdown | undefined };
 
-function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stats, sample }: RowProps): ReactElement {
+function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stats, sample, stopping }: RowProps): ReactElement {
   const { t } = useTranslation();
   const running = row.state === 'running';
   const canStart = row.state === 'created' || row.state === 'exited';
@@ -73,7 +76,7 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stat
         </>
       )}
       <td className="col-status">
-        <StatusCell row={row} />
+        <StatusCell row={row} stopping={stopping} />
       </td>
       <td className="col-ports">
         <PortsCell ports={row.ports} />
@@ -137,6 +140,9 @@ function GroupRow({ item, span, onToggle }: { item: Extract<ViewItem, { kind: 'g
 /** The containers, virtualised (only the rows in view are in the DOM), with Compose projects as collapsible groups. */
 export function ContainersTable(props: ContainersTableProps): ReactElement {
   const { items, rows, sort, onSort, selected, onSelect, onToggleGroup, stats } = props;
+  // Stops under way (from any running container-action task): their row counts down to SIGKILL.
+  const tasks = useTasksStore((s) => s.tasks);
+  const stops = useMemo(() => stopsUnderWay(tasks), [tasks]);
   const { t } = useTranslation();
   const { scrollRef, items: virtual, top, bottom } = useVirtualRows(items.length, ROW_HEIGHT, (index) => items[index]?.key ?? index);
   const checkedCount = rows.reduce((n, r) => (selected.has(r.id) ? n + 1 : n), 0);
@@ -205,7 +211,7 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
             const item = items[v.index];
             if (!item) return null;
             if (item.kind === 'group') return <GroupRow key={v.key} item={item} span={span} onToggle={() => onToggleGroup(item.project)} />;
-            return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} sample={history[item.row.id]?.at(-1)} />;
+            return <Row key={v.key} {...props} row={item.row} grouped={item.grouped} checked={selected.has(item.row.id)} sample={history[item.row.id]?.at(-1)} stopping={stops.get(item.row.id)} />;
           })}
           <SpacerRow height={bottom} span={span} />
         </tbody>

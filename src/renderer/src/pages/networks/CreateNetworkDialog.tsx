@@ -1,7 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../shared/errors';
-import { networkFormProblems, type NetworkField, type NetworkProblem } from '../../../../shared/network-cidr';
+import { networkFormProblems, overlappingNetworks, type NetworkField, type NetworkProblem } from '../../../../shared/network-cidr';
+import { useNetworksStore } from '../../stores/networks-store';
 import { isBuiltinNetwork, networkCreateCommand, type NetworkCreateInput } from '../../../../shared/network-list';
 import { shellQuote } from '../../../../shared/shell-quote';
 import { call } from '../../api';
@@ -33,8 +34,11 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   // The engine's refusal of a subnet it cannot give (taken by another network), until the subnet is changed.
   const [refusedSubnet, setRefusedSubnet] = useState<string | null>(null);
   const parsedLabels = parsePairs(labels);
+  // Checked against the networks listed before the engine is asked; the engine's own refusal stays the last word.
+  const rows = useNetworksStore((s) => s.list?.rows);
+  const overlaps = overlappingNetworks(subnet, rows ?? []);
   const problems: Partial<Record<NetworkField, NetworkProblem>> = {
-    ...(refusedSubnet !== null && refusedSubnet === subnet.trim() ? { subnet: 'subnetOverlaps' } : {}),
+    ...(overlaps.length > 0 || (refusedSubnet !== null && refusedSubnet === subnet.trim()) ? { subnet: 'subnetOverlaps' } : {}),
     ...networkFormProblems({ name, subnet, gateway }, isBuiltinNetwork),
   };
   const valid = Object.keys(problems).length === 0 && parsedLabels.ok;
@@ -50,6 +54,8 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   const shown = (field: NetworkField): string | undefined => {
     const problem = problems[field];
     if (!problem || (problem === 'nameRequired' && !touched)) return undefined;
+    const first = overlaps[0];
+    if (problem === 'subnetOverlaps' && first) return t('networks.problem.subnetOverlapsNamed', { network: first.name, subnet: first.subnet });
     return t(`networks.problem.${problem}`);
   };
 
