@@ -267,4 +267,21 @@ test.describe('Screens that tell the truth (issue 15)', () => {
     await page.getByTestId('nav-setup').click();
     await expect(page.getByTestId('setup-verified-images')).toContainText('docker system df');
   });
+
+  test('a dialog that only asks opens from its URL and Back closes it; a delete confirmation has no URL', async ({ page }) => {
+    await openApp(page);
+    const base = page.url().split('#')[0] ?? '';
+    await page.goto(`${base}#/registries?dialog=login`);
+    await expect(page.getByTestId('login-dialog')).toBeVisible();
+    await page.goto(`${base}#/networks?dialog=create`);
+    await expect(page.getByTestId('network-create-dialog')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('login-dialog')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('login-dialog')).toHaveCount(0);
+    // Remove asks before deleting, but a link must never land on it: opening one leaves the URL as it was.
+    await page.goto(`${base}#/volumes`);
+    await page.getByTestId('volumes-prune').click();
+    expect(page.url()).toMatch(/#\/volumes$/);
+  });
 });

@@ -29,7 +29,7 @@ export function StatusCell({ row, stopping }: { row: ContainerRow; stopping?: St
         {t(`containers.state.${row.state}`)}
         {exited !== undefined ? ` (${exited})` : ''}
       </span>
-      {stopping && row.state !== 'exited' ? <Stopping stop={stopping} /> : null}
+      {stopping && row.state !== 'exited' ? <Stopping stop={stopping} compact /> : null}
       {row.health ? (
         <span className={`chip ${row.health === 'healthy' ? 'chip--success' : row.health === 'unhealthy' ? 'chip--danger' : 'chip--warning'}`}>
           {t(`containers.health.${row.health}`)}

@@ -4,7 +4,7 @@ import type { StopCountdown } from '../../../../shared/tasks';
 import { secondsToKill } from './stop-countdown';
 
 /** A stop under way: the countdown to SIGKILL, ticking each second; the signal sent first on hover. */
-export function Stopping({ stop }: { stop: StopCountdown }): ReactElement {
+export function Stopping({ stop, compact = false }: { stop: StopCountdown; compact?: boolean }): ReactElement {
   const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -14,7 +14,7 @@ export function Stopping({ stop }: { stop: StopCountdown }): ReactElement {
   const left = secondsToKill(stop, now);
   return (
     <span className="chip chip--warning containers-stopping" title={t('containers.stopping.title', { signal: stop.signal, seconds: stop.seconds })} data-testid="container-stopping" data-left={left}>
-      {left > 0 ? t('containers.stopping.countdown', { seconds: left }) : t('containers.stopping.killing')}
+      {left > 0 ? (compact ? t('containers.stopping.short', { seconds: left }) : t('containers.stopping.countdown', { seconds: left })) : t('containers.stopping.killing')}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogRoute, type DialogCodec } from '../../../hooks/use-dialog-route';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -15,13 +16,23 @@ export function serverLabel(server: string, hubName: string): string {
   return server === HUB_KEY ? `${hubName} (docker.io)` : server;
 }
 
+const LOGIN_DIALOG_CODEC: DialogCodec<true> = {
+  keys: [],
+  encode: () => ({ dialog: 'login' }),
+  decode: (q) => (q.dialog === 'login' ? true : null),
+};
+
 /** The registries logged in to (shared with the docker CLI), log in and log out. */
 export function LoginSection(): ReactElement {
   const { t } = useTranslation();
   // Read again after a login or logout.
   const { data: state, error, refresh: reload } = useCall('registryAccess.logins', {});
   const [logoutError, setLogoutError] = useState<WharfErrorInfo | null>(null);
-  const [dialog, setDialog] = useState(false);
+  const [transientDialog, setTransientDialog] = useState<true | null>(null);
+  // The login form only asks: it has a URL (#/registries?dialog=login).
+  const [loginDialog, setLoginDialog] = useDialogRoute(LOGIN_DIALOG_CODEC, transientDialog, setTransientDialog);
+  const dialog = loginDialog !== null;
+  const setDialog = (open: boolean): void => setLoginDialog(open ? true : null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const logout = async (server: string): Promise<void> => {
