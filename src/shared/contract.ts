@@ -7,6 +7,7 @@ import { cleanupChannels } from './channels/cleanup';
 import { containerChannels } from './channels/containers';
 import { registryMirrorsChannels } from './channels/registry-mirrors';
 import { engineChannels } from './channels/engine';
+import { enginesChannels } from './channels/engines';
 import { imageChannels } from './channels/images';
 import { networkChannels } from './channels/networks';
 import { registryAccessChannels } from './channels/registry-access';
@@ -22,6 +23,7 @@ export type { ChannelDef } from './channel-def';
 /** Each area keeps its channels in src/shared/channels/<area>.ts; this object only puts them together. */
 export const contract = {
   ...engineChannels,
+  ...enginesChannels,
   ...taskChannels,
   ...imageChannels,
   ...setupChannels,

@@ -1,5 +1,5 @@
 /** Where the engine endpoint came from, in the docker CLI's order of precedence. */
-export type EndpointSource = 'flag' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config-context' | 'rootless' | 'default';
+export type EndpointSource = 'flag' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config-context' | 'rootless' | 'default' | 'chosen';
 
 export interface EngineEndpoint {
   /** The endpoint as the docker CLI would print it: unix:///var/run/docker.sock, tcp://host:2376, ssh://user@host */

@@ -14,5 +14,7 @@ export interface DockerEvent {
 /** Everything main pushes to the renderer, over the one event channel (IPC) or /api/events (web). */
 export type WharfEvent =
   | { type: 'engine.state'; status: EngineStatus }
+  /** Wharf now uses another engine: every page lists again; `status` is the new engine's first state. */
+  | { type: 'engine.switched'; engine: string; from: string; status: EngineStatus }
   | { type: 'docker.event'; event: DockerEvent }
   | { type: 'task.update'; task: TaskInfo };

@@ -21,6 +21,8 @@ export interface TaskFields {
   detail?: TaskDetail;
   /** Lines of output so far (a build's log); read them with tasks.log. Absent for tasks without output. */
   logLines?: number;
+  /** The engine (docker context) the task runs on; it finishes there even when Wharf switches engines. */
+  engine?: string;
 }
 
 /**

@@ -14,12 +14,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const token = randomBytes(16).toString('hex');
     // wharf.log goes into the engine's folder (XDG_STATE_HOME), not the home of the user running the suite.
     const stateDir = join(engine.dir, 'e2e-state');
+    // Its docker CLI folder (contexts, logins) is the run's own too, never the ~/.docker of the user running the suite.
+    const wharfDockerConfig = join(engine.dir, 'e2e-wharf-docker-config');
+    mkdirSync(wharfDockerConfig, { recursive: true });
     // The Registries page edits this engine's daemon.json and reloads this dockerd, never the machine's docker service.
     const web = await startWebMode({
       dockerHost: engine.host,
       token,
       extraArgs: ['--daemon-config', engine.configPath],
-      env: { ...process.env, XDG_STATE_HOME: stateDir },
+      env: { ...process.env, XDG_STATE_HOME: stateDir, DOCKER_CONFIG: wharfDockerConfig },
     });
     const cliConfigDir = join(engine.dir, 'e2e-cli');
     mkdirSync(cliConfigDir, { recursive: true });

@@ -15,7 +15,7 @@ import type { TaskState } from '../../src/shared/tasks';
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
 
 const ENGINE_STATES = ['connecting', 'connected', 'not-running', 'permission-denied', 'not-installed', 'unreachable'] as const;
-const ENDPOINT_SOURCES = ['flag', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'config-context', 'rootless', 'default'] as const;
+const ENDPOINT_SOURCES = ['flag', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'config-context', 'rootless', 'default', 'chosen'] as const;
 const TASK_STATES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 const DISK_USAGE_KINDS = ['images', 'containers', 'volumes', 'buildCache'] as const;
 const engineStates: Exhaustive<EngineState, typeof ENGINE_STATES> = ENGINE_STATES;

@@ -11,6 +11,10 @@ import { createEngineApi } from './engine/engine-api';
 import type { DockerClientFactory } from './engine/docker-client';
 import { engineHandlers } from './engine/engine-handlers';
 import { resolveEndpoint } from './engine/resolve-endpoint';
+import { enginesHandlers } from './engines/engines-handlers';
+import { createEnginesService } from './engines/engines-service';
+import { configDirFrom } from './registry-access/docker-config';
+import { DEFAULT_CONTEXT, ROOTLESS_ENGINE, type EngineSwitchedDetails } from '../../shared/engines';
 import { createEventBus, type EventListener } from './event-bus';
 import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
@@ -68,8 +72,25 @@ export interface Core {
   /** Resolve the endpoint and make the first connection attempt (never rejects for engine trouble). */
   start(): Promise<void>;
   stop(): void;
+  /** The connection to the engine Wharf uses now (it changes when the user switches engines). */
   readonly connection: EngineConnection;
   readonly tasks: TaskManager;
+}
+
+/**
+ * Everything that talks to one engine: its connection and the handlers built on it. Switching engines makes a new
+ * session; the old one stops once the tasks started on it have ended, so they finish where they started.
+ */
+interface EngineSession {
+  name: string;
+  connection: EngineConnection;
+  handlers: Handlers;
+  streams: StreamHandlers;
+  /** Tasks started on this engine that are still running. */
+  running: Set<string>;
+  retired: boolean;
+  /** Stops forwarding this engine's events to the pages. */
+  detach(): void;
 }
 
 function readText(path: string): string | undefined {
@@ -108,56 +129,142 @@ function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClie
   }
 }
 
+/** The name an endpoint resolved at start goes by in the switcher. */
+function engineNameOf(endpoint: EngineEndpoint): string {
+  return endpoint.contextName ?? (endpoint.source === 'rootless' ? ROOTLESS_ENGINE : DEFAULT_CONTEXT);
+}
+
 export function createCore(deps: CoreDeps): Core {
   const logger = deps.logger ?? stderrLogger;
   // Every command run as root leaves a line in wharf.log (argv, exit code, duration; never its stdin).
   const runner = withCommandLog(deps.privilegeRunner, logger, deps.clock);
   const bus = createEventBus();
-  const { endpoint, createClient } = resolveOrReport(deps);
-  const connection = createEngineConnection({
-    endpoint,
-    createClient,
-    clock: deps.clock,
-    bus,
-    probe: { exists: existsSync, dockerInstalled: dockerInstalled(deps.env) },
-    backoff: deps.backoff,
-  });
-  const engine = createEngineApi(connection);
   const tasks = createTaskManager({ clock: deps.clock, onUpdate: (task) => bus.emit({ type: 'task.update', task }) });
   const { clock, env } = deps;
   const home = deps.paths.home;
-  // Shared between areas: the image list's disk usage (image removal plans with it) and the layer index (cleanup too).
-  const images = createImagesService(engine, clock);
-  const layers = createImageLayersIndex(engine);
+  const probe = { exists: existsSync, dockerInstalled: dockerInstalled(env) };
+  const endpointInputs = { flagHost: deps.dockerHost, env, homeDir: home, readFile: readText, exists: existsSync };
+  const openStreams = new Set<StreamConnection>();
+  /** The engine in use, and engines left behind whose tasks still run. */
+  const live = new Set<EngineSession>();
+  // Assigned right below; every call after construction sees a session.
+  let active: EngineSession;
 
-  const handlers: Handlers = {
-    ...engineHandlers({ app: deps.app, connection, engine, clock, logger, openLogFolder: deps.openLogFolder }),
-    ...tasksHandlers(tasks),
-    ...imagesHandlers({ engine, clock, tasks, images, layers }),
-    ...cleanupHandlers({ engine, clock, tasks, layers }),
-    ...setupHandlers({ env, endpoint, createClient, connection, tasks, runner, clock, options: deps.setup, relaunchWithGroup: deps.relaunchWithGroup }),
-    ...containersHandlers({ engine, tasks, clock }),
-    ...registryMirrorsHandlers({ endpoint, engine, connection, tasks, runner, clock, env, home, logger, options: deps.registryMirrors }),
-    ...registryAccessHandlers({ engine, tasks, env, home, options: deps.registryAccess }),
-    ...volumesHandlers({ engine, clock }),
-    ...networksHandlers({ engine, clock }),
+  const buildSession = (name: string, resolved: EngineEndpoint, createClient: DockerClientFactory): EngineSession => {
+    const endpoint: EngineEndpoint = { ...resolved, contextName: name };
+    const sessionBus = createEventBus();
+    const connection = createEngineConnection({ endpoint, createClient, clock, bus: sessionBus, probe, backoff: deps.backoff });
+    const engine = createEngineApi(connection);
+    const running = new Set<string>();
+    const session: EngineSession = { name, connection, handlers: {} as Handlers, streams: {} as StreamHandlers, running, retired: false, detach: () => undefined };
+    const stopIfDone = (): void => {
+      if (!session.retired || running.size > 0) return;
+      connection.stop();
+      live.delete(session);
+    };
+    // Tasks carry the engine they run on, and keep its connection until they end.
+    const sessionTasks: TaskManager = {
+      ...tasks,
+      start(options, run) {
+        const info = tasks.start({ ...options, engine: name }, run);
+        running.add(info.id);
+        void tasks.settled(info.id).then(() => {
+          running.delete(info.id);
+          stopIfDone();
+        });
+        return info;
+      },
+    };
+    // Shared between areas: the image list's disk usage (image removal plans with it) and the layer index (cleanup too).
+    const images = createImagesService(engine, clock);
+    const layers = createImageLayersIndex(engine);
+    session.handlers = {
+      ...engineHandlers({ app: deps.app, connection, engine, clock, logger, openLogFolder: deps.openLogFolder }),
+      ...tasksHandlers(tasks),
+      ...enginesHandlers(engines),
+      ...imagesHandlers({ engine, clock, tasks: sessionTasks, images, layers }),
+      ...cleanupHandlers({ engine, clock, tasks: sessionTasks, layers }),
+      ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: deps.setup, relaunchWithGroup: deps.relaunchWithGroup }),
+      ...containersHandlers({ engine, tasks: sessionTasks, clock }),
+      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: deps.registryMirrors }),
+      ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
+      ...volumesHandlers({ engine, clock }),
+      ...networksHandlers({ engine, clock }),
+    };
+    session.streams = {
+      'containers.logs': containerLogsHandler(engine),
+      'containers.exec': containerExecHandler(engine),
+      'containers.stats': containerStatsHandler(engine),
+    };
+    live.add(session);
+    // Only the engine in use speaks to the pages: retire() detaches a session Wharf left.
+    session.detach = sessionBus.subscribe((event) => bus.emit(event));
+    return session;
   };
 
-  const streamHandlers: StreamHandlers = {
-    'containers.logs': containerLogsHandler(engine),
-    'containers.exec': containerExecHandler(engine),
-    'containers.stats': containerStatsHandler(engine),
+  const retire = (session: EngineSession, next: string): void => {
+    session.detach();
+    session.retired = true;
+    for (const connection of openStreams) {
+      const details: EngineSwitchedDetails = { engineSwitched: { from: session.name, to: next } };
+      connection.endAll({ code: 'cancelled', message: `Wharf switched to engine "${next}"; this stream was on "${session.name}"`, details });
+    }
+    if (session.running.size > 0) return;
+    session.connection.stop();
+    live.delete(session);
   };
+
+  const engines = createEnginesService({
+    configDir: configDirFrom(env, home),
+    inputs: endpointInputs,
+    createClient: deps.createDockerClient,
+    probe,
+    clock,
+    engines: {
+      using: () => active.name,
+      status: () => active.connection.status(),
+      async use(name, endpoint) {
+        const previous = active;
+        active = buildSession(name, endpoint, deps.createDockerClient);
+        retire(previous, name);
+        bus.emit({ type: 'engine.switched', engine: name, from: previous.name, status: active.connection.status() });
+        await active.connection.start();
+        return active.connection.status();
+      },
+    },
+  });
+
+  const first = resolveOrReport(deps);
+  active = buildSession(engineNameOf(first.endpoint), first.endpoint, first.createClient);
+
+  // Stream handlers look up the engine in use when a stream opens.
+  const streamHandlers = Object.fromEntries(
+    (['containers.logs', 'containers.exec', 'containers.stats'] as const).map((name) => [name, (...args: unknown[]) => (active.streams[name] as (...a: unknown[]) => Promise<void>)(...args)]),
+  ) as unknown as StreamHandlers;
 
   return {
-    invoke: (channel, input) => dispatch(handlers, channel, input, logger),
+    invoke: (channel, input) => dispatch(active.handlers, channel, input, logger),
     subscribe: (listener) => bus.subscribe(listener),
-    connectStreams: (out) => connectStreams(streamHandlers, out),
-    start: async () => {
-      await connection.start();
+    connectStreams: (out) => {
+      const connection = connectStreams(streamHandlers, out);
+      openStreams.add(connection);
+      return {
+        ...connection,
+        closeAll() {
+          openStreams.delete(connection);
+          connection.closeAll();
+        },
+      };
     },
-    stop: () => connection.stop(),
-    connection,
+    start: async () => {
+      await active.connection.start();
+    },
+    stop: () => {
+      for (const session of live) session.connection.stop();
+    },
+    get connection() {
+      return active.connection;
+    },
     tasks,
   };
 }

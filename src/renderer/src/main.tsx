@@ -10,6 +10,7 @@ import { startRouteSync } from './stores/route-store';
 import { startThemeSync } from './stores/theme-store';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/engines.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/setup.css';

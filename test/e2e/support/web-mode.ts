@@ -47,7 +47,7 @@ export interface WebModeOptions {
 export async function startWebMode(options: WebModeOptions): Promise<RunningWebMode> {
   if (!existsSync(SERVE_ENTRY)) throw new Error(`${SERVE_ENTRY} is missing: run \`npm run build\` first (npm test does it)`);
   const viaFlag = options.tokenVia === 'flag';
-  const nodeArgs = [options.entry ?? SERVE_ENTRY, '--port', '0', '--docker-host', options.dockerHost, ...(viaFlag ? ['--token', options.token] : []), ...(options.extraArgs ?? [])];
+  const nodeArgs = [options.entry ?? SERVE_ENTRY, '--port', '0', ...(options.dockerHost ? ['--docker-host', options.dockerHost] : []), ...(viaFlag ? ['--token', options.token] : []), ...(options.extraArgs ?? [])];
   const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
   if (options.tokenVia === undefined || options.tokenVia === 'env') env.WHARF_TOKEN = options.token;
   else delete env.WHARF_TOKEN;

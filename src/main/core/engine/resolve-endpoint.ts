@@ -25,7 +25,8 @@ export function dockerConfigDir(inputs: Pick<EndpointInputs, 'env' | 'homeDir'>)
   return inputs.env.DOCKER_CONFIG || join(inputs.homeDir, '.docker');
 }
 
-function contextDigest(name: string): string {
+/** The folder name of a context in the CLI's store (contexts/meta/<digest>, contexts/tls/<digest>). */
+export function contextDigest(name: string): string {
   return createHash('sha256').update(name).digest('hex');
 }
 
@@ -49,7 +50,7 @@ function envTls(inputs: EndpointInputs): EngineEndpoint['tls'] {
   return { caPath: join(certDir, 'ca.pem'), certPath: join(certDir, 'cert.pem'), keyPath: join(certDir, 'key.pem'), verify };
 }
 
-function fromContext(name: string, inputs: EndpointInputs, source: 'DOCKER_CONTEXT' | 'config-context'): EngineEndpoint | undefined {
+function fromContext(name: string, inputs: EndpointInputs, source: EngineEndpoint['source']): EngineEndpoint | undefined {
   if (name === 'default') return undefined;
   const configDir = dockerConfigDir(inputs);
   const digest = contextDigest(name);
@@ -109,4 +110,30 @@ export function resolveEndpoint(inputs: EndpointInputs): EngineEndpoint {
 function withEnvTls(endpoint: EngineEndpoint, inputs: EndpointInputs): EngineEndpoint {
   const tls = endpoint.host.startsWith('tcp://') || !endpoint.host.includes('://') ? envTls(inputs) : undefined;
   return tls ? { ...endpoint, tls } : endpoint;
+}
+
+/** The "default" context's endpoint, as the CLI has it: -H, else DOCKER_HOST, else the system socket. */
+export function defaultEndpoint(inputs: EndpointInputs): EngineEndpoint {
+  if (inputs.flagHost) return withEnvTls({ host: inputs.flagHost, source: 'flag', contextName: 'default' }, inputs);
+  const envHost = inputs.env.DOCKER_HOST;
+  if (envHost) return withEnvTls({ host: envHost, source: 'DOCKER_HOST', contextName: 'default' }, inputs);
+  return { host: DEFAULT_SOCKET_HOST, source: 'default', contextName: 'default' };
+}
+
+/** The rootless engine's socket ($XDG_RUNTIME_DIR/docker.sock) when it exists. */
+export function rootlessSocketHost(inputs: Pick<EndpointInputs, 'env' | 'exists'>): string | undefined {
+  const runtimeDir = inputs.env.XDG_RUNTIME_DIR;
+  return runtimeDir && inputs.exists(join(runtimeDir, 'docker.sock')) ? `unix://${join(runtimeDir, 'docker.sock')}` : undefined;
+}
+
+/** The endpoint of an engine the user picked by name: "default", a context of the CLI's store, or the found rootless socket. */
+export function endpointOfEngine(name: string, inputs: EndpointInputs, found: { rootless?: string }): EngineEndpoint {
+  if (name === 'default') return defaultEndpoint(inputs);
+  try {
+    const endpoint = fromContext(name, inputs, 'chosen');
+    if (endpoint) return endpoint;
+  } catch (error) {
+    if (!(error instanceof WharfError && error.code === 'not-found' && found.rootless !== undefined && name === 'rootless')) throw error;
+  }
+  return { host: found.rootless ?? '', source: 'rootless', contextName: 'rootless' };
 }

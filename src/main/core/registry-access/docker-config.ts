@@ -81,6 +81,11 @@ export async function readDockerConfig(dir: string): Promise<LoadedConfig> {
 
 /** Writes config.json like the CLI (tab-indented) through a temp file and rename; a symlinked file is written where it points. */
 export async function writeDockerConfig(path: string, config: ConfigJson): Promise<void> {
+  await writeDockerConfigText(path, `${JSON.stringify(config, null, '\t')}\n`);
+}
+
+/** Replaces config.json's text atomically (temp file beside its target, fsync, rename, mode 0600). */
+export async function writeDockerConfigText(path: string, text: string): Promise<void> {
   let target = path;
   try {
     target = await fs.realpath(path);
@@ -91,7 +96,7 @@ export async function writeDockerConfig(path: string, config: ConfigJson): Promi
   const temp = join(dirname(target), `.config.json.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(`${JSON.stringify(config, null, '\t')}\n`, 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();

@@ -30,6 +30,8 @@ export interface StreamConnection {
   close(sid: unknown): void;
   /** The page went away: every stream of it ends. */
   closeAll(): void;
+  /** Every open stream ends with this error (the engine was switched); the page stays connected. */
+  endAll(error: WharfErrorInfo): void;
 }
 
 interface Open {
@@ -112,6 +114,12 @@ export function connectStreams(handlers: StreamHandlers, out: StreamOut): Stream
     closeAll() {
       for (const entry of open.values()) entry.controller.abort();
       open.clear();
+    },
+    endAll(error) {
+      for (const [sid, entry] of [...open]) {
+        entry.controller.abort();
+        end(sid, error);
+      }
     },
   };
 }

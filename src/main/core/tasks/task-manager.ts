@@ -18,6 +18,8 @@ export interface StartTaskOptions<K extends TaskKind = TaskKind> {
   kind: K;
   target: string;
   cancellable?: boolean;
+  /** The engine the task runs on (set by the core's engine session, not by the areas). */
+  engine?: string;
 }
 
 export interface TaskManager {
@@ -100,6 +102,7 @@ export function createTaskManager(deps: { clock: Clock; onUpdate: (task: TaskInf
         progress: null,
         startedAt: deps.clock.now(),
         cancellable: options.cancellable ?? true,
+        ...(options.engine !== undefined ? { engine: options.engine } : {}),
       };
       let resolveDone: (t: TaskInfo) => void = () => undefined;
       const entry: Entry = { info, controller, lastEmitAt: 0, pendingTimer: undefined, done: new Promise((r) => (resolveDone = r)), log: [], dropped: 0 };

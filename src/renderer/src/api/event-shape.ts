@@ -2,6 +2,7 @@ import type { WharfEvent } from '../../../shared/events';
 
 const EVENT_FIELDS: Record<WharfEvent['type'], string> = {
   'engine.state': 'status',
+  'engine.switched': 'status',
   'docker.event': 'event',
   'task.update': 'task',
 };

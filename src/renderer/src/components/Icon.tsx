@@ -42,6 +42,7 @@ const PATHS = {
   layers: ['M12 2 2 7l10 5 10-5-10-5z', 'm2 17 10 5 10-5', 'm2 12 10 5 10-5'],
   save: ['M19 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h11l5 5v11a2 2 0 0 1-2 2z', 'M17 21v-8H7v8', 'M7 3v5h8'],
   plus: ['M12 5v14', 'M5 12h14'],
+  'chevron-down': ['m6 9 6 6 6-6'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,7 +2,9 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskInfo, TaskState } from '../../../shared/tasks';
 import { dynamicText, errorMessage } from '../i18n/messages';
+import { engineNameOf, useEngineStore } from '../stores/engine-store';
 import { useTasksStore } from '../stores/tasks-store';
+import { EngineDot } from './engines/EngineDot';
 import { ProgressBar } from './ProgressBar';
 import { TaskItems } from './TaskItems';
 import { RegistryAuthHint, TaskLayers } from './TaskLayers';
@@ -20,6 +22,9 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
   const cancelling = useTasksStore((s) => s.cancelling[task.id] === true);
   const cancelError = useTasksStore((s) => s.cancelErrors[task.id]);
   const cancel = useTasksStore((s) => s.cancel);
+  const engineInUse = useEngineStore((s) => engineNameOf(s.status));
+  // Said only where it differs from the engine in use: a task that runs on, or ran on, an engine Wharf left.
+  const elsewhere = task.engine !== undefined && engineInUse !== undefined && task.engine !== engineInUse ? task.engine : undefined;
 
   const kind = dynamicText(t, `tasks.kind.${task.kind}`, task.kind);
   const step = task.step ? dynamicText(t, `tasks.step.${task.step.key}`, task.step.key, task.step.values) : null;
@@ -32,6 +37,12 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
       <div className="task__head">
         <span className="task__kind">{kind}</span>
         <span className={`chip chip--${TONES[task.state]}`}>{t(`tasks.state.${task.state}`)}</span>
+        {elsewhere ? (
+          <span className="chip task__engine" title={t('engines.taskOnEngineTitle', { name: elsewhere })} data-testid="task-engine">
+            <EngineDot name={elsewhere} />
+            {t('engines.taskOnEngine', { name: elsewhere })}
+          </span>
+        ) : null}
         {running && task.cancellable ? (
           <button
             type="button"

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/route-store';
+import { EngineSwitcher } from './engines/EngineSwitcher';
 import { TaskButton } from './TaskButton';
 
 export function TopBar(): ReactElement {
@@ -13,6 +14,7 @@ export function TopBar(): ReactElement {
         <p className="topbar__subtitle">{t(`pages.${page}.subtitle`)}</p>
       </div>
       <div className="topbar__actions">
+        <EngineSwitcher />
         <TaskButton />
       </div>
     </header>

@@ -1,6 +1,7 @@
 import en from './en.json';
 import enContainers from './features/en/containers.json';
 import enDesktop from './features/en/desktop.json';
+import enEngines from './features/en/engines.json';
 import enFormat from './features/en/format.json';
 import enCleanup from './features/en/cleanup.json';
 import enImageBuild from './features/en/imageBuild.json';
@@ -18,6 +19,7 @@ import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
 import zhContainers from './features/zh-CN/containers.json';
 import zhDesktop from './features/zh-CN/desktop.json';
+import zhEngines from './features/zh-CN/engines.json';
 import zhFormat from './features/zh-CN/format.json';
 import zhCleanup from './features/zh-CN/cleanup.json';
 import zhImageBuild from './features/zh-CN/imageBuild.json';
@@ -43,6 +45,7 @@ const enCatalog = {
   imageBuild: enImageBuild,
   containers: enContainers,
   desktop: enDesktop,
+  engines: enEngines,
   format: enFormat,
   imageDetails: enImageDetails,
   imageRemove: enImageRemove,
@@ -62,6 +65,7 @@ const zhCatalog = {
   imageBuild: zhImageBuild,
   containers: zhContainers,
   desktop: zhDesktop,
+  engines: zhEngines,
   format: zhFormat,
   imageDetails: zhImageDetails,
   imageRemove: zhImageRemove,

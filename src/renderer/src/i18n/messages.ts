@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { isEngineNameDetails } from '../../../shared/engine-names';
+import { isEngineSwitchedDetails } from '../../../shared/engines';
 import { isEngineForbiddenDetails, isEngineStoppedDetails } from '../../../shared/engine-failure';
 import { isRegistryMirrorsRefusalDetails } from '../../../shared/registry-mirrors';
 import { isServerUnreachable } from '../api/server-unreachable';
@@ -15,6 +16,8 @@ export function errorMessage(t: TFunction, error: WharfErrorInfo): string {
   // What the engine's answer meant, where the code alone would mislead ("aborted", "permission denied").
   if (isEngineStoppedDetails(error.details)) return t(error.details.during === 'pull' ? 'errors.engineStoppedDuringPull' : 'errors.engineStoppedDuringPush');
   if (isEngineForbiddenDetails(error.details)) return t('errors.engineForbidden');
+  // A log, terminal or stats view whose engine Wharf left.
+  if (isEngineSwitchedDetails(error.details)) return t('engines.streamSwitched', error.details.engineSwitched);
   // Why daemon.json was not touched (Wharf's check, or its root helper's).
   if (isRegistryMirrorsRefusalDetails(error.details)) return t(`registryMirrors.refused.${error.details.reason}`, { path: error.details.path });
   return t(`errors.${error.code}`);

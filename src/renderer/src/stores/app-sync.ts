@@ -1,4 +1,5 @@
 import { eventStreamState, onEventStreamConnection, subscribeEvents } from '../api';
+import { forgetEngineData } from './engine-scope';
 import { useEngineStore } from './engine-store';
 import { useEventStreamStore } from './event-stream-store';
 import { useTasksStore } from './tasks-store';
@@ -11,6 +12,10 @@ import { useTasksStore } from './tasks-store';
 export function startAppSync(): () => void {
   const unsubscribeEvents = subscribeEvents((event) => {
     if (event.type === 'engine.state') useEngineStore.getState().applyStatus(event.status);
+    else if (event.type === 'engine.switched') {
+      forgetEngineData();
+      useEngineStore.getState().switched(event.status);
+    }
     else if (event.type === 'task.update') useTasksStore.getState().upsert(event.task);
   });
   useEventStreamStore.getState().setState(eventStreamState());

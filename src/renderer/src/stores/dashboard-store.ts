@@ -3,6 +3,7 @@ import type { DiskUsageSummary } from '../../../shared/disk-usage';
 import type { EngineFacts } from '../../../shared/engine';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { call } from '../api';
+import { resetOnEngineSwitch } from './engine-scope';
 import { newestOnly } from './newest-only';
 
 interface DashboardStore {
@@ -37,3 +38,8 @@ export const useDashboardStore = create<DashboardStore>()((set, get) => ({
     });
   },
 }));
+
+resetOnEngineSwitch(() => {
+  turn();
+  useDashboardStore.setState(useDashboardStore.getInitialState(), true);
+});

@@ -5,12 +5,21 @@ import { call } from '../api';
 
 interface EngineStore {
   status: EngineStatus | null;
+  /** Counts engine switches: pages keyed by it start afresh on the new engine. */
+  generation: number;
   /** Why engine.status itself failed (e.g. the Wharf server is down), not the engine's own state. */
   loadError: WharfErrorInfo | null;
   retrying: boolean;
   applyStatus(status: EngineStatus): void;
+  /** Wharf now uses another engine: its first state replaces the old engine's, whatever their times. */
+  switched(status: EngineStatus): void;
   load(): Promise<void>;
   reconnect(): Promise<void>;
+}
+
+/** The name of the engine a status is about (the docker context Wharf uses). */
+export function engineNameOf(status: EngineStatus | null): string | undefined {
+  return status?.endpoint.contextName;
 }
 
 /** A status answered by a call may race an engine.state event: the later state change wins. */
@@ -20,11 +29,16 @@ function isNewer(next: EngineStatus, current: EngineStatus | null): boolean {
 
 export const useEngineStore = create<EngineStore>()((set, get) => ({
   status: null,
+  generation: 0,
   loadError: null,
   retrying: false,
 
   applyStatus(status) {
     if (isNewer(status, get().status)) set({ status, loadError: null });
+  },
+
+  switched(status) {
+    set({ status, loadError: null, generation: get().generation + 1 });
   },
 
   async load() {

@@ -3,6 +3,7 @@ import type { WharfErrorInfo } from '../../../shared/errors';
 import type { ImageDiskUsage, ImageListInput } from '../../../shared/images';
 import { call } from '../api';
 import { createListStore } from './list-store';
+import { resetOnEngineSwitch } from './engine-scope';
 import { newestOnly } from './newest-only';
 
 export const EMPTY_INPUT: ImageListInput = { filters: {}, all: false };
@@ -31,3 +32,8 @@ export const useImageUsageStore = create<ImageUsageStore>()((set) => ({
     set(answer.ok ? { diskUsage: answer.value, diskUsageError: null } : { diskUsageError: answer.error });
   },
 }));
+
+resetOnEngineSwitch(() => {
+  usageTurn();
+  useImageUsageStore.setState(useImageUsageStore.getInitialState(), true);
+});

@@ -3,6 +3,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { appClient, type Client } from '../api';
 import { startLiveList, type ListEvents } from './live-list';
+import { resetOnEngineSwitch } from './engine-scope';
 import { newestOnly } from './newest-only';
 
 export interface ListState<C extends Channel> {
@@ -64,6 +65,11 @@ export function createListStore<C extends Channel>({ channel, input, events, cli
       await get().refresh();
     },
   }));
+  // Another engine: its list is not this one's, and an answer still coming from the old one is dropped.
+  resetOnEngineSwitch(() => {
+    turn();
+    store.setState(store.getInitialState(), true);
+  });
 
   const startSync = (afterList?: () => void): (() => void) =>
     startLiveList({

@@ -3,6 +3,7 @@ import type { WharfErrorInfo } from '../../../shared/errors';
 import type { FixId, FixPlan, InstallGuide, SetupDiagnosis } from '../../../shared/setup';
 import type { TaskInfo } from '../../../shared/tasks';
 import { call } from '../api';
+import { resetOnEngineSwitch } from './engine-scope';
 import { useTasksStore } from './tasks-store';
 
 /** The fix the user started from this page, followed through the task store until it ends. */
@@ -114,3 +115,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
     if (!envelope.ok) set({ relaunching: false, relaunchError: envelope.error });
   },
 }));
+
+// The diagnosis, plans and guide are the old engine's: forgotten, and an answer still in flight dropped.
+resetOnEngineSwitch(() => {
+  generation++;
+  useSetupStore.setState(useSetupStore.getInitialState(), true);
+});

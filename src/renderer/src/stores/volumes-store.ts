@@ -3,6 +3,7 @@ import type { WharfErrorInfo } from '../../../shared/errors';
 import type { VolumeUsage } from '../../../shared/volume-list';
 import { call } from '../api';
 import { createListStore } from './list-store';
+import { resetOnEngineSwitch } from './engine-scope';
 import { newestOnly } from './newest-only';
 
 /** `docker volume ls`, live from volume and container events. Sizes are measured on demand (useVolumeUsageStore). */
@@ -30,3 +31,8 @@ export const useVolumeUsageStore = create<VolumeUsageStore>()((set) => ({
     set(answer.ok ? { usage: answer.value, usageError: null } : { usageError: answer.error });
   },
 }));
+
+resetOnEngineSwitch(() => {
+  usageTurn();
+  useVolumeUsageStore.setState(useVolumeUsageStore.getInitialState(), true);
+});
