@@ -21,6 +21,7 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'engines.create': { name: 'build-server', description: 'the CI host', host: 'tcp://10.0.0.5:2376', tls: { ca: '/home/u/certs/ca.pem', cert: '/home/u/certs/cert.pem', key: '/home/u/certs/key.pem' } },
   'engines.remove': { name: 'build-server', force: true },
   'engines.use': { name: 'build-server', alsoForCli: false },
+  'engines.trustHostKey': { name: 'build-server', fingerprint: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8' },
   'volumes.usage': {},
   'volumes.create': { name: 'data', driver: 'local', labels: { team: 'web' }, options: { type: 'tmpfs' } },
   'volumes.remove': { names: ['data'] },

@@ -52,9 +52,12 @@ describe('dockerOptionsFor', () => {
     });
   });
 
-  it('ssh://user@host → the ssh protocol with that user and host', () => {
-    expect(dockerOptionsFor(at('ssh://ops@server.example'))).toMatchObject({ protocol: 'ssh', host: 'server.example', username: 'ops' });
-    expect(dockerOptionsFor(at('ssh://ops@server.example:2222'))).toMatchObject({ protocol: 'ssh', host: 'server.example', port: '2222', username: 'ops' });
+  it('ssh://user@host → HTTP over the user\'s ssh running `docker system dial-stdio`, one pooled agent per endpoint', () => {
+    const options = dockerOptionsFor(at('ssh://ops@server.example')) as { protocol?: string; agent?: unknown };
+    expect(options.protocol).toBe('http');
+    expect(options.agent).toBeDefined();
+    expect((dockerOptionsFor(at('ssh://ops@server.example')) as { agent?: unknown }).agent).toBe(options.agent);
+    expect((dockerOptionsFor(at('ssh://ops@server.example:2222')) as { agent?: unknown }).agent).not.toBe(options.agent);
   });
 
   it.each(['ftp://server.example', 'npipe:////./pipe/docker_engine', 'fd://', 'not a host', ''])('%j is an invalid-input WharfError', (host) => {

@@ -14,7 +14,8 @@ import { resolveEndpoint } from './engine/resolve-endpoint';
 import { enginesHandlers } from './engines/engines-handlers';
 import { createEnginesService } from './engines/engines-service';
 import { configDirFrom } from './registry-access/docker-config';
-import { DEFAULT_CONTEXT, ROOTLESS_ENGINE, type EngineSwitchedDetails } from '../../shared/engines';
+import { DEFAULT_CONTEXT, ROOTLESS_ENGINE, engineKindOf, type EngineSwitchedDetails } from '../../shared/engines';
+import { closeSshAgent } from './engine/ssh-dial';
 import { createEventBus, type EventListener } from './event-bus';
 import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
@@ -150,8 +151,10 @@ export function createCore(deps: CoreDeps): Core {
   // Assigned right below; every call after construction sees a session.
   let active: EngineSession;
 
-  const buildSession = (name: string, resolved: EngineEndpoint, createClient: DockerClientFactory): EngineSession => {
+  const buildSession = (name: string, resolved: EngineEndpoint, factory: DockerClientFactory): EngineSession => {
     const endpoint: EngineEndpoint = { ...resolved, contextName: name };
+    // Clients see Wharf's environment: an ssh:// engine runs the ssh of its PATH with its ssh-agent.
+    const createClient: DockerClientFactory = (e, apiVersion) => factory(e, apiVersion, env);
     const sessionBus = createEventBus();
     const connection = createEngineConnection({ endpoint, createClient, clock, bus: sessionBus, probe, backoff: deps.backoff });
     const engine = createEngineApi(connection);
@@ -159,8 +162,7 @@ export function createCore(deps: CoreDeps): Core {
     const session: EngineSession = { name, connection, handlers: {} as Handlers, streams: {} as StreamHandlers, running, retired: false, detach: () => undefined };
     const stopIfDone = (): void => {
       if (!session.retired || running.size > 0) return;
-      connection.stop();
-      live.delete(session);
+      endSession(session);
     };
     // Tasks carry the engine they run on, and keep its connection until they end.
     const sessionTasks: TaskManager = {
@@ -202,6 +204,14 @@ export function createCore(deps: CoreDeps): Core {
     return session;
   };
 
+  /** Stops an engine's connection and its ssh processes, unless another session still uses that endpoint. */
+  const endSession = (session: EngineSession): void => {
+    session.connection.stop();
+    live.delete(session);
+    const host = session.connection.status().endpoint.host;
+    if (engineKindOf(host) === 'ssh' && ![...live].some((s) => s.connection.status().endpoint.host === host)) closeSshAgent(host);
+  };
+
   const retire = (session: EngineSession, next: string): void => {
     session.detach();
     session.retired = true;
@@ -210,14 +220,14 @@ export function createCore(deps: CoreDeps): Core {
       connection.endAll({ code: 'cancelled', message: `Wharf switched to engine "${next}"; this stream was on "${session.name}"`, details });
     }
     if (session.running.size > 0) return;
-    session.connection.stop();
-    live.delete(session);
+    endSession(session);
   };
 
   const engines = createEnginesService({
+    env,
     configDir: configDirFrom(env, home),
     inputs: endpointInputs,
-    createClient: deps.createDockerClient,
+    createClient: (e, apiVersion) => deps.createDockerClient(e, apiVersion, env),
     probe,
     clock,
     engines: {
@@ -260,7 +270,7 @@ export function createCore(deps: CoreDeps): Core {
       await active.connection.start();
     },
     stop: () => {
-      for (const session of live) session.connection.stop();
+      for (const session of [...live]) endSession(session);
     },
     get connection() {
       return active.connection;

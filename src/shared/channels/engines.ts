@@ -37,4 +37,9 @@ export const enginesChannels = {
    * where they started. The CLI's current context changes only with alsoForCli (`docker context use NAME`).
    */
   'engines.use': out<EngineStatus>()(z.object({ name: contextName, alsoForCli: z.boolean().optional() }).strict()),
+  /**
+   * Trust an ssh host's key whose fingerprint the user saw (engines.probe's unknownHostKey): added to their
+   * known_hosts. Refused when the host no longer offers that key, or known_hosts has another key for it.
+   */
+  'engines.trustHostKey': out<EngineProbe>()(z.object({ name: contextName, fingerprint: z.string().min(8).max(200).regex(/^SHA256:[A-Za-z0-9+/=]+$/) }).strict()),
 } as const;

@@ -5,12 +5,14 @@
  * the CLI's current context stays as it was. A context added in the dialog is one the CLI lists, and removing it
  * there removes it for the CLI.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startPrivateEngine, type PrivateEngine } from '../../support/engine-harness';
+import { startSshServer, type SshServer } from '../../support/ssh-harness';
+import { createThrowawayAccount, type ThrowawayAccount } from '../../support/throwaway-account';
 import { run } from '../../support/exec';
 import { importBusybox } from '../../support/fixtures';
 import { defaultDockerCli } from '../../support/preconditions';
@@ -24,10 +26,12 @@ test.describe('switching engines', () => {
   let b: PrivateEngine | undefined;
   let web: RunningWebMode | undefined;
   let configDir = '';
+  let account: ThrowawayAccount | undefined;
+  let ssh: SshServer | undefined;
 
   /** The docker CLI on the test's context store, without DOCKER_HOST: its contexts decide where it goes. */
   const cli = async (args: string[]): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: configDir, DOCKER_CLI_HINTS: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: configDir, DOCKER_CLI_HINTS: 'false', PATH: `${ssh?.shimDir ?? ''}:${process.env.PATH ?? ''}` };
     for (const key of ['DOCKER_HOST', 'DOCKER_CONTEXT']) delete env[key];
     const result = await run(defaultDockerCli(), args, { env, timeoutMs: 60_000 });
     if (result.code !== 0) throw new Error(`docker ${args.join(' ')}: ${result.stderr}`);
@@ -44,21 +48,31 @@ test.describe('switching engines', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     mkdirSync(SHOTS, { recursive: true });
-    b = await startPrivateEngine({ name: 'e2e-b' });
+    account = createThrowawayAccount();
+    b = await startPrivateEngine({ name: 'e2e-b', socketGroup: account.group });
     await importBusybox(b, 'marker-b:1');
     await docker(['tag', 'busybox:latest', 'marker-a:1']);
     configDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-contexts-'));
+    // Engine B is also reachable over ssh (the harness's sshd on 127.0.0.1), as a host new to this user.
+    ssh = await startSshServer({ engineSocket: b.socketPath, dir: join(configDir, 'sshd'), account });
+    await cli(['context', 'create', 'engine-ssh', '--docker', `host=ssh://${ssh.alias}`]);
     await cli(['context', 'create', 'engine-b', '--description', 'the second private engine', '--docker', `host=${b.host}`]);
     await cli(['context', 'create', 'engine-a', '--docker', `host=${e2eEnv().dockerHost}`]);
     await cli(['context', 'use', 'engine-a']);
     // Started with --docker-host, as the suite's other servers: the "default" engine is the private one (never the
     // machine's own socket), and Wharf starts on it whatever the CLI's current context is.
-    web = await startWebMode({ dockerHost: e2eEnv().dockerHost, token: randomBytes(16).toString('hex'), env: { ...process.env, DOCKER_CONFIG: configDir, XDG_STATE_HOME: configDir } });
+    web = await startWebMode({
+      dockerHost: e2eEnv().dockerHost,
+      token: randomBytes(16).toString('hex'),
+      env: { ...process.env, DOCKER_CONFIG: configDir, XDG_STATE_HOME: configDir, PATH: `${ssh.shimDir}:${process.env.PATH ?? ''}` },
+    });
   });
 
   test.afterAll(async () => {
     await web?.stop();
+    await ssh?.stop();
     await b?.destroy();
+    account?.remove();
     await docker(['rmi', 'marker-a:1']).catch(() => undefined);
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
@@ -80,6 +94,7 @@ test.describe('switching engines', () => {
     await expect(panel.getByTestId('engine-reach-engine-b')).toHaveAttribute('data-state', 'connected');
     await expect(panel.getByTestId('engine-reach-engine-a')).toHaveAttribute('data-state', 'connected');
     await expect(panel.getByTestId('engine-reach-default')).toHaveAttribute('data-state', 'connected');
+    await expect(panel.getByTestId('engine-reach-engine-ssh')).toHaveAttribute('data-state', 'unreachable');
     await page.screenshot({ path: join(SHOTS, 'engines-switcher.png'), animations: 'disabled', caret: 'hide' });
 
     await panel.getByTestId('engine-row-engine-b').click();
@@ -95,6 +110,27 @@ test.describe('switching engines', () => {
     await expect(rowsOf(page, 'marker-a')).toHaveCount(1, { timeout: 1_000 });
     await expect(rowsOf(page, 'marker-b')).toHaveCount(0);
     await expect(page.getByTestId('engine-switcher')).toHaveAttribute('data-engine', 'engine-a');
+  });
+
+  test('an ssh host new to the user shows its key\'s fingerprint; trusted with a click, it answers and Wharf switches to it', async ({ page }) => {
+    await signIn(page);
+    await page.getByTestId('engine-switcher').click();
+    const panel = page.getByTestId('engine-panel');
+    const prompt = panel.getByTestId('engine-hostkey-engine-ssh');
+    await expect(prompt).toContainText(await ssh!.fingerprint());
+    await expect(prompt).toContainText(`[127.0.0.1]:${ssh!.port}`);
+    await page.screenshot({ path: join(SHOTS, 'engines-ssh-host-key.png'), animations: 'disabled', caret: 'hide' });
+    expect(readFileSync(ssh!.knownHosts, 'utf8')).toBe('');
+    await prompt.getByTestId('engine-trust-engine-ssh').click();
+    await expect(panel.getByTestId('engine-reach-engine-ssh')).toHaveAttribute('data-state', 'connected');
+    expect(readFileSync(ssh!.knownHosts, 'utf8')).toBe(`${ssh!.hostKeyLine()}\n`);
+    await panel.getByTestId('engine-row-engine-ssh').click();
+    await page.getByTestId('nav-images').click();
+    await expect(rowsOf(page, 'marker-b')).toHaveCount(1);
+    await expect(page.getByTestId('engine-switcher')).toHaveAttribute('data-engine', 'engine-ssh');
+    await page.getByTestId('engine-switcher').click();
+    await panel.getByTestId('engine-row-default').click();
+    await expect(rowsOf(page, 'marker-a')).toHaveCount(1);
   });
 
   test('an engine added in the dialog is a context the CLI lists; bad input is said at its field; removing it removes it for the CLI', async ({ page }) => {

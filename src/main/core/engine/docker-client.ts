@@ -5,16 +5,20 @@ import type { EngineEndpoint } from '../../../shared/engine';
 import { checkEngineName, encodeEnginePath, type EngineObjectKind } from '../../../shared/engine-names';
 import { WharfError } from '../errors';
 import { refuseEngineRedirects } from './no-redirects';
+import { sshAgentFor, systemSsh } from './ssh-dial';
 
-/** Builds a Docker Engine API client for an endpoint; apiVersion "1.41" pins every path to /v1.41. */
-export type DockerClientFactory = (endpoint: EngineEndpoint, apiVersion?: string) => Docker;
+/**
+ * Builds a Docker Engine API client for an endpoint; apiVersion "1.41" pins every path to /v1.41. `env` is the
+ * environment Wharf runs in (which `ssh` and ssh-agent an ssh:// endpoint uses); the process's own by default.
+ */
+export type DockerClientFactory = (endpoint: EngineEndpoint, apiVersion?: string, env?: Record<string, string | undefined>) => Docker;
 
 function readOptional(path: string | undefined): Buffer | undefined {
   return path ? readFileSync(path) : undefined;
 }
 
 /** Translates a docker CLI host string (unix://, tcp://, http(s)://, ssh://) to dockerode options. */
-export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string): Docker.DockerOptions {
+export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string, env: Record<string, string | undefined> = process.env): Docker.DockerOptions {
   const version = apiVersion ? `v${apiVersion}` : undefined;
   const host = endpoint.host;
   if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length), version };
@@ -49,14 +53,9 @@ export function dockerOptionsFor(endpoint: EngineEndpoint, apiVersion?: string):
       };
     }
     case 'ssh:':
-      return {
-        protocol: 'ssh',
-        host: url.hostname,
-        port: url.port || '22',
-        username: url.username || undefined,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-        version,
-      };
+      // The user's ssh, like the CLI (ssh-dial.ts): HTTP over `docker system dial-stdio`, pooled per endpoint.
+      // docker-modem passes `agent` to http.request; its types do not list it.
+      return { protocol: 'http', host: 'docker', port: '80', agent: sshAgentFor(host, systemSsh(env)), version } as Docker.DockerOptions;
     default:
       throw new WharfError('invalid-input', `unsupported docker host scheme "${url.protocol}" in "${host}"`);
   }
@@ -94,7 +93,7 @@ export function guardedDocker(options: Docker.DockerOptions): Docker {
   return docker;
 }
 
-export const createDockerodeClient: DockerClientFactory = (endpoint, apiVersion) => guardedDocker(dockerOptionsFor(endpoint, apiVersion));
+export const createDockerodeClient: DockerClientFactory = (endpoint, apiVersion, env) => guardedDocker(dockerOptionsFor(endpoint, apiVersion, env));
 
 /** The unix socket path of an endpoint, if it is a local socket. */
 export function socketPathOf(endpoint: EngineEndpoint): string | undefined {

@@ -10,5 +10,6 @@ export function enginesHandlers(engines: EnginesService): HandlersOf<typeof engi
     'engines.create': (input) => engines.create(input),
     'engines.remove': ({ name, force }) => engines.remove(name, force === true),
     'engines.use': ({ name, alsoForCli }) => engines.use(name, alsoForCli === true),
+    'engines.trustHostKey': ({ name, fingerprint }) => engines.trustHostKey(name, fingerprint),
   };
 }

@@ -20,6 +20,8 @@ import { WharfError } from '../errors';
 import { classifyFailure, type FailureProbe } from '../engine/classify-failure';
 import type { DockerClientFactory } from '../engine/docker-client';
 import type { EngineVersion } from '../engine/engine-types';
+import { sshTargetOf, type SshFailure } from '../engine/ssh-dial';
+import { resolveSsh, scanHostKeys, trustHostKey } from '../engine/ssh-host-keys';
 import { defaultEndpoint, endpointOfEngine, rootlessSocketHost, type EndpointInputs } from '../engine/resolve-endpoint';
 import { contextExists, createContext, listContexts, readCurrentContext, removeContextFiles, setCurrentContext, type StoredContext } from './context-store';
 
@@ -32,6 +34,8 @@ export interface EngineSwitch {
 }
 
 export interface EnginesDeps {
+  /** Wharf's environment: which ssh (PATH), which agent (SSH_AUTH_SOCK), HOME for ~/.ssh. */
+  env: Record<string, string | undefined>;
   /** $DOCKER_CONFIG or ~/.docker. */
   configDir: string;
   inputs: EndpointInputs;
@@ -66,10 +70,27 @@ export interface EnginesService {
   remove(name: string, force: boolean): Promise<null>;
   use(name: string, alsoForCli: boolean): Promise<EngineStatus>;
   probe(name: string): Promise<EngineProbe>;
+  /** Adds an ssh host's key, whose fingerprint the user saw in a probe, to their known_hosts; then probes again. */
+  trustHostKey(name: string, fingerprint: string): Promise<EngineProbe>;
 }
 
 export function createEnginesService(deps: EnginesDeps): EnginesService {
   const probeTimeoutMs = deps.probeTimeoutMs ?? 10_000;
+
+  /** What ssh's refusal means for the user: the unknown key's fingerprints to decide on, a changed key, a wrong key. */
+  const withSshFacts = async (answer: EngineProbe, endpoint: EngineEndpoint, error: unknown): Promise<EngineProbe> => {
+    const failure = (error as { sshFailure?: SshFailure }).sshFailure;
+    if (failure === 'host-key-changed') return { ...answer, changedHostKey: true };
+    if (failure === 'auth-failed') return { ...answer, authenticationFailed: true };
+    if (failure !== 'host-key-unknown') return answer;
+    try {
+      const resolved = await resolveSsh(sshTargetOf(endpoint.host), deps.env);
+      const keys = await scanHostKeys(resolved, deps.env);
+      return { ...answer, unknownHostKey: { host: resolved.knownName, fingerprints: keys.map((k) => `${k.fingerprint} (${k.type})`) } };
+    } catch (scanError) {
+      return { ...answer, detail: `${answer.detail ?? ''} (${(scanError as Error).message})` };
+    }
+  };
 
   /** The CLI's current context, resolved as the CLI resolves it: DOCKER_HOST, then DOCKER_CONTEXT, then config.json. */
   const cliCurrent = async (): Promise<{ name: string; override?: EnginesList['cliOverride'] }> => {
@@ -204,8 +225,17 @@ export function createEnginesService(deps: EnginesDeps): EnginesService {
         })) as EngineVersion;
         return { name, state: 'connected', serverVersion: version.Version };
       } catch (error) {
-        return { name, state: classifyFailure(error, endpoint, deps.probe), detail: (error as Error).message };
+        const answer: EngineProbe = { name, state: classifyFailure(error, endpoint, deps.probe), detail: (error as Error).message };
+        return engineKindOf(endpoint.host) === 'ssh' ? withSshFacts(answer, endpoint, error) : answer;
       }
+    },
+
+    async trustHostKey(name: string, fingerprint: string): Promise<EngineProbe> {
+      await known(name);
+      const endpoint = endpointOf(name);
+      if (engineKindOf(endpoint.host) !== 'ssh') throw fieldProblems({ name: 'not-ssh' }, `context "${name}" is not an ssh:// engine`);
+      await trustHostKey(sshTargetOf(endpoint.host), fingerprint, deps.env);
+      return this.probe(name);
     },
   };
 }

@@ -16,6 +16,8 @@ interface EnginesStore {
   open(): Promise<void>;
   load(): Promise<void>;
   use(name: string, alsoForCli: boolean): Promise<boolean>;
+  /** Trusts an ssh host's key the user saw; the answer is the engine's new probe. */
+  trust(name: string, fingerprint: string): Promise<WharfErrorInfo | null>;
 }
 
 const turn = newestOnly();
@@ -46,6 +48,13 @@ export const useEnginesStore = create<EnginesStore>()((set, get) => ({
         set((s) => ({ probes: { ...s.probes, [engine.name]: probe } }));
       }),
     );
+  },
+
+  async trust(name, fingerprint) {
+    const answer = await call('engines.trustHostKey', { name, fingerprint });
+    if (!answer.ok) return answer.error;
+    set((s) => ({ probes: { ...s.probes, [name]: answer.value } }));
+    return null;
   },
 
   async use(name, alsoForCli) {

@@ -8,12 +8,14 @@ import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
 import { EngineDot } from './EngineDot';
 import { EngineReach } from './EngineReach';
+import { HostKeyPrompt } from './HostKeyPrompt';
 import { EnginesDialog } from './EnginesDialog';
 
 export const ENGINE_PANEL_ID = 'engine-switcher-panel';
 
 function EngineRow({ engine, onUse, busy }: { engine: EngineEntry; onUse(): void; busy: boolean }): ReactElement {
   const { t } = useTranslation();
+  const probe = useEnginesStore((s) => s.probes[engine.name]);
   return (
     <li>
       <button
@@ -46,6 +48,7 @@ function EngineRow({ engine, onUse, busy }: { engine: EngineEntry; onUse(): void
           <EngineReach name={engine.name} error={engine.error} />
         </span>
       </button>
+      {probe ? <HostKeyPrompt probe={probe} /> : null}
     </li>
   );
 }
