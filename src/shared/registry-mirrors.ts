@@ -182,6 +182,11 @@ export interface RegistryMirrorsState {
   /** What the engine uses now (GET /info), when it answers. */
   inEffect?: RegistrySettings;
   engineVersion?: string;
+  /**
+   * The engine is on another host (ssh://, tcp://): its daemon.json lives there. Nothing here is read or written;
+   * `inEffect` (from its `docker info`) is all the page shows, read-only.
+   */
+  remote?: { host: string };
 }
 
 export interface DiffLine {

@@ -51,7 +51,8 @@ export type SetupVerdict =
 
 export type FixId = 'start-service' | 'add-user-to-group';
 
-export type CheckId = 'installed' | 'service' | 'socket' | 'connect' | 'docker-group' | 'user-in-group' | 'session-group' | 'endpoint' | 'rootless';
+/** 'remote': the engine is on another host (ssh://, tcp://): what to check there, since nothing here can fix it. */
+export type CheckId = 'installed' | 'service' | 'socket' | 'connect' | 'docker-group' | 'user-in-group' | 'session-group' | 'endpoint' | 'rootless' | 'remote';
 
 export type CheckStatus = 'ok' | 'problem' | 'warning' | 'info';
 

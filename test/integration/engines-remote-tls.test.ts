@@ -50,7 +50,7 @@ describe('a remote engine over tcp:// with TLS', () => {
     configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-tls-contexts-'));
     tls = await makeTlsMaterial(path.join(configDir, 'certs'));
     port = await freeLoopbackPort();
-    [local, remote] = await Promise.all([startPrivateEngine({ name: 'tls-local' }), startPrivateEngine({ name: 'tls-remote', extraArgs: tlsDaemonArgs(tls, port) })]);
+    [local, remote] = await Promise.all([startPrivateEngine({ name: 'tls-local' }), startPrivateEngine({ name: 'tls-remote', extraArgs: tlsDaemonArgs(tls, port), daemonConfig: { 'registry-mirrors': ['https://mirror.example.test'] } })]);
     await importBusybox(remote, 'only-on-the-remote:1');
     await runContainer(remote, ['--name', 'remote-web', 'only-on-the-remote:1', 'sleep', '600']);
     await remote.cliOk(['create', '--name', 'remote-stopped', 'only-on-the-remote:1', 'true']);
@@ -92,6 +92,18 @@ describe('a remote engine over tcp:// with TLS', () => {
     const cliContainers = await cli(['--context', 'tls-remote', 'ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}} {{.Image}} {{.State}}']);
     expect(containers.rows.map((r) => `${r.id} ${r.name} ${r.image} ${r.state}`).sort()).toEqual(lines(cliContainers));
     expect(containers.rows.map((r) => r.name).sort()).toEqual(['remote-stopped', 'remote-web']);
+  });
+
+  it('the remote engine\'s mirrors are shown as its docker info says, its daemon.json is not touched from here; setup checks that host, not this one', async () => {
+    const state = await call(core, 'registryMirrors.read');
+    const theirs = JSON.parse(await cli(['--context', 'tls-remote', 'info', '--format', '{{json .RegistryConfig.Mirrors}}'])) as string[];
+    // As everywhere on the page, a mirror is shown without the slash the engine appends.
+    expect(state).toMatchObject({ remote: { host: `tcp://127.0.0.1:${port}` }, path: '', inEffect: { registryMirrors: theirs.map((m) => m.replace(/\/$/, '')) } });
+    expect(theirs).toEqual(['https://mirror.example.test/']);
+    expect(await core.invoke('registryMirrors.plan', { registryMirrors: [], insecureRegistries: [] })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    const diagnosis = await call(core, 'setup.diagnose');
+    expect(diagnosis.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok']]);
+    expect(diagnosis.checks.some((c) => c.fix !== undefined)).toBe(false);
   });
 
   it('a wrong CA, or no client certificate, is refused clearly and quickly; the CLI agrees', async () => {

@@ -260,12 +260,19 @@ describe('verdicts', () => {
     expect(checkOf(d, 'service')).toMatchObject({ status: 'warning', evidence: { active: 'active', enabled: 'disabled' } });
   });
 
-  it('unreachable: a remote engine that does not answer; socket checks are information', async () => {
+  it('unreachable: a remote engine that does not answer is checked on its host; this machine\'s socket, service and groups are not its checks', async () => {
     const d = await diagnose(depsOf(machine({ endpoint: { host: 'tcp://10.0.0.5:2376', source: 'DOCKER_HOST' }, connect: { result: 'unreachable', detail: 'connect ETIMEDOUT' } })));
     expect(d.verdict).toBe('unreachable');
     expect(checkOf(d, 'endpoint')).toEqual({ id: 'endpoint', status: 'problem', evidence: { host: 'tcp://10.0.0.5:2376', source: 'DOCKER_HOST' } });
-    expect(checkOf(d, 'socket').status).toBe('info');
+    expect(d.checks.map((c) => c.id)).toEqual(['connect', 'endpoint', 'remote']);
+    expect(checkOf(d, 'remote')).toEqual({ id: 'remote', status: 'problem', evidence: { host: 'tcp://10.0.0.5:2376' } });
     expect(d.checks.some((c) => c.fix !== undefined)).toBe(false);
+  });
+
+  it('an ssh engine that answers: the remote host is fine, and no fix of this machine is offered', async () => {
+    const d = await diagnose(depsOf(machine({ endpoint: { host: 'ssh://me@build-server', source: 'chosen', contextName: 'build' }, connect: { result: 'ok' } })));
+    expect(d.verdict).toBe('usable');
+    expect(d.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok']]);
   });
 
   it('a remote host refusing is unreachable, never "not running"', async () => {

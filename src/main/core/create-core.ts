@@ -150,11 +150,15 @@ export function createCore(deps: CoreDeps): Core {
   const live = new Set<EngineSession>();
   // Assigned right below; every call after construction sees a session.
   let active: EngineSession;
+  const first = resolveOrReport(deps);
+  const initialHost = first.endpoint.host;
 
   const buildSession = (name: string, resolved: EngineEndpoint, factory: DockerClientFactory): EngineSession => {
     const endpoint: EngineEndpoint = { ...resolved, contextName: name };
     // Clients see Wharf's environment: an ssh:// engine runs the ssh of its PATH with its ssh-agent.
     const createClient: DockerClientFactory = (e, apiVersion) => factory(e, apiVersion, env);
+    // What Wharf was told about the engine it started on (--daemon-config, its service) is that engine's only.
+    const seams = endpoint.host === initialHost;
     const sessionBus = createEventBus();
     const connection = createEngineConnection({ endpoint, createClient, clock, bus: sessionBus, probe, backoff: deps.backoff });
     const engine = createEngineApi(connection);
@@ -186,9 +190,9 @@ export function createCore(deps: CoreDeps): Core {
       ...enginesHandlers(engines),
       ...imagesHandlers({ engine, clock, tasks: sessionTasks, images, layers }),
       ...cleanupHandlers({ engine, clock, tasks: sessionTasks, layers }),
-      ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: deps.setup, relaunchWithGroup: deps.relaunchWithGroup }),
+      ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: seams ? deps.setup : undefined, relaunchWithGroup: deps.relaunchWithGroup }),
       ...containersHandlers({ engine, tasks: sessionTasks, clock }),
-      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: deps.registryMirrors }),
+      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined }),
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),
       ...networksHandlers({ engine, clock }),
@@ -244,7 +248,6 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
-  const first = resolveOrReport(deps);
   active = buildSession(engineNameOf(first.endpoint), first.endpoint, first.createClient);
 
   // Stream handlers look up the engine in use when a stream opens.

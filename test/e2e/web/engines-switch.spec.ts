@@ -128,6 +128,13 @@ test.describe('switching engines', () => {
     await page.getByTestId('nav-images').click();
     await expect(rowsOf(page, 'marker-b')).toHaveCount(1);
     await expect(page.getByTestId('engine-switcher')).toHaveAttribute('data-engine', 'engine-ssh');
+    // Its daemon.json is on that host: the Registries page shows what it uses, read-only, and edits nothing here.
+    await page.getByTestId('nav-registries').click();
+    const remote = page.getByTestId('registry-mirrors-remote');
+    await expect(remote).toContainText(`ssh://${ssh!.alias}`);
+    await expect(page.getByTestId('registry-mirrors-section')).toHaveCount(0);
+    await page.screenshot({ path: join(SHOTS, 'engines-remote-registries.png'), animations: 'disabled', caret: 'hide' });
+    await page.getByTestId('nav-images').click();
     await page.getByTestId('engine-switcher').click();
     await panel.getByTestId('engine-row-default').click();
     await expect(rowsOf(page, 'marker-a')).toHaveCount(1);

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import type { EngineConnection } from '../engine/connection';
 import type { EngineApi } from '../engine/engine-api';
 import { socketPathOf } from '../engine/docker-client';
+import { engineKindOf } from '../../../shared/engines';
 import { WharfError } from '../errors';
 import type { Logger } from '../log';
 import { runFile, type PrivilegeRunner } from '../privilege/privilege-runner';
@@ -157,6 +158,7 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
   }
 
   async function read(): Promise<RegistryMirrorsState> {
+    if (engineKindOf(deps.endpoint.host) !== 'local') return readRemote();
     const s = await situation();
     const parsed = s.undecodable ? ({ ok: false, problem: s.undecodable } as const) : parseDaemonJson(s.text ?? '');
     const settings: RegistrySettings = parsed.ok ? registrySettingsOf(parsed.value) : { registryMirrors: [], insecureRegistries: [] };
@@ -180,6 +182,23 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
       rootless: s.rootless,
       apply: s.apply,
       ...(s.info ? { inEffect: inEffectOf(s.info), engineVersion: s.info.ServerVersion } : {}),
+    };
+  }
+
+  /** A remote engine: what its `docker info` says is in effect; its daemon.json is on that host, never touched here. */
+  async function readRemote(): Promise<RegistryMirrorsState> {
+    const info = await deps.engine.info().catch(() => undefined);
+    const inEffect = info ? inEffectOf(info) : undefined;
+    return {
+      path: '',
+      exists: false,
+      hash: '',
+      settings: inEffect ?? { registryMirrors: [], insecureRegistries: [] },
+      otherKeys: [],
+      rootless: false,
+      apply: 'commands',
+      remote: { host: deps.endpoint.host },
+      ...(info && inEffect ? { inEffect, engineVersion: info.ServerVersion } : {}),
     };
   }
 

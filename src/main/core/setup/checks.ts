@@ -1,4 +1,5 @@
 import type { CheckStatus, FixId, SetupCheck, SetupVerdict } from '../../../shared/setup';
+import { engineKindOf } from '../../../shared/engines';
 import { enginePresent, type SetupFacts } from './verdict';
 
 type Evidence = Record<string, string | number | boolean | undefined>;
@@ -79,7 +80,16 @@ function rootlessCheck(f: SetupFacts): SetupCheck {
   return check('rootless', inUse && f.connect.result === 'ok' ? 'ok' : 'info', { socket: r.socketPath, running: r.running, setupTool: r.toolAvailable });
 }
 
-/** One check per CheckId, in the order the wizard lists them. */
+/** A remote engine: what to check on that host; this machine's service, socket and groups are beside the point. */
+function remoteCheck(f: SetupFacts): SetupCheck {
+  return check('remote', f.connect.result === 'ok' ? 'ok' : 'problem', { host: f.endpoint.host });
+}
+
+/**
+ * One check per CheckId, in the order the wizard lists them. For an engine on another host (ssh://, tcp://) only
+ * what concerns it: the connection, the endpoint, and what to check over there — no fix of this machine's.
+ */
 export function buildChecks(f: SetupFacts, verdict: SetupVerdict): SetupCheck[] {
+  if (engineKindOf(f.endpoint.host) !== 'local') return [connectCheck(f), endpointCheck(f, verdict), remoteCheck(f)];
   return [installedCheck(f, verdict), serviceCheck(f, verdict), socketCheck(f), connectCheck(f), ...groupChecks(f, verdict, f.user.name), endpointCheck(f, verdict), rootlessCheck(f)];
 }

@@ -5,15 +5,35 @@ import type { PageId } from '../stores/route-store';
 
 type PageComponent = ComponentType | LazyExoticComponent<ComponentType>;
 
+/**
+ * A page's chunk, loaded on first visit. A load that fails (a connection dropped under the request, "Unable to
+ * preload CSS") is tried twice more before the page shows its error: a transient failure should not cost a reload.
+ */
+function lazyPage(load: () => Promise<ComponentType>): LazyExoticComponent<ComponentType> {
+  const attempt = async (left: number, delayMs: number): Promise<{ default: ComponentType }> => {
+    try {
+      return { default: await load() };
+    } catch (error) {
+      if (left === 0) throw error;
+      // The stylesheet whose load failed stays in <head>; the loader would take it for loaded next time.
+      const failedCss = /Unable to preload CSS for (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
+      for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) if (failedCss !== undefined && link.href === failedCss) link.remove();
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return attempt(left - 1, delayMs * 3);
+    }
+  };
+  return lazy(() => attempt(2, 250));
+}
+
 /** Dashboard and Settings ship in the main bundle; every other page is its own chunk, loaded on first visit. */
 export const PAGE_COMPONENTS: Record<PageId, PageComponent> = {
   dashboard: DashboardPage,
   settings: SettingsPage,
-  images: lazy(() => import('../pages/images/ImagesPage').then((m) => ({ default: m.ImagesPage }))),
-  containers: lazy(() => import('../pages/containers/ContainersPage').then((m) => ({ default: m.ContainersPage }))),
-  volumes: lazy(() => import('../pages/volumes/VolumesPage').then((m) => ({ default: m.VolumesPage }))),
-  networks: lazy(() => import('../pages/networks/NetworksPage').then((m) => ({ default: m.NetworksPage }))),
-  registries: lazy(() => import('../pages/registries/RegistriesPage').then((m) => ({ default: m.RegistriesPage }))),
-  cleanup: lazy(() => import('../pages/cleanup/CleanupPage').then((m) => ({ default: m.CleanupPage }))),
-  setup: lazy(() => import('../pages/setup/SetupPage').then((m) => ({ default: m.SetupPage }))),
+  images: lazyPage(() => import('../pages/images/ImagesPage').then((m) => m.ImagesPage)),
+  containers: lazyPage(() => import('../pages/containers/ContainersPage').then((m) => m.ContainersPage)),
+  volumes: lazyPage(() => import('../pages/volumes/VolumesPage').then((m) => m.VolumesPage)),
+  networks: lazyPage(() => import('../pages/networks/NetworksPage').then((m) => m.NetworksPage)),
+  registries: lazyPage(() => import('../pages/registries/RegistriesPage').then((m) => m.RegistriesPage)),
+  cleanup: lazyPage(() => import('../pages/cleanup/CleanupPage').then((m) => m.CleanupPage)),
+  setup: lazyPage(() => import('../pages/setup/SetupPage').then((m) => m.SetupPage)),
 };

@@ -30,7 +30,7 @@ function EngineRow({ engine, onUse, busy }: { engine: EngineEntry; onUse(): void
         <EngineDot name={engine.name} />
         <span className="engine-row__main">
           <span className="engine-row__name">
-            <strong>{engine.name}</strong>
+            <strong translate="no">{engine.name}</strong>
             {engine.inUse ? <span className="chip chip--accent">{t('engines.inUse')}</span> : null}
             {engine.current ? (
               <span className="chip chip--muted" title={t('engines.cliCurrentTitle')}>
@@ -104,11 +104,15 @@ export function EngineSwitcher(): ReactElement {
         onClick={() => setOpen((v) => !v)}
         aria-expanded={open}
         aria-controls={ENGINE_PANEL_ID}
+        aria-label={t('engines.buttonLabel', { name })}
         data-testid="engine-switcher"
         data-engine={name}
       >
         <EngineDot name={name} />
-        <span className="engine-switcher__label">{t('engines.button', { name })}</span>
+        <span className="engine-switcher__label">
+          <span className="engine-switcher__prefix">{t('engines.button')}</span>{' '}
+          <span translate="no">{name}</span>
+        </span>
         <Icon name="chevron-down" />
       </button>
       {open ? (

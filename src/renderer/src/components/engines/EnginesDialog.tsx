@@ -53,7 +53,7 @@ function EngineTableRow({ engine, onRemoved }: { engine: EngineEntry; onRemoved(
         <td>
           <span className="engines-table__name">
             <EngineDot name={engine.name} />
-            <strong>{engine.name}</strong>
+            <strong translate="no">{engine.name}</strong>
             {engine.inUse ? <span className="chip chip--accent">{t('engines.inUse')}</span> : null}
             {engine.current ? <span className="chip chip--muted">{t('engines.cliCurrent')}</span> : null}
           </span>

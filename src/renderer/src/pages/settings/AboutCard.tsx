@@ -53,7 +53,9 @@ export function AboutCard(): ReactElement {
         {endpoint?.contextName ? (
           <div className="fact">
             <dt>{t('settings.context')}</dt>
-            <dd data-testid="about-context">{endpoint.contextName}</dd>
+            <dd data-testid="about-context" translate="no">
+              {endpoint.contextName}
+            </dd>
           </div>
         ) : null}
       </dl>

@@ -52,7 +52,12 @@ export function MachineCard({ diagnosis }: { diagnosis: SetupDiagnosis }): React
           <code>{endpoint.host || t('common.notAvailable')}</code>
           <span className="fact__extra" data-testid="setup-machine-endpoint-source" data-source={endpoint.source}>
             {t('setup.machine.from', { source: t(`engine.source.${endpoint.source}`) })}
-            {endpoint.contextName ? ` · ${t('setup.machine.context', { name: endpoint.contextName })}` : null}
+            {endpoint.contextName ? (
+              <>
+                {' · '}
+                {t('setup.machine.contextLabel')} <span translate="no">{endpoint.contextName}</span>
+              </>
+            ) : null}
           </span>
         </Row>
         <Row name="privilege" label={t('setup.machine.privilege')}>

@@ -11,6 +11,7 @@ import { AddMirror } from './AddMirror';
 import { ApplyDialog } from './ApplyDialog';
 import { EntryList } from './EntryList';
 import { FileFacts } from './FileFacts';
+import { RemoteMirrors } from './RemoteMirrors';
 import { InsecureRegistries } from './InsecureRegistries';
 import '../../../styles/registry-mirrors.css';
 
@@ -59,6 +60,7 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
 
   if (loadError) return <ErrorNotice title={t('registryMirrors.loadFailed')} error={loadError} />;
   if (!state) return <Spinner />;
+  if (state.remote) return <RemoteMirrors state={{ ...state, remote: state.remote }} />;
 
   const broken = state.parseError !== undefined;
   const dirty = !same(mirrors, state.settings.registryMirrors) || !same(insecure, state.settings.insecureRegistries);
