@@ -14,7 +14,10 @@ export interface DockerEvent {
 /** Everything main pushes to the renderer, over the one event channel (IPC) or /api/events (web). */
 export type WharfEvent =
   | { type: 'engine.state'; status: EngineStatus }
-  /** Wharf now uses another engine: every page lists again; `status` is the new engine's first state. */
-  | { type: 'engine.switched'; engine: string; from: string; status: EngineStatus }
+  /**
+   * Wharf now uses another engine: every page lists again; `status` is the new engine's first state, and
+   * `closedStreams` the log, terminal and stats views of the old engine that were ended.
+   */
+  | { type: 'engine.switched'; engine: string; from: string; closedStreams: number; status: EngineStatus }
   | { type: 'docker.event'; event: DockerEvent }
   | { type: 'task.update'; task: TaskInfo };

@@ -65,7 +65,7 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
     core = createCore({
       app: { version: 'test', mode: 'web', platform: process.platform },
       env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir },
-      paths: { home: os.homedir() },
+      paths: { home: configDir },
       clock: systemClock,
       createDockerClient: createDockerodeClient,
       privilegeRunner: createManualRunner(),
@@ -154,7 +154,8 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
 
     const status = await call(core, 'engines.use', { name: 'engine-b' });
     expect(status).toMatchObject({ state: 'connected', endpoint: { host: b.host, contextName: 'engine-b' } });
-    await recorder.waitFor((e) => e.type === 'engine.switched' && e.engine === 'engine-b' && e.from === 'engine-a');
+    const switched = await recorder.waitFor((e) => e.type === 'engine.switched' && e.engine === 'engine-b' && e.from === 'engine-a');
+    expect(switched.type === 'engine.switched' && switched.closedStreams).toBe(1);
 
     const images = await call(core, 'images.list', { filters: {}, all: false });
     expect(images.rows.map((r) => `${r.repository}:${r.tag}`)).toEqual(['marker-b:1']);
@@ -183,6 +184,33 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
     recorder.stop();
   }, 60_000);
 
+  it('Wharf remembers the engine picked in it across a restart, though the CLI\'s current context is another; what the launch says still wins', async () => {
+    await call(core, 'engines.use', { name: 'engine-b' });
+    expect((await cliOk(['context', 'show'])).trim()).toBe('engine-a');
+    const restart = (env: Record<string, string | undefined>): Core =>
+      createCore({
+        app: { version: 'test', mode: 'web', platform: process.platform },
+        env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir, ...env },
+        paths: { home: configDir },
+        clock: systemClock,
+        createDockerClient: createDockerodeClient,
+        privilegeRunner: createManualRunner(),
+      });
+    const again = restart({});
+    const launched = restart({ DOCKER_CONTEXT: 'engine-a' });
+    try {
+      await Promise.all([again.start(), launched.start()]);
+      expect((await call(again, 'engines.list')).using).toBe('engine-b');
+      expect((await call(again, 'images.list', { filters: {}, all: false })).rows.map((r) => r.repository)).toContain('marker-b');
+      expect((await call(launched, 'engines.list')).using).toBe('engine-a');
+      // Only a name is kept, in Wharf's own settings, never a host.
+      expect(JSON.parse(fs.readFileSync(path.join(configDir, '.config', 'wharf', 'engine.json'), 'utf8'))).toEqual({ engine: 'engine-b' });
+    } finally {
+      again.stop();
+      launched.stop();
+    }
+  });
+
   it('"also for the docker CLI" makes it the CLI\'s current context, changing only currentContext in config.json', async () => {
     await call(core, 'engines.use', { name: 'engine-a', alsoForCli: true });
     expect((await cliOk(['context', 'show'])).trim()).toBe('engine-a');
@@ -196,4 +224,35 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
     await cliOk(['context', 'use', 'engine-a']);
     expect(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')).toContain('"currentContext": "engine-a"');
   }, 30_000);
+
+  it('a rootless socket without a context is listed as found, usable, and saved as the context dockerd-rootless-setuptool.sh makes', async () => {
+    const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-runtime-'));
+    fs.symlinkSync(b.socketPath, path.join(runtime, 'docker.sock'));
+    const other = createCore({
+      app: { version: 'test', mode: 'web', platform: process.platform },
+      dockerHost: a.host,
+      env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir, XDG_RUNTIME_DIR: runtime },
+      paths: { home: configDir },
+      clock: systemClock,
+      createDockerClient: createDockerodeClient,
+      privilegeRunner: createManualRunner(),
+    });
+    try {
+      await other.start();
+      const found = (await call(other, 'engines.list')).engines.find((e) => e.name === 'rootless');
+      expect(found).toMatchObject({ found: true, endpoint: `unix://${path.join(runtime, 'docker.sock')}`, kind: 'local', current: false });
+      expect((await cliContexts()).map((c) => c.Name)).not.toContain('rootless');
+      expect(await call(other, 'engines.use', { name: 'rootless' })).toMatchObject({ state: 'connected' });
+      expect((await call(other, 'images.list', { filters: {}, all: false })).rows.map((r) => r.repository)).toContain('marker-b');
+      await call(other, 'engines.create', { name: 'rootless', host: found?.endpoint ?? '' });
+      expect((await cliContexts()).find((c) => c.Name === 'rootless')).toMatchObject({ DockerEndpoint: found?.endpoint });
+      const saved = (await call(other, 'engines.list')).engines.filter((e) => e.name === 'rootless');
+      expect(saved).toHaveLength(1);
+      expect(saved[0]?.found).toBeUndefined();
+    } finally {
+      other.stop();
+      await cli(['context', 'rm', '-f', 'rootless']);
+      fs.rmSync(runtime, { recursive: true, force: true });
+    }
+  });
 });

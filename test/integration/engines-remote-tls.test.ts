@@ -58,7 +58,7 @@ describe('a remote engine over tcp:// with TLS', () => {
       app: { version: 'test', mode: 'web', platform: process.platform },
       dockerHost: local.host,
       env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir },
-      paths: { home: os.homedir() },
+      paths: { home: configDir },
       clock: systemClock,
       createDockerClient: createDockerodeClient,
       privilegeRunner: createManualRunner(),

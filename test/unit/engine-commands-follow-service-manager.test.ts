@@ -16,3 +16,15 @@ describe('engineCommands', () => {
     expect(commands('not-running', 'ssh://me@server', 'systemd')).toEqual(['docker context ls']);
   });
 });
+
+describe('engineCommands for an engine on another host', () => {
+  it('ssh://: ask the host the way a terminal would, then the CLI on the same context', () => {
+    expect(commands('unreachable', 'ssh://ops@build.example:2222', null, 'build')).toEqual(['ssh -p 2222 ops@build.example docker version', 'docker --context build version']);
+    expect(commands('unreachable', 'ssh://lab', null)).toEqual(['ssh lab docker version']);
+  });
+
+  it('tcp:// from a context: the CLI on that context; from DOCKER_HOST: what DOCKER_HOST says', () => {
+    expect(commands('unreachable', 'tcp://10.0.0.5:2376', null, 'prod')).toEqual(['docker --context prod version', 'docker context ls']);
+    expect(commands('unreachable', 'tcp://10.0.0.5:2376', null, 'default')).toEqual(['echo "$DOCKER_HOST"', 'docker context ls']);
+  });
+});

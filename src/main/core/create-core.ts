@@ -10,7 +10,8 @@ import { createEngineConnection, type EngineConnection } from './engine/connecti
 import { createEngineApi } from './engine/engine-api';
 import type { DockerClientFactory } from './engine/docker-client';
 import { engineHandlers } from './engine/engine-handlers';
-import { resolveEndpoint } from './engine/resolve-endpoint';
+import { endpointOfEngine, resolveEndpoint, rootlessSocketHost } from './engine/resolve-endpoint';
+import { choiceFile, readChoice, writeChoice } from './engines/engine-choice';
 import { enginesHandlers } from './engines/engines-handlers';
 import { createEnginesService } from './engines/engines-service';
 import { configDirFrom } from './registry-access/docker-config';
@@ -116,7 +117,19 @@ function dockerInstalled(env: Record<string, string | undefined>): () => boolean
  */
 function resolveOrReport(deps: CoreDeps): { endpoint: EngineEndpoint; createClient: DockerClientFactory } {
   try {
-    const endpoint = resolveEndpoint({ flagHost: deps.dockerHost, env: deps.env, homeDir: deps.paths.home, readFile: readText, exists: existsSync });
+    const inputs = { flagHost: deps.dockerHost, env: deps.env, homeDir: deps.paths.home, readFile: readText, exists: existsSync };
+    // What this launch says wins; then the engine last picked in Wharf, while it still exists; then the CLI's choice.
+    const launchSays = deps.dockerHost !== undefined || Boolean(deps.env.DOCKER_HOST) || Boolean(deps.env.DOCKER_CONTEXT);
+    const remembered = launchSays ? undefined : readChoice(choiceFile(deps.env, deps.paths.home));
+    if (remembered !== undefined) {
+      try {
+        const endpoint = endpointOfEngine(remembered, inputs, { rootless: rootlessSocketHost(inputs) });
+        if (endpoint.host !== '') return { endpoint: { ...endpoint, contextName: remembered }, createClient: deps.createDockerClient };
+      } catch {
+        // The context was removed since: fall back to what the CLI would use.
+      }
+    }
+    const endpoint = resolveEndpoint(inputs);
     return { endpoint, createClient: deps.createDockerClient };
   } catch (error) {
     const contextName = deps.env.DOCKER_CONTEXT;
@@ -216,15 +229,18 @@ export function createCore(deps: CoreDeps): Core {
     if (engineKindOf(host) === 'ssh' && ![...live].some((s) => s.connection.status().endpoint.host === host)) closeSshAgent(host);
   };
 
-  const retire = (session: EngineSession, next: string): void => {
+  /** Leaves an engine: its events stop reaching the pages, its open streams end; answers how many ended. */
+  const retire = (session: EngineSession, next: string): number => {
     session.detach();
     session.retired = true;
+    let closed = 0;
     for (const connection of openStreams) {
+      closed += connection.openCount();
       const details: EngineSwitchedDetails = { engineSwitched: { from: session.name, to: next } };
       connection.endAll({ code: 'cancelled', message: `Wharf switched to engine "${next}"; this stream was on "${session.name}"`, details });
     }
-    if (session.running.size > 0) return;
-    endSession(session);
+    if (session.running.size === 0) endSession(session);
+    return closed;
   };
 
   const engines = createEnginesService({
@@ -238,10 +254,12 @@ export function createCore(deps: CoreDeps): Core {
       using: () => active.name,
       status: () => active.connection.status(),
       async use(name, endpoint) {
+        // Remembered for the next start (a name, never a host); a failure to write it does not stop the switch.
+        await writeChoice(choiceFile(env, home), name).catch((error: unknown) => logger.warn('could not remember the engine in use', { error: (error as Error).message }));
         const previous = active;
         active = buildSession(name, endpoint, deps.createDockerClient);
-        retire(previous, name);
-        bus.emit({ type: 'engine.switched', engine: name, from: previous.name, status: active.connection.status() });
+        const closedStreams = retire(previous, name);
+        bus.emit({ type: 'engine.switched', engine: name, from: previous.name, closedStreams, status: active.connection.status() });
         await active.connection.start();
         return active.connection.status();
       },

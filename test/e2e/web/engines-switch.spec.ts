@@ -64,7 +64,7 @@ test.describe('switching engines', () => {
     web = await startWebMode({
       dockerHost: e2eEnv().dockerHost,
       token: randomBytes(16).toString('hex'),
-      env: { ...process.env, DOCKER_CONFIG: configDir, XDG_STATE_HOME: configDir, PATH: `${ssh.shimDir}:${process.env.PATH ?? ''}` },
+      env: { ...process.env, DOCKER_CONFIG: configDir, XDG_STATE_HOME: configDir, XDG_CONFIG_HOME: configDir, PATH: `${ssh.shimDir}:${process.env.PATH ?? ''}` },
     });
   });
 
@@ -110,6 +110,37 @@ test.describe('switching engines', () => {
     await expect(rowsOf(page, 'marker-a')).toHaveCount(1, { timeout: 1_000 });
     await expect(rowsOf(page, 'marker-b')).toHaveCount(0);
     await expect(page.getByTestId('engine-switcher')).toHaveAttribute('data-engine', 'engine-a');
+  });
+
+  test('a log view open on the old engine is closed by a switch made in another tab, and the notice says so', async ({ page, context }) => {
+    await docker(['run', '-d', '--init', '--name', 'e2e-switch-logs', 'busybox:latest', 'sh', '-c', 'while true; do echo tick; sleep 1; done']);
+    try {
+      await signIn(page);
+      await page.getByTestId('nav-containers').click();
+      await page.locator('[data-testid="container-row"][data-name="e2e-switch-logs"]').getByTestId('container-open').click();
+      const details = page.getByTestId('container-details');
+      await details.getByTestId('container-details-tab-logs').click();
+      await expect(details.getByTestId('logs').getByTestId('logs-status')).toHaveAttribute('data-state', 'streaming');
+      const from = await page.getByTestId('engine-switcher').getAttribute('data-engine');
+      // Wharf is one for every tab (and the desktop's window): a switch made in another tab switches this one too.
+      const other = await context.newPage();
+      await signIn(other);
+      await other.getByTestId('engine-switcher').click();
+      await other.getByTestId('engine-panel').getByTestId('engine-row-engine-b').click();
+      await expect(other.getByTestId('engine-switcher')).toHaveAttribute('data-engine', 'engine-b');
+      await other.close();
+      const banner = page.getByTestId('engine-switched-banner');
+      await expect(banner).toContainText('Now using engine-b');
+      await expect(banner).toContainText(`A log, terminal or stats view that followed ${from} was closed.`);
+      await expect(page.getByTestId('container-details')).toHaveCount(0);
+      await expect(page.locator('[data-testid="container-row"][data-name="e2e-switch-logs"]')).toHaveCount(0);
+      await page.screenshot({ path: join(SHOTS, 'engines-switched-notice.png'), animations: 'disabled', caret: 'hide' });
+      await page.getByTestId('engine-switcher').click();
+      await page.getByTestId('engine-panel').getByTestId(`engine-row-${from}`).click();
+      await expect(page.locator('[data-testid="container-row"][data-name="e2e-switch-logs"]')).toHaveCount(1);
+    } finally {
+      await docker(['rm', '-f', 'e2e-switch-logs']);
+    }
   });
 
   test('an ssh host new to the user shows its key\'s fingerprint; trusted with a click, it answers and Wharf switches to it', async ({ page }) => {

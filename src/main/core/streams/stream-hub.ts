@@ -32,6 +32,8 @@ export interface StreamConnection {
   closeAll(): void;
   /** Every open stream ends with this error (the engine was switched); the page stays connected. */
   endAll(error: WharfErrorInfo): void;
+  /** How many streams are open now. */
+  openCount(): number;
 }
 
 interface Open {
@@ -115,6 +117,7 @@ export function connectStreams(handlers: StreamHandlers, out: StreamOut): Stream
       for (const entry of open.values()) entry.controller.abort();
       open.clear();
     },
+    openCount: () => open.size,
     endAll(error) {
       for (const [sid, entry] of [...open]) {
         entry.controller.abort();

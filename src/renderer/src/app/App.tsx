@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { EventStreamBanner } from '../components/EventStreamBanner';
+import { EngineSwitchedBanner } from '../components/engines/EngineSwitchedBanner';
 import { Sidebar } from '../components/Sidebar';
 import { TopBar } from '../components/TopBar';
 import { PageView } from './PageView';
@@ -11,6 +12,7 @@ export function App(): ReactElement {
       <div className="shell__main">
         <TopBar />
         <EventStreamBanner />
+        <EngineSwitchedBanner />
         <main className="content" id="content">
           <PageView />
         </main>

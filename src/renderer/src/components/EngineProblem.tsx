@@ -32,7 +32,7 @@ export function EngineProblem({ status }: { status: EngineStatus & { state: Prob
     );
   }
 
-  const commands = engineCommands(state, host, manager);
+  const commands = engineCommands(state, host, manager, status.endpoint.contextName);
   const needsSetup = state === 'permission-denied' || state === 'not-installed' || state === 'not-running';
 
   return (

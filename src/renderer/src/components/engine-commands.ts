@@ -11,7 +11,14 @@ const SERVICE_SOCKETS = new Set(['unix:///var/run/docker.sock', 'unix:///run/doc
  * What fixes each engine state from a terminal, for the endpoint in use and the service manager Setup found
  * (null while it is not known). Shell commands and distribution names: never translated.
  */
-export function engineCommands(state: EngineState, host: string, manager: ServiceManager | null): readonly ShellCommand[] | undefined {
+/** `ssh [-p PORT] [user@]host` for an ssh:// endpoint, as a user would type it. */
+function sshCommandFor(host: string): string {
+  const url = new URL(host);
+  const target = `${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.hostname}`;
+  return `ssh ${url.port ? `-p ${url.port} ` : ''}${target} docker version`;
+}
+
+export function engineCommands(state: EngineState, host: string, manager: ServiceManager | null, context?: string): readonly ShellCommand[] | undefined {
   switch (state) {
     case 'not-running':
       // Starting the system service does not help an engine on another socket or host: look at that one.
@@ -27,6 +34,9 @@ export function engineCommands(state: EngineState, host: string, manager: Servic
         { note: 'Fedora / openEuler', command: 'sudo dnf install docker' },
       ];
     case 'unreachable':
+      // Another host: ask it the way the CLI would, and see the same error the CLI gets.
+      if (host.startsWith('ssh://')) return [{ command: sshCommandFor(host) }, ...(context ? [{ command: `docker --context ${context} version` }] : [])];
+      if (context && context !== 'default') return [{ command: `docker --context ${context} version` }, { command: 'docker context ls' }];
       return [{ command: 'echo "$DOCKER_HOST"' }, { command: 'docker context ls' }];
     default:
       return undefined;

@@ -2,6 +2,7 @@ import { eventStreamState, onEventStreamConnection, subscribeEvents } from '../a
 import { forgetEngineData } from './engine-scope';
 import { useEngineStore } from './engine-store';
 import { useEventStreamStore } from './event-stream-store';
+import { useRouteStore } from './route-store';
 import { useTasksStore } from './tasks-store';
 
 /**
@@ -14,7 +15,10 @@ export function startAppSync(): () => void {
     if (event.type === 'engine.state') useEngineStore.getState().applyStatus(event.status);
     else if (event.type === 'engine.switched') {
       forgetEngineData();
-      useEngineStore.getState().switched(event.status);
+      // A dialog's URL names an object of the old engine (a container, an image): the page starts afresh instead.
+      const route = useRouteStore.getState();
+      if (Object.keys(route.query).length > 0) route.navigate(route.page, { replace: true });
+      useEngineStore.getState().switched(event.status, event.from, event.closedStreams);
     }
     else if (event.type === 'task.update') useTasksStore.getState().upsert(event.task);
   });

@@ -7,12 +7,15 @@ interface EngineStore {
   status: EngineStatus | null;
   /** Counts engine switches: pages keyed by it start afresh on the new engine. */
   generation: number;
+  /** The last switch, until the user dismisses its notice. */
+  lastSwitch: { from: string; to: string; closedStreams: number } | null;
+  dismissSwitch(): void;
   /** Why engine.status itself failed (e.g. the Wharf server is down), not the engine's own state. */
   loadError: WharfErrorInfo | null;
   retrying: boolean;
   applyStatus(status: EngineStatus): void;
   /** Wharf now uses another engine: its first state replaces the old engine's, whatever their times. */
-  switched(status: EngineStatus): void;
+  switched(status: EngineStatus, from: string, closedStreams: number): void;
   load(): Promise<void>;
   reconnect(): Promise<void>;
 }
@@ -30,6 +33,7 @@ function isNewer(next: EngineStatus, current: EngineStatus | null): boolean {
 export const useEngineStore = create<EngineStore>()((set, get) => ({
   status: null,
   generation: 0,
+  lastSwitch: null,
   loadError: null,
   retrying: false,
 
@@ -37,8 +41,13 @@ export const useEngineStore = create<EngineStore>()((set, get) => ({
     if (isNewer(status, get().status)) set({ status, loadError: null });
   },
 
-  switched(status) {
-    set({ status, loadError: null, generation: get().generation + 1 });
+  switched(status, from, closedStreams) {
+    const to = engineNameOf(status) ?? '';
+    set({ status, loadError: null, generation: get().generation + 1, lastSwitch: { from, to, closedStreams } });
+  },
+
+  dismissSwitch() {
+    set({ lastSwitch: null });
   },
 
   async load() {

@@ -32,7 +32,7 @@ function FieldProblem({ group, problem, name, testId }: { group: 'name' | 'host'
 }
 
 /** One engine's row; its removal asks in a row of its own under it. */
-function EngineTableRow({ engine, onRemoved }: { engine: EngineEntry; onRemoved(): void }): ReactElement {
+function EngineTableRow({ engine, onRemoved }: { engine: EngineEntry; /** The list changed: read it again. */ onRemoved(): void }): ReactElement {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -61,7 +61,25 @@ function EngineTableRow({ engine, onRemoved }: { engine: EngineEntry; onRemoved(
         <td className="mono">{engine.endpoint}</td>
         <td>{engine.error ?? engine.description}</td>
         <td className="engines-table__actions">
-          {engine.found ? null : (
+          {engine.found ? (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              data-testid={`engine-save-${engine.name}`}
+              onClick={() => {
+                // What dockerd-rootless-setuptool.sh makes: a context of that name for the user's own socket.
+                setBusy(true);
+                void call('engines.create', { name: engine.name, host: engine.endpoint }).then((answer) => {
+                  setBusy(false);
+                  if (answer.ok) onRemoved();
+                  else setError(answer.error);
+                });
+              }}
+            >
+              {t('engines.dialog.saveRootless')}
+            </button>
+          ) : (
             <button
               type="button"
               className="button button--subtle button--small button--danger-text"
@@ -76,6 +94,13 @@ function EngineTableRow({ engine, onRemoved }: { engine: EngineEntry; onRemoved(
           )}
         </td>
       </tr>
+      {error && !asking ? (
+        <tr>
+          <td colSpan={4}>
+            <ErrorNotice title={t('engines.dialog.addFailed')} error={error} />
+          </td>
+        </tr>
+      ) : null}
       {asking ? (
         <tr className="engines-table__confirm">
           <td colSpan={4}>

@@ -1,0 +1,42 @@
+/**
+ * The engine picked in Wharf's switcher, remembered across restarts in Wharf's own settings
+ * ($XDG_CONFIG_HOME/wharf/engine.json): a context's name, never a host — the host list is the CLI's. It counts below
+ * what the launch itself says (--docker-host, DOCKER_HOST, DOCKER_CONTEXT) and above the CLI's current context, so
+ * a `docker context use` in a terminal does not move Wharf behind the user's back.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export function choiceFile(env: Record<string, string | undefined>, home: string): string {
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'wharf', 'engine.json');
+}
+
+/** The remembered name, or undefined (none, or a file that is not Wharf's shape: ignored, never guessed from). */
+export function readChoice(file: string): string | undefined {
+  try {
+    const value = (JSON.parse(readFileSync(file, 'utf8')) as { engine?: unknown }).engine;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeChoice(file: string, engine: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify({ engine }, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
