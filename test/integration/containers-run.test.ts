@@ -58,6 +58,9 @@ function comparable(raw: Inspect): unknown {
   for (const [key, value] of Object.entries(c.HostConfig)) if (Array.isArray(value) && value.length === 0) c.HostConfig[key] = null;
   // The CLI passes -e through a map: its order varies from run to run.
   c.Config.Env = [...(c.Config.Env ?? [])].sort();
+  // So does the order of -v binds (seen in CI: the same command line gave them in either order); the engine orders
+  // the mounts itself.
+  if (Array.isArray(c.HostConfig.Binds)) c.HostConfig.Binds = [...(c.HostConfig.Binds as string[])].sort();
   // The engine lists mounts from a map, in no fixed order.
   c.Mounts.sort((x, y) => x.Destination.localeCompare(y.Destination));
   // The id (and the 12-digit short id: hostname, aliases, DNS names, paths of its files), the name, anonymous volumes' names.

@@ -9,16 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/main/core/clock';
-import { createCore, type Core } from '../../src/main/core/create-core';
-import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
-import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
+import type { Core } from '../../src/main/core/create-core';
 import type { StreamServerMessage } from '../../src/shared/streams';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { run } from '../support/exec';
 import { importBusybox } from '../support/fixtures';
 import { defaultDockerCli } from '../support/preconditions';
-import { call, recordEvents } from './make-core';
+import { call, makeCoreIn, recordEvents } from './make-core';
 
 interface CliContext {
   Name: string;
@@ -62,15 +59,7 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
     await cliOk(['context', 'create', 'Zulu', '--docker', 'host=tcp://127.0.0.1:9']);
     // (The CLI itself drops keys it does not know when it writes config.json, so this one is written after it.)
     fs.writeFileSync(path.join(configDir, 'config.json'), '{\n\t"auths": {},\n\t"currentContext": "engine-a",\n\t"x-big": 12345678901234567890\n}\n');
-    core = createCore({
-      app: { version: 'test', mode: 'web', platform: process.platform },
-      env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir },
-      paths: { home: configDir },
-      clock: systemClock,
-      createDockerClient: createDockerodeClient,
-      privilegeRunner: createManualRunner(),
-      backoff: { initialMs: 200, maxMs: 1000 },
-    });
+    core = makeCoreIn({ env: { DOCKER_CONFIG: configDir }, home: configDir });
     await core.start();
   }, 120_000);
 
@@ -187,15 +176,7 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
   it('Wharf remembers the engine picked in it across a restart, though the CLI\'s current context is another; what the launch says still wins', async () => {
     await call(core, 'engines.use', { name: 'engine-b' });
     expect((await cliOk(['context', 'show'])).trim()).toBe('engine-a');
-    const restart = (env: Record<string, string | undefined>): Core =>
-      createCore({
-        app: { version: 'test', mode: 'web', platform: process.platform },
-        env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir, ...env },
-        paths: { home: configDir },
-        clock: systemClock,
-        createDockerClient: createDockerodeClient,
-        privilegeRunner: createManualRunner(),
-      });
+    const restart = (env: Record<string, string | undefined>): Core => makeCoreIn({ env: { DOCKER_CONFIG: configDir, ...env }, home: configDir });
     const again = restart({});
     const launched = restart({ DOCKER_CONTEXT: 'engine-a' });
     try {
@@ -228,15 +209,7 @@ describe('engines: the docker CLI\'s contexts, shared with the CLI, switched liv
   it('a rootless socket without a context is listed as found, usable, and saved as the context dockerd-rootless-setuptool.sh makes', async () => {
     const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-runtime-'));
     fs.symlinkSync(b.socketPath, path.join(runtime, 'docker.sock'));
-    const other = createCore({
-      app: { version: 'test', mode: 'web', platform: process.platform },
-      dockerHost: a.host,
-      env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir, XDG_RUNTIME_DIR: runtime },
-      paths: { home: configDir },
-      clock: systemClock,
-      createDockerClient: createDockerodeClient,
-      privilegeRunner: createManualRunner(),
-    });
+    const other = makeCoreIn({ dockerHost: a.host, env: { DOCKER_CONFIG: configDir, XDG_RUNTIME_DIR: runtime }, home: configDir });
     try {
       await other.start();
       const found = (await call(other, 'engines.list')).engines.find((e) => e.name === 'rootless');

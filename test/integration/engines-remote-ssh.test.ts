@@ -11,10 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/main/core/clock';
-import { createCore, type Core } from '../../src/main/core/create-core';
-import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
-import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
+import type { Core } from '../../src/main/core/create-core';
 import type { EngineProbe } from '../../src/shared/engines';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { run } from '../support/exec';
@@ -22,7 +19,7 @@ import { importBusybox, runContainer } from '../support/fixtures';
 import { defaultDockerCli } from '../support/preconditions';
 import { startSshServer, type SshServer } from '../support/ssh-harness';
 import { createThrowawayAccount, type ThrowawayAccount } from '../support/throwaway-account';
-import { call } from './make-core';
+import { call, makeCoreIn } from './make-core';
 
 describe('a remote engine over ssh://, through the user\'s ssh', () => {
   let local: PrivateEngine;
@@ -52,16 +49,7 @@ describe('a remote engine over ssh://, through the user\'s ssh', () => {
     await runContainer(remote, ['--name', 'ssh-web', 'only-over-ssh:1', 'sleep', '600']);
     await remote.cliOk(['create', '--name', 'ssh-stopped', 'only-over-ssh:1', 'true']);
     env = { PATH: `${ssh.shimDir}:${process.env.PATH ?? ''}`, DOCKER_CONFIG: configDir, HOME: dir };
-    core = createCore({
-      app: { version: 'test', mode: 'web', platform: process.platform },
-      dockerHost: local.host,
-      env,
-      paths: { home: dir },
-      clock: systemClock,
-      createDockerClient: createDockerodeClient,
-      privilegeRunner: createManualRunner(),
-      backoff: { initialMs: 200, maxMs: 1000 },
-    });
+    core = makeCoreIn({ dockerHost: local.host, env, home: dir });
     await core.start();
   }, 120_000);
 

@@ -8,10 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/main/core/clock';
-import { createCore, type Core } from '../../src/main/core/create-core';
-import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
-import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
+import type { Core } from '../../src/main/core/create-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { run } from '../support/exec';
 import { importBusybox, runContainer } from '../support/fixtures';
@@ -19,7 +16,7 @@ import { freeLoopbackPort } from '../support/free-port';
 import { defaultDockerCli } from '../support/preconditions';
 import { recordingLogger } from '../support/recording-logger';
 import { makeTlsMaterial, tlsDaemonArgs, type TlsMaterial } from '../support/tls-certs';
-import { call } from './make-core';
+import { call, makeCoreIn } from './make-core';
 
 describe('a remote engine over tcp:// with TLS', () => {
   let local: PrivateEngine;
@@ -54,17 +51,7 @@ describe('a remote engine over tcp:// with TLS', () => {
     await importBusybox(remote, 'only-on-the-remote:1');
     await runContainer(remote, ['--name', 'remote-web', 'only-on-the-remote:1', 'sleep', '600']);
     await remote.cliOk(['create', '--name', 'remote-stopped', 'only-on-the-remote:1', 'true']);
-    core = createCore({
-      app: { version: 'test', mode: 'web', platform: process.platform },
-      dockerHost: local.host,
-      env: { PATH: process.env.PATH, DOCKER_CONFIG: configDir },
-      paths: { home: configDir },
-      clock: systemClock,
-      createDockerClient: createDockerodeClient,
-      privilegeRunner: createManualRunner(),
-      backoff: { initialMs: 200, maxMs: 1000 },
-      logger,
-    });
+    core = makeCoreIn({ dockerHost: local.host, env: { DOCKER_CONFIG: configDir }, home: configDir, logger });
     await core.start();
   }, 120_000);
 

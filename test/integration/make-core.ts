@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
+import type { Logger } from '../../src/main/core/log';
 import { createManualRunner } from '../../src/main/core/privilege/privilege-runner';
 import type { ChannelOutput, Channel } from '../../src/shared/contract';
 import type { WharfEvent } from '../../src/shared/events';
@@ -20,6 +21,24 @@ export function makeCore(dockerHost: string, backoff: { initialMs: number; maxMs
     createDockerClient: createDockerodeClient,
     privilegeRunner: createManualRunner(),
     ...(backoff === 'production' ? {} : { backoff }),
+  });
+}
+
+/**
+ * The real core with the environment and home a test gives it (its own DOCKER_CONFIG, an `ssh` on PATH…), so that
+ * nothing of the user running the tests is read or written; `dockerHost` is `--docker-host` when given.
+ */
+export function makeCoreIn(options: { dockerHost?: string; env: Record<string, string | undefined>; home: string; logger?: Logger }): Core {
+  return createCore({
+    app: { version: 'test', mode: 'web', platform: process.platform },
+    ...(options.dockerHost !== undefined ? { dockerHost: options.dockerHost } : {}),
+    env: { PATH: process.env.PATH, ...options.env },
+    paths: { home: options.home },
+    clock: systemClock,
+    createDockerClient: createDockerodeClient,
+    privilegeRunner: createManualRunner(),
+    backoff: { initialMs: 200, maxMs: 1000 },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 

@@ -20,7 +20,7 @@ import { WharfError } from '../errors';
 import { classifyFailure, type FailureProbe } from '../engine/classify-failure';
 import type { DockerClientFactory } from '../engine/docker-client';
 import type { EngineVersion } from '../engine/engine-types';
-import { sshTargetOf, type SshFailure } from '../engine/ssh-dial';
+import { closeSshAgent, sshTargetOf, type SshFailure } from '../engine/ssh-dial';
 import { resolveSsh, scanHostKeys, trustHostKey } from '../engine/ssh-host-keys';
 import { defaultEndpoint, endpointOfEngine, rootlessSocketHost, type EndpointInputs } from '../engine/resolve-endpoint';
 import { contextExists, createContext, listContexts, readCurrentContext, removeContextFiles, setCurrentContext, type StoredContext } from './context-store';
@@ -227,6 +227,9 @@ export function createEnginesService(deps: EnginesDeps): EnginesService {
       } catch (error) {
         const answer: EngineProbe = { name, state: classifyFailure(error, endpoint, deps.probe), detail: (error as Error).message };
         return engineKindOf(endpoint.host) === 'ssh' ? withSshFacts(answer, endpoint, error) : answer;
+      } finally {
+        // A probe's ssh connection is not kept: only the engine in use holds ssh processes open.
+        if (engineKindOf(endpoint.host) === 'ssh' && endpoint.host !== deps.engines.status().endpoint.host) closeSshAgent(endpoint.host);
       }
     },
 

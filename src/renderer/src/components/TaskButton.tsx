@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePopover } from '../hooks/use-popover';
 import { runningCount, useTasksStore } from '../stores/tasks-store';
 import { Icon } from './Icon';
 import { TASK_PANEL_ID, TaskPanel } from './TaskPanel';
@@ -8,27 +9,7 @@ import { TASK_PANEL_ID, TaskPanel } from './TaskPanel';
 export function TaskButton(): ReactElement {
   const { t } = useTranslation();
   const running = useTasksStore((s) => runningCount(s.tasks));
-  const [open, setOpen] = useState(false);
-  const container = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent): void => {
-      if (event.target instanceof Node && !container.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const { open, setOpen, container, button } = usePopover();
 
   return (
     <div className="task-button" ref={container}>

@@ -22,7 +22,7 @@ export function TaskPanel({ onClose }: { onClose: () => void }): ReactElement {
     <section
       id={TASK_PANEL_ID}
       ref={panel}
-      className="task-panel"
+      className="popover-panel task-panel"
       role="dialog"
       aria-label={t('tasks.title')}
       tabIndex={-1}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engineColour, type EngineEntry } from '../../../../shared/engines';
+import { usePopover } from '../../hooks/use-popover';
 import { useEngineStore, engineNameOf } from '../../stores/engine-store';
 import { useEnginesStore } from '../../stores/engines-store';
 import { CommandBlock } from '../CommandBlock';
@@ -62,33 +63,17 @@ export function EngineSwitcher(): ReactElement {
   const status = useEngineStore((s) => s.status);
   const name = engineNameOf(status) ?? '…';
   const { list, listError, switching, switchError, open: openList, use: switchTo } = useEnginesStore();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, container, button } = usePopover();
   const [alsoForCli, setAlsoForCli] = useState(false);
   const [manage, setManage] = useState(false);
-  const container = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     document.title = `${name} — Wharf`;
   }, [name]);
 
+  // Probed when the menu opens, never on a timer.
   useEffect(() => {
-    if (!open) return undefined;
-    void openList();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent): void => {
-      if (event.target instanceof Node && !container.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
+    if (open) void openList();
   }, [open, openList]);
 
   const pick = async (engine: EngineEntry): Promise<void> => {
@@ -116,7 +101,7 @@ export function EngineSwitcher(): ReactElement {
         <Icon name="chevron-down" />
       </button>
       {open ? (
-        <div className="engine-panel" id={ENGINE_PANEL_ID} role="dialog" aria-label={t('engines.panelTitle')} data-testid="engine-panel">
+        <div className="popover-panel engine-panel" id={ENGINE_PANEL_ID} role="dialog" aria-label={t('engines.panelTitle')} data-testid="engine-panel">
           <div className="engine-panel__head">
             <h2>{t('engines.panelTitle')}</h2>
             <span className="muted">{t('engines.panelHint')}</span>
