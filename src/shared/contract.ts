@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { cleanupChannels } from './channels/cleanup';
+import { composeChannels } from './channels/compose';
 import { containerChannels } from './channels/containers';
 import { registryMirrorsChannels } from './channels/registry-mirrors';
 import { engineChannels } from './channels/engine';
@@ -30,6 +31,7 @@ export const contract = {
   ...registryMirrorsChannels,
   ...registryAccessChannels,
   ...cleanupChannels,
+  ...composeChannels,
   ...containerChannels,
   ...volumeChannels,
   ...networkChannels,

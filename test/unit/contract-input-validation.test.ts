@@ -16,6 +16,7 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'containers.networks': {},
   'images.format': { filters: { reference: ['20.26.38.47:5000/*'] }, all: false, digests: true, format: '{{.ID}}: {{.Repository}}' },
   'volumes.list': {},
+  'compose.list': { all: true },
   'engines.list': {},
   'engines.probe': { name: 'build-server' },
   'engines.create': { name: 'build-server', description: 'the CI host', host: 'tcp://10.0.0.5:2376', tls: { ca: '/home/u/certs/ca.pem', cert: '/home/u/certs/cert.pem', key: '/home/u/certs/key.pem' } },

@@ -21,6 +21,7 @@ import { createEventBus, type EventListener } from './event-bus';
 import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { cleanupHandlers } from './cleanup/cleanup-handlers';
+import { composeHandlers } from './compose/compose-handlers';
 import { containersHandlers } from './containers/containers-handlers';
 import { createImageLayersIndex } from './images/image-layers';
 import { imagesHandlers } from './images/images-handlers';
@@ -209,6 +210,7 @@ export function createCore(deps: CoreDeps): Core {
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),
       ...networksHandlers({ engine, clock }),
+      ...composeHandlers({ engine }),
     };
     session.streams = {
       'containers.logs': containerLogsHandler(engine),
