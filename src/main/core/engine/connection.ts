@@ -36,7 +36,8 @@ export interface ConnectionDeps {
   attemptTimeoutMs?: number;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<T> {
+/** The promise's answer, or an ETIMEDOUT error after `ms` (the clock's own timer, so tests can drive it). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = clock.setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
     promise.then(

@@ -18,6 +18,7 @@ import {
 import type { Clock } from '../clock';
 import { WharfError } from '../errors';
 import { classifyFailure, type FailureProbe } from '../engine/classify-failure';
+import { withTimeout } from '../engine/connection';
 import type { DockerClientFactory } from '../engine/docker-client';
 import type { EngineVersion } from '../engine/engine-types';
 import { closeSshAgent, sshTargetOf, type SshFailure } from '../engine/ssh-dial';
@@ -136,6 +137,32 @@ export function createEnginesService(deps: EnginesDeps): EnginesService {
     throw new WharfError('not-found', `context "${name}" does not exist`);
   };
 
+  /** Whether one engine answers now (within probeTimeoutMs); ssh failures say what the user can do. */
+  const probe = async (name: string): Promise<EngineProbe> => {
+    await known(name);
+    if (name === deps.engines.using()) {
+      const status = deps.engines.status();
+      if (status.state === 'connected') return { name, state: status.state, serverVersion: status.serverVersion };
+    }
+    let endpoint: EngineEndpoint;
+    try {
+      endpoint = endpointOf(name);
+    } catch (error) {
+      return { name, state: 'unreachable', detail: (error as Error).message };
+    }
+    try {
+      const client = deps.createClient(endpoint);
+      const version = (await withTimeout(client.version(), probeTimeoutMs, deps.clock)) as EngineVersion;
+      return { name, state: 'connected', serverVersion: version.Version };
+    } catch (error) {
+      const answer: EngineProbe = { name, state: classifyFailure(error, endpoint, deps.probe), detail: (error as Error).message };
+      return engineKindOf(endpoint.host) === 'ssh' ? withSshFacts(answer, endpoint, error) : answer;
+    } finally {
+      // A probe's ssh connection is not kept: only the engine in use holds ssh processes open.
+      if (engineKindOf(endpoint.host) === 'ssh' && endpoint.host !== deps.engines.status().endpoint.host) closeSshAgent(endpoint.host);
+    }
+  };
+
   return {
     list,
 
@@ -196,49 +223,14 @@ export function createEnginesService(deps: EnginesDeps): EnginesService {
       return deps.engines.use(name, endpoint);
     },
 
-    async probe(name: string): Promise<EngineProbe> {
-      await known(name);
-      if (name === deps.engines.using()) {
-        const status = deps.engines.status();
-        if (status.state === 'connected') return { name, state: status.state, serverVersion: status.serverVersion };
-      }
-      let endpoint: EngineEndpoint;
-      try {
-        endpoint = endpointOf(name);
-      } catch (error) {
-        return { name, state: 'unreachable', detail: (error as Error).message };
-      }
-      try {
-        const client = deps.createClient(endpoint);
-        const version = (await new Promise<unknown>((resolve, reject) => {
-          const timer = deps.clock.setTimeout(() => reject(Object.assign(new Error(`no answer within ${probeTimeoutMs / 1000} s`), { code: 'ETIMEDOUT' })), probeTimeoutMs);
-          client.version().then(
-            (v) => {
-              deps.clock.clearTimeout(timer);
-              resolve(v);
-            },
-            (e: unknown) => {
-              deps.clock.clearTimeout(timer);
-              reject(e instanceof Error ? e : new Error(String(e)));
-            },
-          );
-        })) as EngineVersion;
-        return { name, state: 'connected', serverVersion: version.Version };
-      } catch (error) {
-        const answer: EngineProbe = { name, state: classifyFailure(error, endpoint, deps.probe), detail: (error as Error).message };
-        return engineKindOf(endpoint.host) === 'ssh' ? withSshFacts(answer, endpoint, error) : answer;
-      } finally {
-        // A probe's ssh connection is not kept: only the engine in use holds ssh processes open.
-        if (engineKindOf(endpoint.host) === 'ssh' && endpoint.host !== deps.engines.status().endpoint.host) closeSshAgent(endpoint.host);
-      }
-    },
+    probe,
 
     async trustHostKey(name: string, fingerprint: string): Promise<EngineProbe> {
       await known(name);
       const endpoint = endpointOf(name);
       if (engineKindOf(endpoint.host) !== 'ssh') throw fieldProblems({ name: 'not-ssh' }, `context "${name}" is not an ssh:// engine`);
       await trustHostKey(sshTargetOf(endpoint.host), fingerprint, deps.env);
-      return this.probe(name);
+      return probe(name);
     },
   };
 }
