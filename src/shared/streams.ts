@@ -5,6 +5,7 @@
  * web mode's WebSocket.
  */
 import { z } from 'zod';
+import { COMPOSE_PROJECT_NAME, COMPOSE_SERVICE_NAME } from './compose';
 import type { WharfErrorInfo } from './errors';
 
 export interface StreamDef<I extends z.ZodType, D, W extends z.ZodType> {
@@ -24,10 +25,13 @@ function stream<D>() {
 }
 
 const containerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/);
+const composeProject = z.string().regex(COMPOSE_PROJECT_NAME);
+const composeService = z.string().regex(COMPOSE_SERVICE_NAME);
 
 /** One batch of log lines; a page appends them in order. */
 export interface LogBatch {
-  lines: Array<{ stream: 'stdout' | 'stderr'; text: string }>;
+  /** `source`: the container a line came from, as `docker compose logs` prefixes it ("web-1"); only in compose.logs. */
+  lines: Array<{ stream: 'stdout' | 'stderr'; text: string; source?: string }>;
   /** Lines the core dropped because the page could not keep up (the view says so). */
   dropped?: number;
 }
@@ -66,6 +70,21 @@ export const streams = {
         tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
         /** Unix seconds. */
         since: z.number().int().min(0).optional(),
+        timestamps: z.boolean(),
+      })
+      .strict(),
+  ),
+  /**
+   * `docker compose -p NAME logs [-f] [--tail N] [-t] [SERVICE…]`: the project's containers merged (each line says
+   * which container, "web-1"), or some services only; with follow, containers started later join the stream.
+   */
+  'compose.logs': stream<LogBatch>()(
+    z
+      .object({
+        project: composeProject,
+        services: z.array(composeService).max(200).optional(),
+        follow: z.boolean(),
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
         timestamps: z.boolean(),
       })
       .strict(),

@@ -5,6 +5,7 @@
  * modules needs tasks.ts back (no import cycle).
  */
 import type { CleanupReport } from './cleanup';
+import type { ComposeRunResult } from './compose';
 import type { ContainerActionReport } from './container-list';
 import type { BuildResult, ImportResult, LoadResult, SaveResult } from './image-build';
 import type { RemoveReport } from './image-remove';
@@ -25,6 +26,8 @@ export interface TaskResults {
   cleanup: CleanupReport;
   'registry-mirrors-apply': RegistryMirrorsApplyResult;
   'registry-speed-test': SpeedTestResult;
+  /** A compose command (up, down, start, stop, restart, pull): the command and each service's outcome. */
+  compose: ComposeRunResult;
   /** The diagnosis after the fix: what the setup page shows next. */
   'setup-fix': SetupDiagnosis;
 }

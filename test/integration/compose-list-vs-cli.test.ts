@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
-import { engineCacheDir } from '../support/test-engine';
-import { call, makeCore } from './make-core';
-
-const COMPOSE_PLUGIN = path.join(engineCacheDir(), 'trixie', 'root', 'usr', 'libexec', 'docker', 'cli-plugins', 'docker-compose');
+import { composeConfigDir } from '../support/compose-plugin';
+import { call, makeCoreIn } from './make-core';
 
 interface CliProject {
   Name: string;
@@ -42,11 +40,8 @@ describe('compose.list equals `docker compose ls`', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(COMPOSE_PLUGIN)) throw new Error(`docker-compose 2.26 is not at ${COMPOSE_PLUGIN}: run scripts/fetch-test-engine.sh (npm test and .ci/run do)`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-compose-'));
-    cliConfig = path.join(dir, 'docker-config');
-    fs.mkdirSync(path.join(cliConfig, 'cli-plugins'), { recursive: true });
-    fs.symlinkSync(COMPOSE_PLUGIN, path.join(cliConfig, 'cli-plugins', 'docker-compose'));
+    cliConfig = composeConfigDir(path.join(dir, 'docker-config'));
     engine = await startPrivateEngine({ name: 'compose' });
     await importBusybox(engine);
     const demo = project('demo', ['web', 'worker']);
@@ -59,7 +54,7 @@ describe('compose.list equals `docker compose ls`', () => {
     await compose(['-p', 'mixed', '-f', mixed, 'stop', 'cron']);
     // A container outside any project is not a project.
     await engine.cliOk(['create', '--name', 'loner', 'busybox:latest', 'true']);
-    core = makeCore(engine.host);
+    core = makeCoreIn({ dockerHost: engine.host, env: { DOCKER_CONFIG: cliConfig, XDG_CONFIG_HOME: path.join(dir, 'xdg') }, home: dir });
     await core.start();
   }, 240_000);
 

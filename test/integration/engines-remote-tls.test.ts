@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
+import { composeConfigDir } from '../support/compose-plugin';
 import { run } from '../support/exec';
 import { importBusybox, runContainer } from '../support/fixtures';
 import { freeLoopbackPort } from '../support/free-port';
@@ -46,6 +47,7 @@ describe('a remote engine over tcp:// with TLS', () => {
   beforeAll(async () => {
     configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-tls-contexts-'));
     tls = await makeTlsMaterial(path.join(configDir, 'certs'));
+    composeConfigDir(configDir);
     port = await freeLoopbackPort();
     [local, remote] = await Promise.all([startPrivateEngine({ name: 'tls-local' }), startPrivateEngine({ name: 'tls-remote', extraArgs: tlsDaemonArgs(tls, port), daemonConfig: { 'registry-mirrors': ['https://mirror.example.test'] } })]);
     await importBusybox(remote, 'only-on-the-remote:1');
@@ -80,6 +82,21 @@ describe('a remote engine over tcp:// with TLS', () => {
     expect(containers.rows.map((r) => `${r.id} ${r.name} ${r.image} ${r.state}`).sort()).toEqual(lines(cliContainers));
     expect(containers.rows.map((r) => r.name).sort()).toEqual(['remote-stopped', 'remote-web']);
   });
+
+  it('compose runs on the engine switched to (through its context and TLS): up, ps and down there, nothing on this one', async () => {
+    const at = path.join(configDir, 'far');
+    fs.mkdirSync(at, { recursive: true });
+    fs.writeFileSync(path.join(at, 'compose.yaml'), 'services:\n  svc:\n    image: only-on-the-remote:1\n    command: ["sleep", "600"]\n    init: true\n    stop_grace_period: 1s\n');
+    const up = (await call(core, 'compose.up', { files: [path.join(at, 'compose.yaml')], workingDir: at })) as { id: string };
+    expect((await core.tasks.settled(up.id)).state).toBe('succeeded');
+    const cliPs = JSON.parse(await cli(['--context', 'tls-remote', 'compose', '-p', 'far', 'ps', '-a', '--format', 'json'])) as { Name: string; State: string };
+    expect(cliPs).toMatchObject({ Name: 'far-svc-1', State: 'running' });
+    expect((await call(core, 'compose.ps', { project: 'far' })).containers.map((c) => [c.name, c.state])).toEqual([['far-svc-1', 'running']]);
+    expect((await local.cliOk(['ps', '-aq', '--filter', 'label=com.docker.compose.project=far'])).stdout.trim()).toBe('');
+    const down = (await call(core, 'compose.down', { project: 'far', volumes: false, images: 'none' })) as { id: string };
+    expect((await core.tasks.settled(down.id)).state).toBe('succeeded');
+    expect((await cli(['--context', 'tls-remote', 'ps', '-aq', '--filter', 'label=com.docker.compose.project=far'])).trim()).toBe('');
+  }, 120_000);
 
   it('the remote engine\'s mirrors are shown as its docker info says, its daemon.json is not touched from here; setup checks that host, not this one', async () => {
     const state = await call(core, 'registryMirrors.read');

@@ -19,6 +19,7 @@ import { CHANNELS, contract } from '../../src/shared/contract';
 import { STREAM_NAMES, streams, type StreamServerMessage } from '../../src/shared/streams';
 import { ERROR_CODES, isEnvelope } from '../../src/shared/errors';
 import { harnessController } from '../support/registry-mirrors-core';
+import { composeConfigDir } from '../support/compose-plugin';
 import { engineObjects } from '../support/engine-objects';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { importBusybox } from '../support/fixtures';
@@ -49,7 +50,8 @@ describe(`every channel answers hostile input with an envelope (seed ${SEED}, ${
     core = createCore({
       app: { version: 'test', mode: 'web', platform: process.platform },
       dockerHost: engine.host,
-      env: { PATH: process.env.PATH },
+      // Compose (the plugin) found, so hostile compose inputs reach compose itself.
+      env: { PATH: process.env.PATH, DOCKER_CONFIG: composeConfigDir(join(root, 'docker-config')) },
       paths: { home: root },
       clock: systemClock,
       createDockerClient: createDockerodeClient,

@@ -15,11 +15,13 @@ describe('docker compose ls, from labels', () => {
 
   it('groups by project, services by name, config files once; containers of no project are left out', () => {
     const labels = (project: string, service: string) => ({ 'com.docker.compose.project': project, 'com.docker.compose.service': service, 'com.docker.compose.project.config_files': `/srv/${project}/compose.yaml`, 'com.docker.compose.project.working_dir': `/srv/${project}` });
-    const projects = projectsOf([container('a1', 'running', labels('shop', 'web')), container('a2', 'exited', labels('shop', 'db')), container('b1', 'running', labels('blog', 'web')), container('c1', 'running', {})]);
+    const projects = projectsOf([container('a1', 'running', labels('shop', 'web')), container('a2', 'exited', labels('shop', 'db')), container('b1', 'running', labels('blog', 'web')), container('c1', 'running', {})], (file) => file.startsWith('/srv/shop/'));
     expect(projects.map((p) => [p.name, p.status, p.running, p.total, p.configFiles, p.workingDir])).toEqual([
       ['blog', 'running(1)', 1, 1, '/srv/blog/compose.yaml', '/srv/blog'],
       ['shop', 'exited(1), running(1)', 1, 2, '/srv/shop/compose.yaml', '/srv/shop'],
     ]);
+    // Adopted: the shop's files are on this machine, the blog's are not.
+    expect(projects.map((p) => p.filesHere)).toEqual([false, true]);
     expect(projects[1]?.services.map((s) => [s.name, s.containers, s.running])).toEqual([
       ['db', ['a2'], 0],
       ['web', ['a1'], 1],

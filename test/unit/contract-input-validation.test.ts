@@ -17,6 +17,17 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'images.format': { filters: { reference: ['20.26.38.47:5000/*'] }, all: false, digests: true, format: '{{.ID}}: {{.Repository}}' },
   'volumes.list': {},
   'compose.list': { all: true },
+  'compose.tool': {},
+  'compose.ps': { project: 'shop' },
+  'compose.pickPath': {},
+  'compose.open': { path: '/home/u/shop' },
+  'compose.forget': { workingDir: '/home/u/shop' },
+  'compose.config': { files: ['/home/u/shop/compose.yaml', '/home/u/shop/compose.override.yaml'], workingDir: '/home/u/shop' },
+  'compose.save': { path: '/home/u/shop/.env', text: 'TAG=1\n', mtimeMs: 1764720000000.123 },
+  'compose.up': { project: 'shop', files: ['/home/u/shop/compose.yaml'], workingDir: '/home/u/shop', services: ['web', 'db'] },
+  'compose.downPreview': { project: 'shop', volumes: true, images: 'local' },
+  'compose.down': { project: 'shop', volumes: false, images: 'none' },
+  'compose.action': { project: 'shop', action: 'restart', services: ['web'] },
   'engines.list': {},
   'engines.probe': { name: 'build-server' },
   'engines.create': { name: 'build-server', description: 'the CI host', host: 'tcp://10.0.0.5:2376', tls: { ca: '/home/u/certs/ca.pem', cert: '/home/u/certs/cert.pem', key: '/home/u/certs/key.pem' } },
@@ -126,6 +137,26 @@ describe('input schemas', () => {
 
   it.each(CHANNELS)('%s rejects input that is not an object', (channel) => {
     for (const input of [null, undefined, 'x', 42, [], true]) expect(accepts(channel, input)).toBe(false);
+  });
+});
+
+describe('compose inputs', () => {
+  it.each([
+    ['compose.ps', { project: 'Shop' }],
+    ['compose.ps', { project: '-p' }],
+    ['compose.ps', { project: '../x' }],
+    ['compose.open', { path: 'relative/dir' }],
+    ['compose.open', { path: '--file=/etc/passwd' }],
+    ['compose.open', { path: '/srv/a\nb' }],
+    ['compose.open', { path: '/srv/a\0b' }],
+    ['compose.up', { files: [], workingDir: '/srv' }],
+    ['compose.up', { files: ['/srv/compose.yaml'], workingDir: '/srv', services: ['--build'] }],
+    ['compose.up', { files: ['/srv/compose.yaml'], workingDir: '/srv', services: [] }],
+    ['compose.action', { project: 'shop', action: 'rm' }],
+    ['compose.down', { project: 'shop', volumes: false, images: 'everything' }],
+    ['compose.save', { path: '/srv/.env', text: 'x'.repeat(1_048_577), mtimeMs: 0 }],
+  ] as const)('%s refuses %j', (channel, input) => {
+    expect(accepts(channel, input)).toBe(false);
   });
 });
 

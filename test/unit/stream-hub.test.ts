@@ -10,7 +10,7 @@ const INPUT = { id: 'web', follow: true, tail: 10, timestamps: false };
 function setup(handler: StreamHandlers['containers.logs']) {
   const sent: StreamServerMessage[] = [];
   const unused: StreamHandlers['containers.exec'] = async () => undefined;
-  const connection = connectStreams({ 'containers.logs': handler, 'containers.exec': unused, 'containers.stats': async () => undefined }, { send: (m) => sent.push(m), congested: () => false });
+  const connection = connectStreams({ 'containers.logs': handler, 'containers.exec': unused, 'containers.stats': async () => undefined, 'compose.logs': async () => undefined }, { send: (m) => sent.push(m), congested: () => false });
   return { sent, connection };
 }
 

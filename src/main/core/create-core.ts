@@ -3,6 +3,7 @@ import { delimiter, join } from 'node:path';
 import type { AppInfo } from '../../shared/channels/engine';
 import type { EngineEndpoint } from '../../shared/engine';
 import type { Envelope } from '../../shared/errors';
+import { STREAM_NAMES } from '../../shared/streams';
 import type { Clock } from './clock';
 import { stderrLogger, type Logger } from './log';
 import { dispatch, type Handlers } from './dispatch';
@@ -22,6 +23,8 @@ import { withCommandLog } from './privilege/logged-runner';
 import type { PrivilegeRunner } from './privilege/privilege-runner';
 import { cleanupHandlers } from './cleanup/cleanup-handlers';
 import { composeHandlers } from './compose/compose-handlers';
+import { composeLogsHandler } from './compose/compose-logs';
+import { createComposeService } from './compose/compose-service';
 import { containersHandlers } from './containers/containers-handlers';
 import { createImageLayersIndex } from './images/image-layers';
 import { imagesHandlers } from './images/images-handlers';
@@ -62,6 +65,8 @@ export interface CoreDeps {
   logger?: Logger;
   /** Desktop only: show wharf.log's folder in the file manager; absent in web mode. */
   openLogFolder?: () => Promise<void>;
+  /** Desktop only: the OS's folder/file chooser for the Compose page; absent in web mode. */
+  pickPath?: () => Promise<string | null>;
   /** Desktop only: restart Wharf under the group (sg) so a new membership applies now; absent in web mode. */
   relaunchWithGroup?: (group: string) => void;
 }
@@ -198,6 +203,7 @@ export function createCore(deps: CoreDeps): Core {
     // Shared between areas: the image list's disk usage (image removal plans with it) and the layer index (cleanup too).
     const images = createImagesService(engine, clock);
     const layers = createImageLayersIndex(engine);
+    const compose = createComposeService({ engine, tasks: sessionTasks, env, home, engineName: name, endpoint, pickPath: deps.pickPath });
     session.handlers = {
       ...engineHandlers({ app: deps.app, connection, engine, clock, logger, openLogFolder: deps.openLogFolder }),
       ...tasksHandlers(tasks),
@@ -210,12 +216,13 @@ export function createCore(deps: CoreDeps): Core {
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),
       ...networksHandlers({ engine, clock }),
-      ...composeHandlers({ engine }),
+      ...composeHandlers(compose),
     };
     session.streams = {
       'containers.logs': containerLogsHandler(engine),
       'containers.exec': containerExecHandler(engine),
       'containers.stats': containerStatsHandler(engine),
+      'compose.logs': composeLogsHandler(() => compose),
     };
     live.add(session);
     // Only the engine in use speaks to the pages: retire() detaches a session Wharf left.
@@ -272,7 +279,7 @@ export function createCore(deps: CoreDeps): Core {
 
   // Stream handlers look up the engine in use when a stream opens.
   const streamHandlers = Object.fromEntries(
-    (['containers.logs', 'containers.exec', 'containers.stats'] as const).map((name) => [name, (...args: unknown[]) => (active.streams[name] as (...a: unknown[]) => Promise<void>)(...args)]),
+    STREAM_NAMES.map((name) => [name, (...args: unknown[]) => (active.streams[name] as (...a: unknown[]) => Promise<void>)(...args)]),
   ) as unknown as StreamHandlers;
 
   return {

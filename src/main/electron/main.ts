@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { version } from '../../../package.json';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { systemClock } from '../core/clock';
@@ -159,6 +159,12 @@ if (decideRootStart({ uid: process.getuid?.(), argv: process.argv, env: process.
       openLogFolder: async () => {
         const failure = await shell.openPath(logDirectory(process.env, homedir()));
         if (failure) throw new Error(failure);
+      },
+      // The Compose page's "Choose…": a folder or a compose file, picked in the OS's own dialog.
+      pickPath: async () => {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile', 'openDirectory'], filters: [{ name: 'Compose', extensions: ['yaml', 'yml'] }] };
+        const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
     });
     registerIpc(ipcMain, core, appUrl);

@@ -1,17 +1,21 @@
-/** The compose.* channels: Compose projects as the engine's container labels show them (`docker compose ls`). */
+/** The compose.* channels: Compose projects from the engine's labels and opened folders, acted on by compose itself. */
 import type { composeChannels } from '../../../shared/channels/compose';
-import { COMPOSE_LABELS } from '../../../shared/compose';
 import type { HandlersOf } from '../dispatch';
-import type { EngineApi } from '../engine/engine-api';
-import { projectsOf } from './compose-projects';
+import type { ComposeService } from './compose-service';
 
-export function composeHandlers(deps: { engine: EngineApi }): HandlersOf<typeof composeChannels> {
+export function composeHandlers(compose: ComposeService): HandlersOf<typeof composeChannels> {
   return {
-    async 'compose.list'({ all }) {
-      const containers = await deps.engine.listContainers({ all: true, filters: JSON.stringify({ label: [COMPOSE_LABELS.project] }) });
-      // Without -a, `docker compose ls` looks at running containers only: the projects, their status and counts are theirs.
-      const projects = projectsOf(all ? containers : containers.filter((c) => c.State === 'running'));
-      return { projects, command: ['docker', 'compose', 'ls', ...(all ? ['-a'] : [])] };
-    },
+    'compose.list': ({ all }) => compose.list(all),
+    'compose.tool': () => compose.tool(),
+    'compose.ps': ({ project }) => compose.ps(project),
+    'compose.pickPath': () => compose.pickPath(),
+    'compose.open': ({ path }) => compose.open(path),
+    'compose.forget': ({ workingDir }) => compose.forget(workingDir),
+    'compose.config': ({ files, workingDir }) => compose.config(files, workingDir),
+    'compose.save': ({ path, text, mtimeMs }) => compose.save(path, text, mtimeMs),
+    'compose.up': (input) => compose.up(input),
+    'compose.downPreview': (input) => compose.downPreview(input),
+    'compose.down': (input) => compose.down(input),
+    'compose.action': (input) => compose.action(input),
   };
 }

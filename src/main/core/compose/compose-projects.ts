@@ -16,7 +16,8 @@ export function combinedStatus(states: readonly string[]): string {
     .join(', ');
 }
 
-export function projectsOf(containers: readonly EngineContainerSummary[]): ComposeProject[] {
+/** `exists` tells whether a config file is on this machine (an adopted project's actions need its files). */
+export function projectsOf(containers: readonly EngineContainerSummary[], exists: (file: string) => boolean): ComposeProject[] {
   const byName = new Map<string, EngineContainerSummary[]>();
   for (const c of containers) {
     const name = c.Labels?.[COMPOSE_LABELS.project];
@@ -41,6 +42,7 @@ export function projectsOf(containers: readonly EngineContainerSummary[]): Compo
       total: members.length,
       configFiles,
       workingDir: members.map((c) => c.Labels[COMPOSE_LABELS.workingDir] ?? '').find((d) => d !== '') ?? '',
+      filesHere: configFiles !== '' && configFiles.split(',').every(exists),
       services: [...services.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     });
   }

@@ -4,10 +4,10 @@
  * what the launch itself says (--docker-host, DOCKER_HOST, DOCKER_CONTEXT) and above the CLI's current context, so
  * a `docker context use` in a terminal does not move Wharf behind the user's back.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 
 export function choiceFile(env: Record<string, string | undefined>, home: string): string {
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'wharf', 'engine.json');
@@ -25,18 +25,5 @@ export function readChoice(file: string): string | undefined {
 
 export async function writeChoice(file: string, engine: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify({ engine }, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, `${JSON.stringify({ engine }, null, 2)}\n`, 0o600);
 }

@@ -2,9 +2,9 @@
  * The docker CLI's config.json ($DOCKER_CONFIG or ~/.docker): read it, change one `auths` entry and keep every
  * other key as it was, write it atomically (temp file beside it, fsync, rename, mode 0600).
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 import { WharfError } from '../errors';
 
 export type ConfigJson = Record<string, unknown>;
@@ -93,18 +93,5 @@ export async function writeDockerConfigText(path: string, text: string): Promise
     // No config.json yet: write a new one, making its folder if need be.
     await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   }
-  const temp = join(dirname(target), `.config.json.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(target, text, 0o600);
 }
