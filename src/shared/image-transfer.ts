@@ -10,7 +10,13 @@ export interface PullResult {
   digest?: string;
   /** True when the engine already had this exact image ("Image is up to date"). */
   upToDate: boolean;
+  /** Who served it: the registry itself (or, for Docker Hub, the engine's registry-mirrors), or a prefix mirror. */
+  source: PullSource;
+  /** The docker CLI commands that do the same (one `docker pull`, or pull + tag + rmi through a prefix). */
+  commands: string[][];
 }
+
+export type PullSource = { kind: 'direct' } | { kind: 'prefix'; prefix: string; /** The mirror's name pulled, then removed. */ pulled: string };
 
 export interface PushResult {
   reference: string;

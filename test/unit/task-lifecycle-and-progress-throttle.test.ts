@@ -89,7 +89,7 @@ function setup(): { clock: FakeClock; tasks: TaskManager; updates: Update[] } {
   return { clock, tasks, updates };
 }
 
-const pulled = (digest: string): PullResult => ({ reference: 'busybox:latest', id: digest, digest, upToDate: false });
+const pulled = (digest: string): PullResult => ({ reference: 'busybox:latest', id: digest, digest, upToDate: false, source: { kind: 'direct' }, commands: [['docker', 'pull', 'busybox:latest']] });
 
 const last = <T>(items: T[]): T => {
   const item = items[items.length - 1];

@@ -17,7 +17,7 @@ import { createTaskManager } from '../../src/main/core/tasks/task-manager';
 import type { useStartedTask } from '../../src/renderer/src/stores/use-started-task';
 
 const clock: Clock = { now: () => 0, setTimeout: () => undefined, clearTimeout: () => undefined };
-const pulled: PullResult = { reference: 'busybox:latest', id: 'sha256:1', upToDate: false };
+const pulled: PullResult = { reference: 'busybox:latest', id: 'sha256:1', upToDate: false, source: { kind: 'direct' }, commands: [['docker', 'pull', 'busybox:latest']] };
 
 describe('task results follow the task kind', () => {
   it('a task channel answers the kind it starts, and that kind types the result', () => {

@@ -32,6 +32,7 @@ import { createImagesService } from './images/images-service';
 import { networksHandlers } from './networks/networks-handlers';
 import { registryAccessHandlers } from './registry-access/registry-access-handlers';
 import type { RegistryAccessOptions } from './registry-access/registry-access-service';
+import { createPrefixMirrorsStore, prefixMirrorsFile } from './registry-mirrors/prefix-mirrors-store';
 import { registryMirrorsHandlers } from './registry-mirrors/registry-mirrors-handlers';
 import type { RegistryMirrorsOptions } from './registry-mirrors/registry-mirrors-service';
 import { setupHandlers } from './setup/setup-handlers';
@@ -165,6 +166,8 @@ export function createCore(deps: CoreDeps): Core {
   const probe = { exists: existsSync, dockerInstalled: dockerInstalled(env) };
   const endpointInputs = { flagHost: deps.dockerHost, env, homeDir: home, readFile: readText, exists: existsSync };
   const openStreams = new Set<StreamConnection>();
+  // Wharf's own pull settings, the same whichever engine is in use.
+  const prefixes = createPrefixMirrorsStore(prefixMirrorsFile(env, home));
   /** The engine in use, and engines left behind whose tasks still run. */
   const live = new Set<EngineSession>();
   // Assigned right below; every call after construction sees a session.
@@ -208,11 +211,11 @@ export function createCore(deps: CoreDeps): Core {
       ...engineHandlers({ app: deps.app, connection, engine, clock, logger, openLogFolder: deps.openLogFolder }),
       ...tasksHandlers(tasks),
       ...enginesHandlers(engines),
-      ...imagesHandlers({ engine, clock, tasks: sessionTasks, images, layers }),
+      ...imagesHandlers({ engine, clock, tasks: sessionTasks, images, layers, prefixes }),
       ...cleanupHandlers({ engine, clock, tasks: sessionTasks, layers }),
       ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: seams ? deps.setup : undefined, relaunchWithGroup: deps.relaunchWithGroup }),
       ...containersHandlers({ engine, tasks: sessionTasks, clock }),
-      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined }),
+      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined, prefixes }),
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),
       ...networksHandlers({ engine, clock }),

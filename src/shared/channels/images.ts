@@ -50,7 +50,18 @@ export const imageChannels = {
   /** Remove the confirmed items as a task (result: RemoveReport); an item whose ID changed since the plan is skipped. */
   'images.remove': out<TaskInfo<'image-remove'>>()(z.object({ items: z.array(removeItem).min(1).max(5000), force: z.boolean() }).strict()),
   /** `docker pull REF` as a task with per-layer progress (result: PullResult). */
-  'images.pull': out<TaskInfo<'pull'>>()(z.object({ reference: typedReference }).strict()),
+  'images.pull': out<TaskInfo<'pull'>>()(
+    z
+      .object({
+        reference: typedReference,
+        /**
+         * A prefix mirror to pull through (m.daocloud.io); null pulls from the registry itself; absent: the prefix saved
+         * for the reference's registry, if any (registryMirrors.prefixes).
+         */
+        mirror: z.union([z.string().min(1).max(512).regex(/^[^\0\n\r]*$/), z.null()]).optional(),
+      })
+      .strict(),
+  ),
   /** `docker push REF` as a task with per-layer progress (result: PushResult). */
   'images.push': out<TaskInfo<'push'>>()(z.object({ reference: typedReference }).strict()),
   /** `docker tag SOURCE TARGET`; answers the normalized target. */

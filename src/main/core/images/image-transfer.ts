@@ -6,7 +6,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { EngineStoppedDetails } from '../../../shared/engine-failure';
 import { familiarName, parseReference, type ParsedReference } from '../../../shared/image-reference';
-import type { PullResult, PushResult, RegistryAuthDetails, TransferStepKey } from '../../../shared/image-transfer';
+import type { PullResult, PullSource, PushResult, RegistryAuthDetails, TransferStepKey } from '../../../shared/image-transfer';
+import { checkPrefix, prefixPullCommands, prefixedReference } from '../../../shared/prefix-mirrors';
+import { classifyPullFailure, type PullFailureDetails } from '../../../shared/pull-failure';
 import type { TaskInfo } from '../../../shared/tasks';
 import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
@@ -19,7 +21,8 @@ const AUTH_REFUSED = /unauthorized|authentication required|no basic auth credent
 const NOT_FOUND = /not found|manifest unknown|does not exist/i;
 
 export interface ImageTransferService {
-  pull(reference: string): TaskInfo<'pull'>;
+  /** mirror: a prefix to pull through; null: the registry itself; undefined: the prefix saved for the registry, if any. */
+  pull(reference: string, mirror?: string | null): Promise<TaskInfo<'pull'>>;
   push(reference: string): TaskInfo<'push'>;
   tag(source: string, target: string): Promise<{ target: string }>;
 }
@@ -46,6 +49,20 @@ export function transferFailure(error: unknown, ref: ParsedReference): WharfErro
   }
   if (NOT_FOUND.test(info.message)) return new WharfError('not-found', info.message);
   return new WharfError(info.code, info.message, info.details);
+}
+
+/**
+ * A pull failure with its reason when Wharf can explain it (a mirror's allow-list, a rate limit, a timeout, the engine
+ * gone to Docker Hub); otherwise the failure as transferFailure made it.
+ */
+async function explainPull(failure: WharfError, ref: ParsedReference, prefix: string | undefined, engine: EngineApi): Promise<WharfError> {
+  if (failure.code === 'cancelled' || failure.code === 'engine-unreachable') return failure;
+  const hubMirrors = prefix === undefined && ref.domain === 'docker.io' ? await engine.info().then((info) => info.RegistryConfig?.Mirrors ?? [], () => []) : [];
+  const reason = classifyPullFailure(failure.message, { registry: ref.domain, viaPrefix: prefix !== undefined, hubMirrors });
+  if (reason === undefined) return failure;
+  const details: PullFailureDetails = { reason, registry: ref.domain, mirrors: prefix !== undefined ? [prefix] : hubMirrors };
+  const code = reason === 'mirror-forbidden' ? 'permission-denied' : reason === 'timeout' ? 'timeout' : 'failed';
+  return new WharfError(code, failure.message, details);
 }
 
 /** How long the engine gets to answer /_ping after a transfer broke before it counts as stopped. */
@@ -99,19 +116,66 @@ async function follow(engine: EngineApi, ctx: TaskContext, ref: ParsedReference,
   return progress;
 }
 
-export function createImageTransferService(engine: EngineApi, tasks: TaskManager): ImageTransferService {
+/** Where the prefix mirrors saved per registry come from (registry-mirrors/prefix-mirrors-store.ts). */
+export interface PrefixLookup {
+  prefixFor(registry: string): Promise<string | undefined>;
+}
+
+/** The prefix a pull goes through, if any: the one asked for, else the one saved for the reference's registry. */
+async function prefixOf(ref: ParsedReference, mirror: string | null | undefined, prefixes: PrefixLookup): Promise<string | undefined> {
+  if (mirror === null) return undefined;
+  if (mirror === undefined) {
+    // A digest cannot be tagged under the asked name: saved prefixes do not apply to it.
+    return ref.digest ? undefined : prefixes.prefixFor(ref.domain);
+  }
+  const checked = checkPrefix(mirror);
+  if ('problem' in checked) throw new WharfError('invalid-input', `invalid prefix mirror "${mirror}": ${checked.problem}`, { field: 'mirror', problem: checked.problem });
+  if (ref.digest) throw new WharfError('invalid-input', `a digest reference cannot be pulled through a prefix mirror (the image could not get the name asked for): ${ref.familiar}`, { field: 'mirror', problem: 'digest' });
+  return checked.value;
+}
+
+export function createImageTransferService(engine: EngineApi, tasks: TaskManager, prefixes: PrefixLookup): ImageTransferService {
+  const exists = async (reference: string): Promise<boolean> => {
+    try {
+      await engine.inspectImage(reference);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
-    pull(typed) {
+    async pull(typed, mirror) {
       const ref = checkReference(typed);
+      const prefix = await prefixOf(ref, mirror, prefixes);
       engine.ready();
       const name = apiName(ref);
+      const tag = ref.tag ?? 'latest';
+      if (prefix === undefined) {
+        return tasks.start({ kind: 'pull', target: ref.familiar }, async (ctx): Promise<PullResult> => {
+          // Like the CLI: one tag (or the digest), never all tags of the repository.
+          const progress = await follow(engine, ctx, ref, 'pull', (signal) => engine.pullImage(name, ref.digest ?? tag, signal)).catch(async (error: unknown) => {
+            throw await explainPull(error as WharfError, ref, undefined, engine);
+          });
+          const local = ref.digest ? `${name}@${ref.digest}` : `${name}:${tag}`;
+          const inspected = await engine.inspectImage(local);
+          const digest = progress.digest() ?? ref.digest;
+          return { reference: ref.familiar, id: inspected.Id, ...(digest ? { digest } : {}), upToDate: progress.upToDate(), source: { kind: 'direct' }, commands: [['docker', 'pull', ref.familiar]] };
+        });
+      }
+      const pulledRef = checkReference(prefixedReference(ref, prefix));
+      const pulledName = apiName(pulledRef);
       return tasks.start({ kind: 'pull', target: ref.familiar }, async (ctx): Promise<PullResult> => {
-        // Like the CLI: one tag (or the digest), never all tags of the repository.
-        const progress = await follow(engine, ctx, ref, 'pull', (signal) => engine.pullImage(name, ref.digest ?? ref.tag ?? 'latest', signal));
-        const local = ref.digest ? `${name}@${ref.digest}` : `${name}:${ref.tag ?? 'latest'}`;
-        const inspected = await engine.inspectImage(local);
-        const digest = progress.digest() ?? ref.digest;
-        return { reference: ref.familiar, id: inspected.Id, ...(digest ? { digest } : {}), upToDate: progress.upToDate() };
+        // A mirror's name the user already had stays: only a name this pull made is removed.
+        const hadMirrorName = await exists(pulledRef.familiar);
+        const progress = await follow(engine, ctx, pulledRef, 'pull', (signal) => engine.pullImage(pulledName, tag, signal)).catch(async (error: unknown) => {
+          throw await explainPull(error as WharfError, ref, prefix, engine);
+        });
+        await engine.tagImage(pulledRef.familiar, name, tag);
+        if (!hadMirrorName) await engine.removeImage(pulledRef.familiar, { force: false, noprune: true });
+        const inspected = await engine.inspectImage(`${name}:${tag}`);
+        const digest = progress.digest();
+        const source: PullSource = { kind: 'prefix', prefix, pulled: pulledRef.familiar };
+        return { reference: ref.familiar, id: inspected.Id, ...(digest ? { digest } : {}), upToDate: progress.upToDate(), source, commands: prefixPullCommands(ref.familiar, pulledRef.familiar) };
       });
     },
 

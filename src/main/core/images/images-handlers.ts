@@ -9,15 +9,15 @@ import { createImageBuildService } from './image-build';
 import { createImageDetailsService } from './image-details';
 import type { ImageLayersIndex } from './image-layers';
 import { createImageRemoveService } from './image-remove';
-import { createImageTransferService } from './image-transfer';
+import { createImageTransferService, type PrefixLookup } from './image-transfer';
 import type { ImagesService } from './images-service';
 
-export function imagesHandlers(deps: { engine: EngineApi; clock: Clock; tasks: TaskManager; images: ImagesService; layers: ImageLayersIndex }): HandlersOf<typeof imageChannels> {
+export function imagesHandlers(deps: { engine: EngineApi; clock: Clock; tasks: TaskManager; images: ImagesService; layers: ImageLayersIndex; prefixes: PrefixLookup }): HandlersOf<typeof imageChannels> {
   const { engine, tasks, images } = deps;
   const build = createImageBuildService(engine, tasks);
   const archive = createImageArchiveService(engine, tasks);
   const details = createImageDetailsService(engine, deps.layers);
-  const transfer = createImageTransferService(engine, tasks);
+  const transfer = createImageTransferService(engine, tasks, deps.prefixes);
   const remove = createImageRemoveService({ engine, clock: deps.clock, tasks, diskUsage: () => images.diskUsage(), layers: deps.layers });
   return {
     'images.list': (input) => images.list(input),
@@ -25,7 +25,7 @@ export function imagesHandlers(deps: { engine: EngineApi; clock: Clock; tasks: T
     'images.diskUsage': () => images.diskUsage(),
     'images.removePlan': ({ target }) => remove.plan(target),
     'images.remove': ({ items, force }) => remove.remove(items, force),
-    'images.pull': ({ reference }) => transfer.pull(reference),
+    'images.pull': ({ reference, mirror }) => transfer.pull(reference, mirror),
     'images.push': ({ reference }) => transfer.push(reference),
     'images.tag': ({ source, target }) => transfer.tag(source, target),
     'images.inspect': ({ image }) => details.details(image),
