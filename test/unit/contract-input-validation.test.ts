@@ -65,6 +65,9 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'images.remove': { items: [{ ref: 'busybox:latest', id: `sha256:${'a'.repeat(64)}`, mode: 'untag' }], force: false },
   'images.pull': { reference: 'ghcr.io/acme/tool:1', mirror: 'm.daocloud.io' },
   'registryMirrors.prefixes': {},
+  'registryMirrors.presets': {},
+  'registryMirrors.resetPresets': {},
+  'registryMirrors.loadPresets': { from: 'https://example.com/wharf-presets.json' },
   'registryMirrors.savePrefixes': { prefixes: [{ registry: 'ghcr.io', prefix: 'm.daocloud.io' }] },
   'images.push': { reference: 'localhost:5000/busybox:1.36' },
   'images.tag': { source: 'busybox:latest', target: 'mine/busybox:v1' },
@@ -90,7 +93,7 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'registryAccess.deleteTag': { registry: '127.0.0.1:5000', repository: 'team/app', tag: 'v1.0' },
 };
 
-const NO_INPUT_CHANNELS: Channel[] = ['registryMirrors.prefixes', 'app.info', 'app.diagnostics', 'app.openLogFolder', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'registryMirrors.read'];
+const NO_INPUT_CHANNELS: Channel[] = ['registryMirrors.prefixes', 'registryMirrors.presets', 'registryMirrors.resetPresets', 'app.info', 'app.diagnostics', 'app.openLogFolder', 'engine.status', 'engine.reconnect', 'engine.facts', 'system.df', 'tasks.list', 'images.diskUsage', 'setup.diagnose', 'setup.installGuide', 'setup.relaunch', 'registryMirrors.read'];
 
 function accepts(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(input).success;

@@ -32,6 +32,7 @@ import { createImagesService } from './images/images-service';
 import { networksHandlers } from './networks/networks-handlers';
 import { registryAccessHandlers } from './registry-access/registry-access-handlers';
 import type { RegistryAccessOptions } from './registry-access/registry-access-service';
+import { createMirrorPresetsStore, mirrorPresetsFile } from './registry-mirrors/mirror-presets-store';
 import { createPrefixMirrorsStore, prefixMirrorsFile } from './registry-mirrors/prefix-mirrors-store';
 import { registryMirrorsHandlers } from './registry-mirrors/registry-mirrors-handlers';
 import type { RegistryMirrorsOptions } from './registry-mirrors/registry-mirrors-service';
@@ -168,6 +169,7 @@ export function createCore(deps: CoreDeps): Core {
   const openStreams = new Set<StreamConnection>();
   // Wharf's own pull settings, the same whichever engine is in use.
   const prefixes = createPrefixMirrorsStore(prefixMirrorsFile(env, home));
+  const presets = createMirrorPresetsStore(mirrorPresetsFile(env, home), deps.clock);
   /** The engine in use, and engines left behind whose tasks still run. */
   const live = new Set<EngineSession>();
   // Assigned right below; every call after construction sees a session.
@@ -215,7 +217,7 @@ export function createCore(deps: CoreDeps): Core {
       ...cleanupHandlers({ engine, clock, tasks: sessionTasks, layers }),
       ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: seams ? deps.setup : undefined, relaunchWithGroup: deps.relaunchWithGroup }),
       ...containersHandlers({ engine, tasks: sessionTasks, clock }),
-      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined, prefixes }),
+      ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined, prefixes, presets }),
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),
       ...networksHandlers({ engine, clock }),

@@ -1,6 +1,7 @@
 /** registry-mirrors: the engine's registry-mirrors and insecure-registries in daemon.json; see contract.ts for the rules every channel follows. */
 import { z } from 'zod';
 import { out } from '../channel-def';
+import type { MirrorPresets } from '../mirror-presets';
 import type { PrefixMirrors } from '../prefix-mirrors';
 import type { RegistryMirrorsPlan, RegistryMirrorsState } from '../registry-mirrors';
 import type { TaskInfo } from '../tasks';
@@ -22,4 +23,10 @@ export const registryMirrorsChannels = {
   'registryMirrors.savePrefixes': out<PrefixMirrors>()(
     z.object({ prefixes: z.array(z.object({ registry: z.string().max(255).regex(/^[^\0\n\r]*$/), prefix: z.string().max(512).regex(/^[^\0\n\r]*$/) }).strict()).max(64) }).strict(),
   ),
+  /** The mirror presets in use: the shipped list, or the one the user loaded. */
+  'registryMirrors.presets': out<MirrorPresets>()(z.object({}).strict()),
+  /** Loads a preset list from a file (absolute path) or a URL the user chose; checked, then kept. Never called by Wharf itself. */
+  'registryMirrors.loadPresets': out<MirrorPresets>()(z.object({ from: z.string().min(1).max(2048).regex(/^[^\0\n\r]*$/) }).strict()),
+  /** Back to the shipped list. */
+  'registryMirrors.resetPresets': out<MirrorPresets>()(z.object({}).strict()),
 } as const;
