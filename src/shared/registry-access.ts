@@ -24,16 +24,26 @@ export interface MirrorSpeed {
   blob?: { digest: string; bytes: number; ms: number; bytesPerSecond: number };
   /** Developer detail (the OS or server message); never contains credentials. */
   message?: string;
+  /** The same mirror asked for a non-official image's manifest (no download). */
+  nonOfficial?: { image: string; outcome: SpeedOutcome; status?: number };
+  /** It served the official image and refused (403) the non-official one: it serves an allow-list. */
+  allowList?: boolean;
   /** 1 = best. */
   rank: number;
 }
 
 export interface SpeedTestResult {
   image: string;
+  nonOfficialImage: string;
   mirrors: MirrorSpeed[];
 }
 
 export const DEFAULT_SPEED_IMAGE = 'library/busybox:latest';
+/**
+ * A public image outside the official library and not among the most pulled ones, so that an allow-list mirror
+ * (DaoCloud serves library/* and about 990 other names) is likely to refuse it. The user can name another.
+ */
+export const DEFAULT_NON_OFFICIAL_IMAGE = 'mendhak/http-https-echo:latest';
 
 /** ok first (faster blob, then lower latency), then the others by outcome. */
 export function rankMirrors(rows: Omit<MirrorSpeed, 'rank'>[]): MirrorSpeed[] {

@@ -63,6 +63,7 @@ describe('registryAccess.speedTest', () => {
     [engine, registry] = await Promise.all([startPrivateEngine({ name: 'speed' }), startPrivateRegistry()]);
     await importBusybox(engine, 'wharf-src/busybox:1');
     await pushToRegistry(engine, registry, 'wharf-src/busybox:1', 'library/busybox:latest');
+    await pushToRegistry(engine, registry, 'wharf-src/busybox:1', 'acme/tool:1');
     core = makeRegistryAccessCore(engine.host, { speedLimits: { pingMs: 2_000, stepMs: 4_000 } });
     await core.start();
   }, 180_000);
@@ -113,6 +114,22 @@ describe('registryAccess.speedTest', () => {
     expect(row(result, silent.url)).toMatchObject({ outcome: 'timeout', failedStep: 'ping' });
     expect(result.mirrors.map((m) => m.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(result.mirrors[0]?.url).toBe(registry.url);
+  });
+
+  it('each mirror is also asked for a non-official image: one that serves library/* and refuses it (403 "不在白名单") serves an allow-list', async () => {
+    const allowList = await serve((req, res, base) => {
+      if (req.url === '/v2/' || req.url?.startsWith('/v2/library/')) return forward(registry, req, res);
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ code: 'DENIED', message: '不在白名单' }] }));
+      void base;
+    });
+    servers.push(allowList);
+    const task = await call(core, 'registryAccess.speedTest', { mirrors: [allowList.url, registry.url], nonOfficialImage: 'acme/tool:1' });
+    const result = (await core.tasks.settled(task.id)).result as SpeedTestResult;
+    expect(result.nonOfficialImage).toBe('acme/tool:1');
+    expect(row(result, allowList.url)).toMatchObject({ outcome: 'ok', allowList: true, nonOfficial: { image: 'acme/tool:1', outcome: 'forbidden', status: 403 } });
+    expect(row(result, registry.url)).toMatchObject({ outcome: 'ok', allowList: false, nonOfficial: { image: 'acme/tool:1', outcome: 'ok' } });
+    expect(allowList.requests).toContainEqual('HEAD /v2/acme/tool/manifests/1');
   });
 
   it('follows the token flow on 401, and tells a refused token and an allow-list apart', async () => {

@@ -13,9 +13,16 @@ const tag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/);
 const page = { last: z.string().min(1).max(512).optional(), n: z.number().int().min(1).max(1000).optional() };
 
 export const registryAccessChannels = {
-  /** GET /v2/, token flow, manifest HEAD, capped blob download per mirror (task 'registry-speed-test'; result: SpeedTestResult). */
+  /** GET /v2/, token flow, manifest HEAD, capped blob download per mirror, and a non-official image's manifest (task 'registry-speed-test'; result: SpeedTestResult). */
   'registryAccess.speedTest': out<TaskInfo<'registry-speed-test'>>()(
-    z.object({ mirrors: z.array(mirrorUrl).min(1).max(32), image: z.string().min(1).max(256).regex(/^[a-z0-9][^\s\0]*$/).optional() }).strict(),
+    z
+      .object({
+        mirrors: z.array(mirrorUrl).min(1).max(32),
+        image: z.string().min(1).max(256).regex(/^[a-z0-9][^\s\0]*$/).optional(),
+        /** A non-official image whose manifest each mirror is also asked for, to reveal an allow-list. */
+        nonOfficialImage: z.string().min(1).max(256).regex(/^[a-z0-9][^\s\0]*$/).optional(),
+      })
+      .strict(),
   ),
   /** Registries logged in to, from the docker CLI's config (never a password). */
   'registryAccess.logins': out<RegistryLogins>()(z.object({}).strict()),

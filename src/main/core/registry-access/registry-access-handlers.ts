@@ -6,7 +6,7 @@ import { createRegistryAccessService, type RegistryAccessDeps } from './registry
 export function registryAccessHandlers(deps: RegistryAccessDeps): HandlersOf<typeof registryAccessChannels> {
   const access = createRegistryAccessService(deps);
   return {
-    'registryAccess.speedTest': ({ mirrors, image }) => access.speedTest(mirrors, image),
+    'registryAccess.speedTest': ({ mirrors, image, nonOfficialImage }) => access.speedTest(mirrors, image, nonOfficialImage),
     'registryAccess.logins': () => access.logins(),
     'registryAccess.login': ({ server, username, password }) => access.login(server, username, password),
     'registryAccess.logout': ({ server }) => access.logout(server),

@@ -1,6 +1,6 @@
 /** registry-access, the remote side of the Registries page: mirror speed test, logins shared with the docker CLI, browsing. */
 import type { DeletedTag, RegistryLogin, RegistryLogins } from '../../../shared/registry-access';
-import { DEFAULT_SPEED_IMAGE } from '../../../shared/registry-access';
+import { DEFAULT_NON_OFFICIAL_IMAGE, DEFAULT_SPEED_IMAGE } from '../../../shared/registry-access';
 import type { TaskInfo } from '../../../shared/tasks';
 import type { EngineApi } from '../engine/engine-api';
 import { WharfError, toErrorInfo } from '../errors';
@@ -36,13 +36,13 @@ export function createRegistryAccessService(deps: RegistryAccessDeps) {
   const limits: SpeedLimits = { ...DEFAULT_SPEED_LIMITS, ...deps.options?.speedLimits };
 
   return {
-    speedTest(mirrors: string[], image = DEFAULT_SPEED_IMAGE): TaskInfo<'registry-speed-test'> {
+    speedTest(mirrors: string[], image = DEFAULT_SPEED_IMAGE, nonOfficialImage = DEFAULT_NON_OFFICIAL_IMAGE): TaskInfo<'registry-speed-test'> {
       for (const url of mirrors) {
         if (!/^https?:\/\/[^/\s]+/.test(url.trim())) throw new WharfError('invalid-input', `a mirror needs its scheme (https:// or http://): ${url}`);
       }
       const hosts = mirrors.map((url) => url.replace(/^https?:\/\//, '').replace(/\/.*$/, '')).join(', ');
       const target = hosts.length > 120 ? `${hosts.slice(0, 117)}…` : hosts;
-      return deps.tasks.start({ kind: 'registry-speed-test', target, cancellable: true }, (ctx) => runSpeedTest(ctx, mirrors, image, limits));
+      return deps.tasks.start({ kind: 'registry-speed-test', target, cancellable: true }, (ctx) => runSpeedTest(ctx, mirrors, image, limits, nonOfficialImage));
     },
     logins: (): Promise<RegistryLogins> => credentials.list(),
     /** Like `docker login`: the engine checks the credentials (POST /auth), then they are stored where the CLI looks. */

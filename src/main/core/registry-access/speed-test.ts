@@ -2,7 +2,7 @@
  * The mirror speed test: GET /v2/ (latency), the token flow on 401, HEAD of an image's manifest, and a capped
  * download of its smallest layer (throughput). Each mirror ends with one outcome; the list comes back ranked.
  */
-import { rankMirrors, type MirrorSpeed, type SpeedStep, type SpeedTestResult } from '../../../shared/registry-access';
+import { DEFAULT_NON_OFFICIAL_IMAGE, rankMirrors, type MirrorSpeed, type SpeedStep, type SpeedTestResult } from '../../../shared/registry-access';
 import type { ItemResult } from '../../../shared/tasks';
 import type { TaskContext } from '../tasks/task-manager';
 import { NetError, header, httpRequest, type HttpResult } from './registry-http';
@@ -71,7 +71,8 @@ async function pickBlob(session: RegistrySession, name: string, reference: strin
   return blob;
 }
 
-export async function testMirror(url: string, image: string, limits: SpeedLimits, signal: AbortSignal): Promise<Row> {
+/** One mirror, one image: ping, token, manifest and (unless `manifestOnly`) a capped blob download. */
+export async function testMirror(url: string, image: string, limits: SpeedLimits, signal: AbortSignal, manifestOnly = false): Promise<Row> {
   const base = url.trim().replace(/\/+$/, '');
   const row: Row = { url, outcome: 'ok', tokenFlow: false };
   const { name, reference } = splitImage(image);
@@ -103,6 +104,7 @@ export async function testMirror(url: string, image: string, limits: SpeedLimits
       row.tokenFlow = session.tokenFlow;
       throw failure('manifest', error);
     }
+    if (manifestOnly) return row;
     let blob: Descriptor;
     try {
       blob = await pickBlob(session, name, reference);
@@ -124,18 +126,28 @@ export async function testMirror(url: string, image: string, limits: SpeedLimits
   }
 }
 
-/** The task body: mirrors one after the other (parallel downloads would skew the throughput), then ranked. */
-export async function runSpeedTest(ctx: TaskContext, mirrors: string[], image: string, limits: SpeedLimits): Promise<SpeedTestResult> {
+/**
+ * The task body: mirrors one after the other (parallel downloads would skew the throughput), then ranked. Each
+ * mirror is also asked for a non-official image's manifest: a mirror that serves the official image and refuses
+ * that one (403) serves an allow-list, as docker.m.daocloud.io does.
+ */
+export async function runSpeedTest(ctx: TaskContext, mirrors: string[], image: string, limits: SpeedLimits, nonOfficialImage: string = DEFAULT_NON_OFFICIAL_IMAGE): Promise<SpeedTestResult> {
   const items: ItemResult[] = mirrors.map((target) => ({ target, state: 'pending' }));
   ctx.detail({ kind: 'items', items: [...items] });
   const rows: Row[] = [];
   for (const [index, url] of mirrors.entries()) {
     ctx.progress(index / mirrors.length, { key: 'registry-speed-test', values: { url } });
-    const row = await testMirror(url, image, limits, ctx.signal);
+    const official = await testMirror(url, image, limits, ctx.signal);
+    const other = await testMirror(url, nonOfficialImage, limits, ctx.signal, true);
+    const row: Row = {
+      ...official,
+      nonOfficial: { image: nonOfficialImage, outcome: other.outcome, ...(other.status !== undefined ? { status: other.status } : {}) },
+      allowList: official.outcome === 'ok' && other.outcome === 'forbidden',
+    };
     rows.push(row);
     items[index] = { target: url, state: row.outcome === 'ok' ? 'done' : 'failed', reason: row.outcome, ...(row.message ? { message: row.message } : {}) };
     ctx.detail({ kind: 'items', items: [...items] });
   }
   ctx.progress(1);
-  return { image, mirrors: rankMirrors(rows) };
+  return { image, nonOfficialImage, mirrors: rankMirrors(rows) };
 }
