@@ -53,10 +53,11 @@ export interface MirrorPresets {
 /** The list Wharf ships (checked by a unit test against the schema). */
 export const BUILT_IN_PRESETS: MirrorPresetList = builtIn as MirrorPresetList;
 
-/** The mirror address from a pattern and what the user pasted: the id alone, or the whole address. */
+/** The mirror address from a pattern and what the user pasted: the id alone, or the whole address (scheme optional). */
 export function mirrorFromPattern(pattern: string, pasted: string): string | undefined {
-  const typed = pasted.trim().toLowerCase().replace(/\/+$/, '');
-  const [before = '', after = ''] = pattern.split('<your-id>');
-  const id = typed.startsWith(before) && typed.endsWith(after) ? typed.slice(before.length, typed.length - after.length) : typed;
-  return /^[a-z0-9]{4,40}$/.test(id) ? `${before}${id}${after}` : undefined;
+  const bare = (text: string): string => text.replace(/^https:\/\//, '');
+  const typed = bare(pasted.trim().toLowerCase().replace(/\/+$/, ''));
+  const [before = '', after = ''] = bare(pattern).split('<your-id>');
+  const id = typed.startsWith(before) && typed.endsWith(after) && typed.length > before.length + after.length ? typed.slice(before.length, typed.length - after.length) : typed;
+  return /^[a-z0-9]{4,40}$/.test(id) ? `https://${before}${id}${after}` : undefined;
 }

@@ -1,36 +1,9 @@
 /**
  * Registry mirrors and insecure registries as daemon.json holds them (`registry-mirrors`, `insecure-registries`):
- * the presets users pick from, and the checks the engine would make (so a typo never reaches the file).
- * Mirrors only apply to Docker Hub images (docker.io); other registries are always contacted directly.
+ * the checks the engine would make (so a typo never reaches the file); the presets are data (mirror-presets.json).
+ * Mirrors only apply to Docker Hub images (docker.io); other registries need a prefix mirror (prefix-mirrors.ts).
  */
 import type { CommandLine } from './setup';
-
-export type MirrorPresetId = 'daocloud' | 'aliyun' | 'custom';
-
-export interface MirrorPreset {
-  id: MirrorPresetId;
-  /** i18n keys under registryMirrors.preset.<id>: name, notes, limits. */
-  i18n: string;
-  /** The address, or its pattern when the user supplies a part (`<your-id>`). */
-  urlPattern: string;
-  /** A fixed address that needs nothing from the user. */
-  url?: string;
-  /** The user pastes their own address (Aliyun console) or a whole URL (custom). */
-  needsInput: boolean;
-}
-
-export const MIRROR_PRESETS: readonly MirrorPreset[] = [
-  { id: 'daocloud', i18n: 'daocloud', urlPattern: 'https://docker.m.daocloud.io', url: 'https://docker.m.daocloud.io', needsInput: false },
-  { id: 'aliyun', i18n: 'aliyun', urlPattern: 'https://<your-id>.mirror.aliyuncs.com', needsInput: true },
-  { id: 'custom', i18n: 'custom', urlPattern: 'https://mirror.example.com', needsInput: true },
-];
-
-/** The Aliyun accelerator address from what was pasted: the whole URL from the console, or only the id. */
-export function aliyunMirrorUrl(pasted: string): string | undefined {
-  const text = pasted.trim().toLowerCase().replace(/\/+$/, '');
-  const id = /^(?:https:\/\/)?([a-z0-9]{4,40})(?:\.mirror\.aliyuncs\.com)?$/.exec(text)?.[1];
-  return id === undefined ? undefined : `https://${id}.mirror.aliyuncs.com`;
-}
 
 /** Why an entry cannot be written; i18n keys under registryMirrors.problem. */
 export type EntryProblem =

@@ -22,7 +22,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       dockerHost: engine.host,
       token,
       extraArgs: ['--daemon-config', engine.configPath],
-      env: { ...process.env, XDG_STATE_HOME: stateDir, DOCKER_CONFIG: wharfDockerConfig },
+      // Wharf's own settings (the engine picked, opened Compose folders, prefix mirrors, presets) too.
+      env: { ...process.env, XDG_STATE_HOME: stateDir, XDG_CONFIG_HOME: join(engine.dir, 'e2e-wharf-config'), DOCKER_CONFIG: wharfDockerConfig },
     });
     const cliConfigDir = join(engine.dir, 'e2e-cli');
     mkdirSync(cliConfigDir, { recursive: true });

@@ -7,7 +7,7 @@ import { useTasksStore } from '../stores/tasks-store';
 import { EngineDot } from './engines/EngineDot';
 import { ProgressBar } from './ProgressBar';
 import { TaskItems } from './TaskItems';
-import { RegistryAuthHint, TaskLayers } from './TaskLayers';
+import { PullFailureHint, RegistryAuthHint, TaskLayers } from './TaskLayers';
 import { TaskLogView } from './TaskLogView';
 
 const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
@@ -75,6 +75,7 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
           <p>{errorMessage(t, task.error)}</p>
           <code>{task.error.message}</code>
           <RegistryAuthHint error={task.error} />
+          <PullFailureHint error={task.error} />
         </div>
       ) : null}
       {cancelError ? (

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../shared/errors';
 import { isRegistryAuthDetails } from '../../../shared/image-transfer';
+import { isPullFailureDetails } from '../../../shared/pull-failure';
 import type { LayerProgress, TaskInfo } from '../../../shared/tasks';
 import { humanSize } from '../../../shared/units';
 import '../styles/images-transfer.css';
@@ -59,6 +60,18 @@ export function RegistryAuthHint({ error }: { error: WharfErrorInfo | undefined 
   return (
     <p className="task-layers__hint" data-testid="task-auth-hint">
       {t('imageTransfer.authHint', { registry: error.details.registry })}
+    </p>
+  );
+}
+
+/** What to do about a pull failure Wharf could explain: a mirror's allow-list, a rate limit, a timeout, a fallback. */
+export function PullFailureHint({ error }: { error: WharfErrorInfo | undefined }): ReactElement | null {
+  const { t } = useTranslation();
+  if (!error || !isPullFailureDetails(error.details)) return null;
+  const { reason, registry, mirrors } = error.details;
+  return (
+    <p className="task-layers__hint" data-testid="pull-failure-hint" data-reason={reason}>
+      {t(`imageTransfer.pullFailure.${reason}`, { registry, mirrors: mirrors.join(', ') || registry })}
     </p>
   );
 }

@@ -1,13 +1,16 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDockerHub } from '../../../../../shared/image-reference';
+import { checkPrefix, prefixPullCommands, prefixedReference } from '../../../../../shared/prefix-mirrors';
 import { shellQuote } from '../../../../../shared/shell-quote';
 import { call } from '../../../api';
 import { CommandBlock } from '../../../components/CommandBlock';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useCall } from '../../../hooks/use-call';
 import { useStartedTask } from '../../../stores/use-started-task';
 import { shortId } from '../cli-text';
+import { PullThrough, type PullThroughState } from './PullThrough';
 import { ReferenceField } from './ReferenceField';
 import { readReference } from './reference-input';
 import { TransferRun } from './TransferRun';
@@ -18,12 +21,31 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
   const [value, setValue] = useState('');
   const { task, starting, startError, start } = useStartedTask<'pull'>();
   const input = readReference(t, value, { allowDigest: true });
-  const ready = input.problem === null && !starting;
+  const prefixes = useCall('registryMirrors.prefixes', {});
+  const registry = input.parsed?.domain ?? '';
+  const saved = prefixes.data?.prefixes.find((p) => p.registry === registry)?.prefix;
+  const [through, setThrough] = useState<PullThroughState>({ on: false, prefix: '' });
+  // The registry's saved prefix is the default, as the core would use it (set again when the registry changes).
+  const [seededFor, setSeededFor] = useState('');
+  const seed = `${registry} ${saved ?? ''}`;
+  if (seed !== seededFor) {
+    setSeededFor(seed);
+    setThrough({ on: saved !== undefined, prefix: saved ?? '' });
+  }
+  const digest = input.parsed?.digest !== undefined;
+  const usePrefix = through.on && !digest;
+  const checkedPrefix = usePrefix ? checkPrefix(through.prefix) : undefined;
+  const prefixProblem = checkedPrefix && 'problem' in checkedPrefix ? t(`registryMirrors.prefixProblem.${checkedPrefix.problem}`) : null;
+  const ready = input.problem === null && prefixProblem === null && !starting;
 
   const pull = (): void => {
     if (!ready || task) return;
-    void start(() => call('images.pull', { reference: input.text }));
+    const mirror = checkedPrefix && 'value' in checkedPrefix ? checkedPrefix.value : saved !== undefined ? null : undefined;
+    void start(() => call('images.pull', { reference: input.text, ...(mirror !== undefined ? { mirror } : {}) }));
   };
+  const commands =
+    task?.result?.commands ??
+    (input.parsed && checkedPrefix && 'value' in checkedPrefix ? prefixPullCommands(input.parsed.familiar, prefixedReference(input.parsed, checkedPrefix.value)) : [['docker', 'pull', task?.target ?? (input.text || 'IMAGE[:TAG]')]]);
 
   const result = task?.state === 'succeeded' ? task.result : null;
   const footer = task ? (
@@ -50,8 +72,9 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
           cancelledText={t('imageTransfer.pull.cancelled')}
           outcome={
             result ? (
-              <p className="notice notice--info">
+              <p className="notice notice--info" data-testid="pull-outcome">
                 {t(result.upToDate ? 'imageTransfer.pull.upToDate' : 'imageTransfer.pull.done', { reference: result.reference, id: shortId(result.id) })}
+                {result.source.kind === 'prefix' ? ` ${t('imageTransfer.pull.through.served', { prefix: result.source.prefix, pulled: result.source.pulled })}` : null}
               </p>
             ) : null
           }
@@ -69,12 +92,15 @@ export function PullDialog({ onClose }: { onClose(): void }): ReactElement {
             onSubmit={pull}
             testId="pull-reference"
           />
-          {input.parsed && input.problem === null && isDockerHub(input.parsed) ? <p className="field__hint">{t('imageTransfer.pull.dockerHubNote')}</p> : null}
+          {input.parsed && input.problem === null && isDockerHub(input.parsed) && !usePrefix ? <p className="field__hint">{t('imageTransfer.pull.dockerHubNote')}</p> : null}
+          {input.parsed && input.problem === null && !digest && (!isDockerHub(input.parsed) || saved !== undefined) ? (
+            <PullThrough registry={registry} saved={saved} state={through} problem={prefixProblem} onChange={setThrough} />
+          ) : null}
         </div>
       )}
       <div className="field">
         <span className="images-transfer-label">{t('imageTransfer.command')}</span>
-        <CommandBlock commands={[{ command: shellQuote(['docker', 'pull', task?.target ?? (input.text || 'IMAGE[:TAG]')]) }]} testId="pull-command" />
+        <CommandBlock commands={commands.map((argv) => ({ command: shellQuote(argv) }))} testId="pull-command" />
       </div>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskInfo } from '../../../../../shared/tasks';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { RegistryAuthHint, TaskLayers } from '../../../components/TaskLayers';
+import { PullFailureHint, RegistryAuthHint, TaskLayers } from '../../../components/TaskLayers';
 import { dynamicText } from '../../../i18n/messages';
 import { TaskProgress } from '../../../components/TaskProgress';
 import '../../../styles/images-build.css';
@@ -28,6 +28,7 @@ export function TransferRun({ task, failedTitle, cancelledText, outcome }: Trans
       {task.error ? (
         <ErrorNotice title={failedTitle} error={task.error}>
           <RegistryAuthHint error={task.error} />
+          <PullFailureHint error={task.error} />
         </ErrorNotice>
       ) : null}
       {task.state === 'cancelled' ? <p className="muted">{cancelledText}</p> : null}

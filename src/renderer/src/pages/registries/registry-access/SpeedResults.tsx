@@ -17,7 +17,7 @@ const CHIP: Record<SpeedOutcome, string> = {
 };
 
 /** The ranked rows of a finished test: outcome chip, latency, download speed and the outcome in words. */
-export function SpeedResults({ rows }: { rows: MirrorSpeed[] }): ReactElement {
+export function SpeedResults({ rows, image, nonOfficialImage }: { rows: MirrorSpeed[]; image: string; nonOfficialImage: string }): ReactElement {
   const { t } = useTranslation();
   return (
     <table className="table registry-access-speed-results" data-testid="speed-results">
@@ -53,6 +53,16 @@ export function SpeedResults({ rows }: { rows: MirrorSpeed[] }): ReactElement {
                   {row.failedStep ? ` (${t(`registryAccess.speed.step.${row.failedStep}`)})` : ''}
                 </span>
                 {row.message && row.outcome !== 'ok' ? <span className="faint mono registry-access-speed-results__detail">{row.message}</span> : null}
+                {row.allowList ? (
+                  <span className="chip chip--warning" title={t('registryAccess.speed.allowListTitle', { official: image, other: nonOfficialImage })} data-testid="speed-allow-list">
+                    {t('registryAccess.speed.allowList')}
+                  </span>
+                ) : null}
+                {row.nonOfficial && row.outcome === 'ok' ? (
+                  <span className="faint registry-access-speed-results__detail">
+                    {t('registryAccess.speed.nonOfficial', { image: row.nonOfficial.image, outcome: t(`registryAccess.speed.outcome.${row.nonOfficial.outcome}`) })}
+                  </span>
+                ) : null}
               </div>
             </td>
             <td className="registry-access-speed-results__num">{row.latencyMs !== undefined ? t('registryAccess.speed.ms', { value: row.latencyMs }) : '—'}</td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SPEED_IMAGE } from '../../../../../shared/registry-access';
+import { DEFAULT_NON_OFFICIAL_IMAGE, DEFAULT_SPEED_IMAGE } from '../../../../../shared/registry-access';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
@@ -27,6 +27,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   const [urls, setUrls] = useState<string[]>(mirrors);
   const [draft, setDraft] = useState('');
   const [image, setImage] = useState(DEFAULT_SPEED_IMAGE);
+  const [other, setOther] = useState(DEFAULT_NON_OFFICIAL_IMAGE);
   const { task, startError, start } = useStartedTask<'registry-speed-test'>();
 
   // A new list from the page replaces the local copy (state adjusted while rendering, not in an effect).
@@ -51,7 +52,13 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
   };
 
   const run = async (): Promise<void> => {
-    await start(() => call('registryAccess.speedTest', { mirrors: urls, ...(image.trim() && image.trim() !== DEFAULT_SPEED_IMAGE ? { image: image.trim() } : {}) }));
+    await start(() =>
+      call('registryAccess.speedTest', {
+        mirrors: urls,
+        ...(image.trim() && image.trim() !== DEFAULT_SPEED_IMAGE ? { image: image.trim() } : {}),
+        ...(other.trim() && other.trim() !== DEFAULT_NON_OFFICIAL_IMAGE ? { nonOfficialImage: other.trim() } : {}),
+      }),
+    );
   };
 
   const working = result?.mirrors.filter((m) => m.outcome === 'ok').map((m) => m.url) ?? [];
@@ -91,6 +98,11 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
         <input className="input mono" value={image} onChange={(e) => setImage(e.target.value)} data-testid="speed-image" />
         <span className="field__hint">{t('registryAccess.speed.imageHint')}</span>
       </label>
+      <label className="field">
+        <span className="field__label">{t('registryAccess.speed.nonOfficialImage')}</span>
+        <input className="input mono" value={other} onChange={(e) => setOther(e.target.value)} data-testid="speed-non-official-image" />
+        <span className="field__hint">{t('registryAccess.speed.nonOfficialHint')}</span>
+      </label>
 
       <div className="registry-access-actions">
         <button type="button" className="button button--primary" disabled={running || urls.length === 0 || image.trim() === ''} onClick={() => void run()} data-testid="speed-run">
@@ -113,7 +125,7 @@ export function SpeedTestSection({ mirrors, onUseOrder }: SpeedTestSectionProps)
       {result ? (
         <div className="registry-access-results">
           <h3>{t('registryAccess.speed.results')}</h3>
-          <SpeedResults rows={result.mirrors} />
+          <SpeedResults rows={result.mirrors} image={result.image} nonOfficialImage={result.nonOfficialImage} />
           {working.length > 0 ? (
             <div className="registry-access-actions">
               <button type="button" className="button button--secondary" onClick={() => onUseOrder(working)} data-testid="speed-use-order">

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
+import type { MirrorPresets } from '../../../../../shared/mirror-presets';
 import { checkEntries, checkInsecureEntry, checkMirrorEntry, type RegistryMirrorsPlan, type RegistryMirrorsState } from '../../../../../shared/registry-mirrors';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -8,6 +9,7 @@ import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
 import { useCall } from '../../../hooks/use-call';
 import { AddMirror } from './AddMirror';
+import { PresetSource } from './PresetSource';
 import { ApplyDialog } from './ApplyDialog';
 import { EntryList } from './EntryList';
 import { FileFacts } from './FileFacts';
@@ -20,6 +22,9 @@ export interface MirrorsSectionProps {
   order?: readonly string[];
   /** Runs the speed test (another section) for these mirror URLs, in this order. */
   onTestSpeed(urls: string[]): void;
+  /** The mirror presets in use (undefined while they load). */
+  presets: MirrorPresets | undefined;
+  onPresetsChanged(next: MirrorPresets): void;
 }
 
 function same(a: readonly string[], b: readonly string[]): boolean {
@@ -30,7 +35,7 @@ function same(a: readonly string[], b: readonly string[]): boolean {
  * registry-mirrors and insecure-registries of the engine's daemon.json: what the file says and what is in effect, a
  * draft to edit (presets, order, removal, checks per entry), and a reviewed, verified apply with rollback.
  */
-export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): ReactElement {
+export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }: MirrorsSectionProps): ReactElement {
   const { t } = useTranslation();
   // Read again after an apply.
   const { data: state, error: loadError, refresh: reread } = useCall('registryMirrors.read', {});
@@ -110,7 +115,8 @@ export function MirrorsSection({ onTestSpeed, order }: MirrorsSectionProps): Rea
         </p>
         <p className="muted">{t('registryMirrors.mirrors.help')}</p>
         <EntryList kind="mirrors" entries={mirrors} checks={mirrorChecks} inEffect={state.inEffect?.registryMirrors} reorder onChange={setMirrors} />
-        <AddMirror onAdd={(url) => setMirrors([...mirrors, url])} />
+        {presets ? <AddMirror key={JSON.stringify(presets.source)} presets={presets.presets} onAdd={(url) => setMirrors([...mirrors, url])} /> : <Spinner />}
+        {presets ? <PresetSource presets={presets} onChanged={onPresetsChanged} /> : null}
       </section>
 
       <InsecureRegistries entries={insecure} checks={insecureChecks} inEffect={state.inEffect?.insecureRegistries} onChange={setInsecure} />
