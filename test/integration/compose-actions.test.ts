@@ -163,6 +163,20 @@ describe('compose actions on a private engine', () => {
     expect(lines).toContainEqual({ stream: 'stdout', source: 'worker-1', text: 'worker ready' });
   }, 60_000);
 
+  it('logs of one service, followed: a container recreated while the stream is open joins it', async () => {
+    const batches: LogBatch[] = [];
+    const connection = core.connectStreams({ send: (m) => void (m.type === 'stream.data' && batches.push(m.data as LogBatch)), congested: () => false });
+    connection.open('compose-logs-2', 'compose.logs', { project: 'demo', services: ['web'], follow: true, tail: 0, timestamps: false });
+    const lines = (): LogBatch['lines'] => batches.flatMap((b) => b.lines);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await compose(['-p', 'demo', '-f', path.join(dir, 'demo', 'compose.yaml'), 'up', '-d', '--force-recreate', 'web']);
+    const deadline = Date.now() + 30_000;
+    while (!lines().some((l) => l.text === 'web ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    connection.close('compose-logs-2');
+    expect(lines().filter((l) => l.text === 'web ready').map((l) => l.source)).toEqual(['web-1']);
+    expect(lines().some((l) => l.source === 'worker-1')).toBe(false);
+  }, 60_000);
+
   it('a port already taken: the task fails with compose\'s words, and says which service started and which did not', async () => {
     const port = await freeLoopbackPort();
     await engine.cliOk(['run', '-d', '--name', 'squatter', '-p', `127.0.0.1:${port}:80`, 'busybox:latest', 'sleep', '600']);

@@ -1,7 +1,7 @@
 /** Pure parts of Compose: the argv and environment compose runs with, and reading its output. */
 import { describe, expect, it } from 'vitest';
 import { composeEnv, displayCommand, projectArgs } from '../../src/main/core/compose/compose-command';
-import { logLineOf } from '../../src/main/core/compose/compose-logs';
+import { sourceOf } from '../../src/main/core/compose/compose-logs';
 import { configErrorOf, dryRunRemovals, keyPathOf, lineOfPath, messageFor, yamlSyntaxError } from '../../src/main/core/compose/compose-output';
 import { plainLine } from '../../src/main/core/compose/compose-runner';
 import { normalizedProjectName, psRows } from '../../src/main/core/compose/compose-service';
@@ -82,10 +82,9 @@ describe('output', () => {
     expect(messageFor('b', ['p2-b-1'], lines)).toBeUndefined();
     expect(messageFor('broken', [], [' broken Pulling', ' broken Error manifest unknown'])).toBe('broken Error manifest unknown');
   });
-  it('log lines: the container prefix becomes the source; escapes are removed', () => {
-    expect(logLineOf(plainLine('\u001b[2Kweb-1     | web says hi'))).toEqual({ stream: 'stdout', source: 'web-1', text: 'web says hi' });
-    expect(logLineOf('worker-1  | a | b')).toEqual({ stream: 'stdout', source: 'worker-1', text: 'a | b' });
-    expect(logLineOf('no configuration file provided')).toEqual({ stream: 'stderr', text: 'no configuration file provided' });
+  it('escapes are removed from compose\'s lines; a log line\'s source is named as compose prefixes it', () => {
+    expect(plainLine('\u001b[2Kweb-1     | web says hi\r')).toBe('web-1     | web says hi');
+    expect(sourceOf({ 'com.docker.compose.service': 'web', 'com.docker.compose.container-number': '2' })).toBe('web-2');
   });
   it('ps --format json: one object per line, or one array', () => {
     const row = { ID: 'abc', Name: 'p-web-1', Service: 'web', Image: 'busybox', State: 'running', Status: 'Up 1 second', Ports: '', ExitCode: 0 };

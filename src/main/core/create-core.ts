@@ -227,7 +227,7 @@ export function createCore(deps: CoreDeps): Core {
       'containers.logs': containerLogsHandler(engine),
       'containers.exec': containerExecHandler(engine),
       'containers.stats': containerStatsHandler(engine),
-      'compose.logs': composeLogsHandler(() => compose),
+      'compose.logs': composeLogsHandler({ engine, subscribe: (listener) => sessionBus.subscribe(listener) }),
     };
     live.add(session);
     // Only the engine in use speaks to the pages: retire() detaches a session Wharf left.

@@ -66,8 +66,6 @@ export interface ComposeService {
   downPreview(input: { project: string; volumes: boolean; images: 'none' | 'local' | 'all' }): Promise<ComposeDownPreview>;
   down(input: { project: string; volumes: boolean; images: 'none' | 'local' | 'all' }): Promise<TaskInfo<'compose'>>;
   action(input: { project: string; action: ComposeAction; services?: string[] }): Promise<TaskInfo<'compose'>>;
-  /** Runs `logs` for the stream: each plain line as it comes. */
-  logs(input: { project: string; services?: string[]; follow: boolean; tail: number | 'all'; timestamps: boolean }, signal: AbortSignal, onLine: (line: string) => void): Promise<ComposeRun>;
 }
 
 function splitFiles(configFiles: string): string[] {
@@ -290,10 +288,6 @@ export function createComposeService(deps: ComposeDeps): ComposeService {
           ? async (result: ComposeRun): Promise<ComposeServiceOutcome[]> => pullOutcomes(input.services ?? [], result)
           : outcomesBy(input.project, services, input.action === 'stop' ? 'stopped' : 'running');
       return composeTask(`${input.project}: ${input.action}`, args, cwd, outcomes);
-    },
-    async logs(input, signal, onLine) {
-      const args = ['-p', input.project, 'logs', '--no-color', ...(input.follow ? ['-f'] : []), '--tail', String(input.tail), ...(input.timestamps ? ['-t'] : []), ...(input.services ?? [])];
-      return run(args, { signal, onLine });
     },
   };
 }
