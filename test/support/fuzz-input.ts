@@ -126,6 +126,8 @@ export function inputFor(schema: z.ZodType, ctx: FuzzContext): fc.Arbitrary<unkn
       return fc.constantFrom(...(def.values ?? []));
     case 'boolean':
       return fc.boolean();
+    case 'null':
+      return fc.constant(null);
     case 'number': {
       const low = check(def, 'greater_than')?.value ?? 0;
       const high = check(def, 'less_than')?.value ?? 1_000_000;
