@@ -75,7 +75,7 @@ export const streams = {
       .strict(),
   ),
   /**
-   * `docker compose -p NAME logs [-f] [--tail N] [-t] [SERVICE…]`: the project's containers merged (each line says
+   * `docker compose -p NAME logs [-f] [--tail N] [--since T] [-t] [SERVICE…]`: the project's containers merged (each line says
    * which container, "web-1"), or some services only; with follow, containers started later join the stream.
    */
   'compose.logs': stream<LogBatch>()(
@@ -85,6 +85,8 @@ export const streams = {
         services: z.array(composeService).max(200).optional(),
         follow: z.boolean(),
         tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
+        /** Unix seconds. */
+        since: z.number().int().min(0).optional(),
         timestamps: z.boolean(),
       })
       .strict(),

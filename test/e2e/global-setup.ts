@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startPrivateEngine } from '../support/engine-harness';
+import { composeConfigDir } from '../support/compose-plugin';
 import { importBusybox } from '../support/fixtures';
 import { E2E_ENV_FILE, type E2eEnv } from './support/e2e-env';
 import { startWebMode } from './support/web-mode';
@@ -16,7 +17,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const stateDir = join(engine.dir, 'e2e-state');
     // Its docker CLI folder (contexts, logins) is the run's own too, never the ~/.docker of the user running the suite.
     const wharfDockerConfig = join(engine.dir, 'e2e-wharf-docker-config');
-    mkdirSync(wharfDockerConfig, { recursive: true });
+    // Compose (Debian 13's docker-compose 2.26) as a CLI plugin there, for Wharf and for the CLI oracle alike.
+    composeConfigDir(wharfDockerConfig);
     // The Registries page edits this engine's daemon.json and reloads this dockerd, never the machine's docker service.
     const web = await startWebMode({
       dockerHost: engine.host,
@@ -25,8 +27,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Wharf's own settings (the engine picked, opened Compose folders, prefix mirrors, presets) too.
       env: { ...process.env, XDG_STATE_HOME: stateDir, XDG_CONFIG_HOME: join(engine.dir, 'e2e-wharf-config'), DOCKER_CONFIG: wharfDockerConfig },
     });
-    const cliConfigDir = join(engine.dir, 'e2e-cli');
-    mkdirSync(cliConfigDir, { recursive: true });
+    const cliConfigDir = composeConfigDir(join(engine.dir, 'e2e-cli'));
     const env: E2eEnv = {
       url: web.url,
       token,

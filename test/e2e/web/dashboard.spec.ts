@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, loginUrl } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
-const PAGES = ['dashboard', 'images', 'containers', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
+const PAGES = ['dashboard', 'images', 'containers', 'compose', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
 const DF_KINDS = ['images', 'containers', 'volumes', 'buildCache'] as const;
 const CLI_TYPES: Record<(typeof DF_KINDS)[number], string> = { images: 'Images', containers: 'Containers', volumes: 'Local Volumes', buildCache: 'Build Cache' };
 

@@ -47,7 +47,7 @@ export function composeLogsHandler(deps: ComposeLogsDeps): StreamHandler<'compos
     const containers = listed.filter((c: EngineContainerSummary) => wanted(c.Labels)).sort((a, b) => sourceOf(a.Labels).localeCompare(sourceOf(b.Labels)));
     if (!input.follow) {
       // One container after the other, as a whole: the merged output of `docker compose logs` without -f.
-      for (const c of containers) await read(c.Id, sourceOf(c.Labels), 0, input.tail);
+      for (const c of containers) await read(c.Id, sourceOf(c.Labels), input.since ?? 0, input.tail);
       batcher.flush();
       return;
     }
@@ -60,7 +60,7 @@ export function composeLogsHandler(deps: ComposeLogsDeps): StreamHandler<'compos
       void read(e.Actor.ID, sourceOf(e.Actor.Attributes), known ? e.time : 0, 'all');
     });
     try {
-      for (const c of containers) void read(c.Id, sourceOf(c.Labels), 0, input.tail);
+      for (const c of containers) void read(c.Id, sourceOf(c.Labels), input.since ?? 0, input.tail);
       await new Promise<void>((resolve) => {
         if (ctx.signal.aborted) resolve();
         else ctx.signal.addEventListener('abort', () => resolve(), { once: true });

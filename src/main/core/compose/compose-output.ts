@@ -67,7 +67,8 @@ export function configErrorOf(output: readonly string[], files: readonly SourceF
   if (envError) return { message, file: envError[1], line: Number(envError[2]) };
   for (const file of files) {
     const syntax = yamlSyntaxError(file.text);
-    if (syntax) return { message, file: file.path, line: syntax.line };
+    // compose's own words count the line from elsewhere ("yaml: line 1: …"): the parser's words go with our line.
+    if (syntax) return { message: `YAML: ${syntax.message}`, file: file.path, line: syntax.line };
   }
   const named = lines.map((l) => /^validating (\/\S+?): /.exec(l)?.[1]).find((f) => f !== undefined);
   const path = keyPathOf(message);

@@ -5,6 +5,7 @@ export const PAGE_ICONS: Record<PageId, IconName> = {
   dashboard: 'dashboard',
   images: 'images',
   containers: 'containers',
+  compose: 'compose',
   volumes: 'volumes',
   networks: 'networks',
   registries: 'registries',
@@ -15,7 +16,7 @@ export const PAGE_ICONS: Record<PageId, IconName> = {
 
 /** The sidebar's sections: everyday work, engine configuration, and the app itself. */
 export const NAV_GROUPS: readonly (readonly PageId[])[] = [
-  ['dashboard', 'images', 'containers', 'volumes', 'networks'],
+  ['dashboard', 'images', 'containers', 'compose', 'volumes', 'networks'],
   ['registries', 'cleanup'],
   ['setup', 'settings'],
 ];

@@ -31,6 +31,7 @@ export const PAGE_COMPONENTS: Record<PageId, PageComponent> = {
   settings: SettingsPage,
   images: lazyPage(() => import('../pages/images/ImagesPage').then((m) => m.ImagesPage)),
   containers: lazyPage(() => import('../pages/containers/ContainersPage').then((m) => m.ContainersPage)),
+  compose: lazyPage(() => import('../pages/compose/ComposePage').then((m) => m.ComposePage)),
   volumes: lazyPage(() => import('../pages/volumes/VolumesPage').then((m) => m.VolumesPage)),
   networks: lazyPage(() => import('../pages/networks/NetworksPage').then((m) => m.NetworksPage)),
   registries: lazyPage(() => import('../pages/registries/RegistriesPage').then((m) => m.RegistriesPage)),

@@ -1,4 +1,5 @@
 import en from './en.json';
+import enCompose from './features/en/compose.json';
 import enContainers from './features/en/containers.json';
 import enDesktop from './features/en/desktop.json';
 import enEngines from './features/en/engines.json';
@@ -17,6 +18,7 @@ import enRegistryMirrors from './features/en/registryMirrors.json';
 import enRegistryAccess from './features/en/registryAccess.json';
 import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
+import zhCompose from './features/zh-CN/compose.json';
 import zhContainers from './features/zh-CN/containers.json';
 import zhDesktop from './features/zh-CN/desktop.json';
 import zhEngines from './features/zh-CN/engines.json';
@@ -43,6 +45,7 @@ const enCatalog = {
   ...en,
   cleanup: enCleanup,
   imageBuild: enImageBuild,
+  compose: enCompose,
   containers: enContainers,
   desktop: enDesktop,
   engines: enEngines,
@@ -63,6 +66,7 @@ const zhCatalog = {
   ...zhCN,
   cleanup: zhCleanup,
   imageBuild: zhImageBuild,
+  compose: zhCompose,
   containers: zhContainers,
   desktop: zhDesktop,
   engines: zhEngines,

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const PAGES = ['dashboard', 'images', 'containers', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
+export const PAGES = ['dashboard', 'images', 'containers', 'compose', 'volumes', 'networks', 'registries', 'cleanup', 'setup', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 function isPage(value: string): value is PageId {

@@ -13,7 +13,12 @@ export function LogLineRow({ line, query }: { line: LogLine; query: string }): R
   }
   parts.push(line.text.slice(at));
   return (
-    <div className={line.stream === 'stderr' ? 'log-line log-line--stderr' : 'log-line'} data-stream={line.stream} data-testid="log-line">
+    <div className={line.stream === 'stderr' ? 'log-line log-line--stderr' : 'log-line'} data-stream={line.stream} data-source={line.source} data-testid="log-line">
+      {line.source !== undefined ? (
+        <span className="log-line__source" translate="no">
+          {line.source}
+        </span>
+      ) : null}
       {parts}
     </div>
   );

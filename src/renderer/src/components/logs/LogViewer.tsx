@@ -5,7 +5,7 @@ import { errorMessage } from '../../i18n/messages';
 import { Icon } from '../Icon';
 import { LogLineRow } from './LogLineRow';
 import { logText } from './log-text';
-import { useLogStream, type LogOptions } from './use-log-stream';
+import { useLogStream, type LogOptions, type LogTarget } from './use-log-stream';
 import '../../styles/logs.css';
 
 const TAILS = [100, 1000, 10_000, 'all'] as const;
@@ -27,7 +27,8 @@ function download(name: string, text: string): void {
  * `docker logs` as a view: follow, tail, since, timestamps, stdout/stderr told apart, search with
  * highlighting, wrap, download. Only the visible lines are in the DOM; the stream keeps the newest lines.
  */
-export function LogViewer({ containerId, containerName }: { containerId: string; containerName: string }): ReactElement {
+/** `name` names the download (the container's, or the project's). */
+export function LogViewer({ target, name }: { target: LogTarget; name: string }): ReactElement {
   const { t } = useTranslation();
   const [follow, setFollow] = useState(true);
   const [tail, setTail] = useState<LogOptions['tail']>(1000);
@@ -39,7 +40,7 @@ export function LogViewer({ containerId, containerName }: { containerId: string;
   const [generation, setGeneration] = useState(0);
   // The since time is fixed when chosen, so re-renders do not reopen the stream.
   const [sinceAt, setSinceAt] = useState<number | undefined>(undefined);
-  const log = useLogStream({ id: containerId, follow, tail, since: sinceAt, timestamps }, generation);
+  const log = useLogStream({ target, follow, tail, since: sinceAt, timestamps }, generation);
 
   const shown = useMemo(() => {
     if (!onlyMatches || query === '') return log.lines;
@@ -130,7 +131,7 @@ export function LogViewer({ containerId, containerName }: { containerId: string;
             </label>
           </>
         ) : null}
-        <button type="button" className="button button--small button--subtle" onClick={() => download(`${containerName}.log`, logText(log.lines, true))} data-testid="logs-download">
+        <button type="button" className="button button--small button--subtle" onClick={() => download(`${name}.log`, logText(log.lines, true))} data-testid="logs-download">
           <Icon name="download" size={14} />
           {t('logs.download')}
         </button>

@@ -13,5 +13,5 @@ export function matchRanges(text: string, query: string): Array<[number, number]
 
 /** The lines as `docker logs` would print them (stderr lines marked when asked). */
 export function logText(lines: readonly LogLine[], markStderr: boolean): string {
-  return lines.map((l) => (markStderr && l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text)).join('\n') + (lines.length ? '\n' : '');
+  return lines.map((l) => `${l.source !== undefined ? `${l.source} | ` : ''}${markStderr && l.stream === 'stderr' ? `[stderr] ${l.text}` : l.text}`).join('\n') + (lines.length ? '\n' : '');
 }

@@ -2,11 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { WharfErrorInfo } from '../../../../shared/errors';
 import type { LogBatch } from '../../../../shared/streams';
 import { openStream } from '../../api';
+import type { StreamListener } from '../../api/streams';
 
 export type LogLine = LogBatch['lines'][number] & { n: number };
 
+/** Whose log: one container's (`docker logs`), or a Compose project's, merged or of some services. */
+export type LogTarget = { kind: 'container'; id: string } | { kind: 'compose'; project: string; services?: string[] };
+
 export interface LogOptions {
-  id: string;
+  target: LogTarget;
   follow: boolean;
   tail: number | 'all';
   /** Unix seconds, or undefined for all. */
@@ -30,7 +34,9 @@ export const MAX_LINES = 50_000;
  * container printing thousands of lines a second does not re-render thousands of times; memory is bounded.
  */
 export function useLogStream(options: LogOptions, generation: number): LogStreamState {
-  const { id, follow, tail, since, timestamps } = options;
+  const { target, follow, tail, since, timestamps } = options;
+  // A stable key: a new target object with the same contents does not reopen the stream.
+  const targetKey = JSON.stringify(target);
   const [view, setView] = useState<LogStreamState>({ lines: [], dropped: 0, state: 'streaming', error: null });
   const buffer = useRef<{ lines: LogLine[]; dropped: number; next: number }>({ lines: [], dropped: 0, next: 0 });
 
@@ -48,11 +54,8 @@ export function useLogStream(options: LogOptions, generation: number): LogStream
       frame ??= requestAnimationFrame(draw);
     };
     schedule();
-    const handle = openStream(
-      'containers.logs',
-      { id, follow, tail, timestamps, ...(since !== undefined ? { since } : {}) },
-      {
-        data(batch) {
+    const sink: StreamListener<'containers.logs'> & StreamListener<'compose.logs'> = {
+      data(batch) {
           for (const line of batch.lines) buf.lines.push({ ...line, n: buf.next++ });
           buf.dropped += batch.dropped ?? 0;
           const excess = buf.lines.length - MAX_LINES;
@@ -67,13 +70,18 @@ export function useLogStream(options: LogOptions, generation: number): LogStream
           error = err ?? null;
           schedule();
         },
-      },
-    );
+    };
+    const opened = JSON.parse(targetKey) as LogTarget;
+    const common = { follow, tail, timestamps, ...(since !== undefined ? { since } : {}) };
+    const handle =
+      opened.kind === 'container'
+        ? openStream('containers.logs', { id: opened.id, ...common }, sink)
+        : openStream('compose.logs', { project: opened.project, ...(opened.services ? { services: opened.services } : {}), ...common }, sink);
     return () => {
       handle.close();
       if (frame !== undefined) cancelAnimationFrame(frame);
     };
-  }, [id, follow, tail, since, timestamps, generation]);
+  }, [targetKey, follow, tail, since, timestamps, generation]);
 
   return view;
 }

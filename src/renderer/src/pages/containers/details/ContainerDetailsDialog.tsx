@@ -81,7 +81,7 @@ export function ContainerDetailsDialog({ id, onClose }: { id: string; onClose():
               </dl>
             </div>
           ) : tab === 'logs' ? (
-            <LogViewer containerId={details.id} containerName={details.name} />
+            <LogViewer target={{ kind: 'container', id: details.id }} name={details.name} />
           ) : tab === 'terminal' || tab === 'stats' ? (
             details.state !== 'running' ? (
               <p className="muted">{t('containers.details.notRunning')}</p>
