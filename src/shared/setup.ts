@@ -2,6 +2,7 @@
  * The setup wizard's data: a diagnosis of why the engine is (not) usable, every check with its evidence, and
  * the fixes Wharf can run (through the privilege runner) or show as commands to copy.
  */
+import type { ComposeTool } from './compose';
 import type { EngineEndpoint } from './engine';
 
 /** How Docker got onto this machine. */
@@ -52,7 +53,8 @@ export type SetupVerdict =
 export type FixId = 'start-service' | 'add-user-to-group';
 
 /** 'remote': the engine is on another host (ssh://, tcp://): what to check there, since nothing here can fix it. */
-export type CheckId = 'installed' | 'service' | 'socket' | 'connect' | 'docker-group' | 'user-in-group' | 'session-group' | 'endpoint' | 'rootless' | 'remote';
+/** 'compose': which compose Wharf runs on this machine (for the Compose page; the engine works without it). */
+export type CheckId = 'installed' | 'service' | 'socket' | 'connect' | 'docker-group' | 'user-in-group' | 'session-group' | 'endpoint' | 'rootless' | 'remote' | 'compose';
 
 export type CheckStatus = 'ok' | 'problem' | 'warning' | 'info';
 
@@ -85,6 +87,8 @@ export interface SetupDiagnosis {
     sessionHas: boolean;
   };
   rootless: { socketPath?: string; running: boolean; toolAvailable: boolean };
+  /** The compose Wharf runs here (it talks to the engine in use, local or remote). */
+  compose: ComposeTool;
   verdict: SetupVerdict;
   checks: SetupCheck[];
   /** How privileged fixes will run here: directly (root), through pkexec, or as commands for the user to copy. */

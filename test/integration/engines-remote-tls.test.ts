@@ -106,7 +106,7 @@ describe('a remote engine over tcp:// with TLS', () => {
     expect(theirs).toEqual(['https://mirror.example.test/']);
     expect(await core.invoke('registryMirrors.plan', { registryMirrors: [], insecureRegistries: [] })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     const diagnosis = await call(core, 'setup.diagnose');
-    expect(diagnosis.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok']]);
+    expect(diagnosis.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok'], ['compose', 'ok']]);
     expect(diagnosis.checks.some((c) => c.fix !== undefined)).toBe(false);
   });
 

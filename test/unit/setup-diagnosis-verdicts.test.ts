@@ -3,6 +3,7 @@
  * attempt all injected): permission denied vs needs re-login vs not running vs not installed, which group grants
  * the socket, how Docker was packaged, and a fix beside each problem that has one.
  */
+import type { ComposeTool } from '../../src/shared/compose';
 import { describe, expect, it } from 'vitest';
 import type { ConnectAttempt } from '../../src/main/core/setup/connect-probe';
 import { diagnose, type DiagnoseDeps } from '../../src/main/core/setup/diagnose';
@@ -17,6 +18,8 @@ const DEBIAN = 'ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nPRETTY_NA
 const SOCKET = '/var/run/docker.sock';
 
 interface Machine {
+  /** What the compose lookup finds (a plugin, unless the test says otherwise). */
+  compose?: ComposeTool;
   text?: Record<string, string>;
   stats?: Record<string, FileStat | undefined>;
   executables?: string[];
@@ -65,6 +68,7 @@ function depsOf(m: Machine): DiagnoseDeps {
     privilege: 'pkexec',
     canRelaunch: true,
     now: () => 1_700_000_000_000,
+    findCompose: () => Promise.resolve(m.compose ?? { kind: 'plugin', version: '2.26.1', path: '/usr/libexec/docker/cli-plugins/docker-compose', command: ['docker', 'compose'] }),
   };
 }
 
@@ -99,7 +103,7 @@ describe('verdicts', () => {
   it('usable: the engine answered; nothing is a problem', async () => {
     const d = await diagnose(depsOf(machine({ connect: { result: 'ok' }, groups: [1000, 112], text: { [DEFAULT_SYSTEM_PATHS.group]: GROUP_WITH('docker:x:112:alice') } })));
     expect(d.verdict).toBe('usable');
-    expect(d.checks.map((c) => c.id)).toEqual(['installed', 'service', 'socket', 'connect', 'docker-group', 'user-in-group', 'session-group', 'endpoint', 'rootless']);
+    expect(d.checks.map((c) => c.id)).toEqual(['installed', 'service', 'socket', 'connect', 'docker-group', 'user-in-group', 'session-group', 'endpoint', 'rootless', 'compose']);
     expect(d.checks.filter((c) => c.status === 'problem')).toEqual([]);
     expect(d).toMatchObject({ privilege: 'pkexec', canRelaunch: true, checkedAt: 1_700_000_000_000, user: { name: 'alice', uid: 1000, home: '/home/alice' } });
   });
@@ -264,7 +268,7 @@ describe('verdicts', () => {
     const d = await diagnose(depsOf(machine({ endpoint: { host: 'tcp://10.0.0.5:2376', source: 'DOCKER_HOST' }, connect: { result: 'unreachable', detail: 'connect ETIMEDOUT' } })));
     expect(d.verdict).toBe('unreachable');
     expect(checkOf(d, 'endpoint')).toEqual({ id: 'endpoint', status: 'problem', evidence: { host: 'tcp://10.0.0.5:2376', source: 'DOCKER_HOST' } });
-    expect(d.checks.map((c) => c.id)).toEqual(['connect', 'endpoint', 'remote']);
+    expect(d.checks.map((c) => c.id)).toEqual(['connect', 'endpoint', 'remote', 'compose']);
     expect(checkOf(d, 'remote')).toEqual({ id: 'remote', status: 'problem', evidence: { host: 'tcp://10.0.0.5:2376' } });
     expect(d.checks.some((c) => c.fix !== undefined)).toBe(false);
   });
@@ -272,7 +276,7 @@ describe('verdicts', () => {
   it('an ssh engine that answers: the remote host is fine, and no fix of this machine is offered', async () => {
     const d = await diagnose(depsOf(machine({ endpoint: { host: 'ssh://me@build-server', source: 'chosen', contextName: 'build' }, connect: { result: 'ok' } })));
     expect(d.verdict).toBe('usable');
-    expect(d.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok']]);
+    expect(d.checks.map((c) => [c.id, c.status])).toEqual([['connect', 'ok'], ['endpoint', 'info'], ['remote', 'ok'], ['compose', 'ok']]);
   });
 
   it('a remote host refusing is unreachable, never "not running"', async () => {

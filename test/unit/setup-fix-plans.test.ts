@@ -29,6 +29,7 @@ function diagnosisFor(patch: Patch = {}): SetupDiagnosis {
     connect: { result: 'permission-denied' },
     dockerGroup: { name: patch.group ?? 'docker', exists: patch.groupExists ?? true, gid: 112, userListed: false, sessionHas: false },
     rootless: { running: false, toolAvailable: false },
+    compose: { kind: 'none' },
     verdict: 'permission-denied',
     checks: [],
     privilege: 'direct',

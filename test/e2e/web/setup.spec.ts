@@ -110,6 +110,9 @@ test('a user without access: the wizard opens by itself, shows the diagnosis and
       await expect(page.getByTestId('setup-group-warning')).toBeVisible();
       await expect(page.getByTestId('setup-rootless')).toContainText('dockerd-rootless-setuptool.sh install');
       await expect(page.getByTestId('nav-setup')).toHaveText(locale === 'zh-CN' ? /初始设置/ : /Setup/);
+      // This user has no compose (no plugin in a DOCKER_CONFIG of theirs): a warning, with the way to install v2.
+      await expect(page.getByTestId('setup-check-compose')).toHaveAttribute('data-status', 'warning');
+      await expect(page.getByTestId('setup-compose-install')).toContainText(/docker-compose/);
       await shoot(page, locale, 'permission-denied');
     } finally {
       await context.close();

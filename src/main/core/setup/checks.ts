@@ -85,11 +85,19 @@ function remoteCheck(f: SetupFacts): SetupCheck {
   return check('remote', f.connect.result === 'ok' ? 'ok' : 'problem', { host: f.endpoint.host });
 }
 
+/** Compose v2 found: ok; none, or only v1 (Python, unsupported): a warning — the engine works, the Compose page does not. */
+function composeCheck(f: SetupFacts): SetupCheck {
+  const c = f.compose;
+  if (c.kind === 'plugin' || c.kind === 'standalone') return check('compose', 'ok', { compose: `${c.kind === 'plugin' ? 'docker compose' : 'docker-compose'} ${c.version}`, path: c.path });
+  if (c.kind === 'v1') return check('compose', 'warning', { compose: `docker-compose ${c.version} (v1)`, path: c.path });
+  return check('compose', 'warning', { compose: 'none' });
+}
+
 /**
  * One check per CheckId, in the order the wizard lists them. For an engine on another host (ssh://, tcp://) only
  * what concerns it: the connection, the endpoint, and what to check over there — no fix of this machine's.
  */
 export function buildChecks(f: SetupFacts, verdict: SetupVerdict): SetupCheck[] {
-  if (engineKindOf(f.endpoint.host) !== 'local') return [connectCheck(f), endpointCheck(f, verdict), remoteCheck(f)];
-  return [installedCheck(f, verdict), serviceCheck(f, verdict), socketCheck(f), connectCheck(f), ...groupChecks(f, verdict, f.user.name), endpointCheck(f, verdict), rootlessCheck(f)];
+  if (engineKindOf(f.endpoint.host) !== 'local') return [connectCheck(f), endpointCheck(f, verdict), remoteCheck(f), composeCheck(f)];
+  return [installedCheck(f, verdict), serviceCheck(f, verdict), socketCheck(f), connectCheck(f), ...groupChecks(f, verdict, f.user.name), endpointCheck(f, verdict), rootlessCheck(f), composeCheck(f)];
 }

@@ -4,6 +4,8 @@ import type { SetupDiagnosis, SocketFacts } from '../../../shared/setup';
 import { socketPathOf } from '../engine/docker-client';
 import { findBinary, searchPath } from './binaries';
 import { isSystemSocket } from './fixes';
+import type { ComposeTool } from '../../../shared/compose';
+import { findComposeTool } from '../compose/compose-tool';
 import { buildChecks } from './checks';
 import type { ConnectAttempt } from './connect-probe';
 import { groupName, parseGroupFile, parsePasswdFile, type GroupEntry } from './etc-group';
@@ -19,6 +21,8 @@ import { verdictOf, type SetupFacts } from './verdict';
 /** Everything the diagnosis reads, injected: the OS identity, files, read-only commands and a fresh connect. */
 export interface DiagnoseDeps {
   env: Record<string, string | undefined>;
+  /** Which compose is here (compose/compose-tool.ts unless a test gives its own). */
+  findCompose?: (home: string) => Promise<ComposeTool>;
   identity(): OsIdentity;
   endpoint: EngineEndpoint;
   tryConnect(endpoint: EngineEndpoint): Promise<ConnectAttempt>;
@@ -80,11 +84,12 @@ export async function diagnose(deps: DiagnoseDeps): Promise<SetupDiagnosis> {
   const runtimeDir = deps.env.XDG_RUNTIME_DIR;
   const rootlessSocket = runtimeDir ? join(runtimeDir, 'docker.sock') : undefined;
 
-  const [connect, service, packaging, rootlessRunning] = await Promise.all([
+  const [connect, service, packaging, rootlessRunning, compose] = await Promise.all([
     deps.tryConnect(endpoint),
     serviceState({ files, paths, systemDirs: deps.systemDirs, query: deps.query }),
     guessPackaging({ cliPath, dockerdPath, endpoint, env: deps.env, home: identity.home, files, query: deps.query, systemDirs: deps.systemDirs }),
     rootlessSocket && files.exists(rootlessSocket) ? deps.socketAccepts(rootlessSocket) : Promise.resolve(false),
+    (deps.findCompose ?? ((home: string) => findComposeTool(deps.env, home)))(identity.home),
   ]);
 
   const sockets: SocketFacts[] = socketPaths(endpointSocket, deps, identity.home).map((p) => socketFacts(p, files, users, groups));
@@ -115,6 +120,7 @@ export async function diagnose(deps: DiagnoseDeps): Promise<SetupDiagnosis> {
       running: rootlessRunning,
       toolAvailable: findBinary('dockerd-rootless-setuptool.sh', [...searchedDirs, ...ROOTLESS_TOOL_DIRS], files) !== undefined,
     },
+    compose,
     privilege: deps.privilege,
     canRelaunch: deps.canRelaunch,
     checkedAt: deps.now(),

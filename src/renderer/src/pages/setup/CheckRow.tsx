@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckStatus, FixId, SetupCheck, SetupDiagnosis } from '../../../../shared/setup';
 import { Icon, type IconName } from '../../components/Icon';
+import { ComposeInstall } from './ComposeInstall';
 import { Evidence } from './Evidence';
 import { FixPanel } from './FixPanel';
 import { explanationKey, packagingKey, serviceName } from './setup-model';
@@ -56,6 +57,7 @@ export function CheckRow({ check, diagnosis, fix, sharedFix }: CheckRowProps): R
         </div>
         <p className="setup-check__explanation">{t(explanationKey(check, diagnosis), values)}</p>
         <Evidence evidence={check.evidence} />
+        {check.id === 'compose' && check.status === 'warning' ? <ComposeInstall diagnosis={diagnosis} /> : null}
         {sharedFix && !fix ? (
           <p className="setup-check__shared-fix">
             <Icon name="arrowRight" size={14} />
