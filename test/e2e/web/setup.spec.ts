@@ -5,10 +5,12 @@
  * to start a new one, and a new session of the same user turns the wizard green.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { composeConfigDir } from '../../support/compose-plugin';
 import { startPrivateEngine, type PrivateEngine } from '../../support/engine-harness';
 import { importBusybox } from '../../support/fixtures';
 import { SHOTS, screenshotWholeContent } from '../support/screenshot';
@@ -24,17 +26,19 @@ let account: ThrowawayAccount | undefined;
 let engine: PrivateEngine | undefined;
 let app: AppCopy | undefined;
 let web: RunningWebMode | undefined;
+/** A DOCKER_CONFIG any user can read, holding Debian 13's compose 2.26 as a CLI plugin (the green session's). */
+let composeConfig: string | undefined;
 const token = randomBytes(16).toString('hex');
 
 /** Web mode as the throwaway user, with the given supplementary groups — a login session of that user. */
-async function serveAs(groups: number[], port = 0): Promise<RunningWebMode> {
+async function serveAs(groups: number[], port = 0, dockerConfig?: string): Promise<RunningWebMode> {
   if (!account || !engine || !app) throw new Error('beforeAll did not finish');
   return startWebMode({
     dockerHost: engine.host,
     token,
     entry: app.serveEntry,
     runAs: { uid: account.uid, gid: account.gid, groups },
-    env: { PATH: process.env.PATH, HOME: '/nonexistent', LANG: 'C.UTF-8' },
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', LANG: 'C.UTF-8', ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}) },
     extraArgs: port ? ['--port', String(port)] : [],
   });
 }
@@ -64,14 +68,34 @@ test.beforeAll(async () => {
   await importBusybox(engine);
   makeSocketDirsTraversable(engine.socketPath);
   app = copyBuiltAppForOthers();
+  const shared = mkdtempSync(join(tmpdir(), 'wharf-e2e-setup-compose-'));
+  chmodSync(shared, 0o755);
+  composeConfig = composeConfigDir(join(shared, 'docker-config'));
   web = await serveAs([]);
 });
+
+/**
+ * Whether this machine itself has a Compose v2 for a user without a DOCKER_CONFIG (the first sessions' environment),
+ * asked of the docker CLI and of docker-compose on PATH — the oracle, not Wharf's lookup.
+ */
+function machineHasComposeV2(): boolean {
+  const env = { PATH: process.env.PATH, HOME: '/nonexistent', LANG: 'C.UTF-8' };
+  for (const [file, args] of [['docker', ['compose', 'version', '--short']], ['docker-compose', ['version', '--short']]] as const) {
+    try {
+      if (/^v?[2-9]\./.test(execFileSync(file, [...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim())) return true;
+    } catch {
+      // not there, or not a version: this one does not count
+    }
+  }
+  return false;
+}
 
 test.afterAll(async () => {
   await web?.stop();
   app?.remove();
   await engine?.destroy();
   account?.remove();
+  if (composeConfig) rmSync(join(composeConfig, '..'), { recursive: true, force: true });
 });
 
 test('a user without access: the wizard opens by itself, shows the diagnosis and the commands to copy', async ({ browser }) => {
@@ -110,9 +134,15 @@ test('a user without access: the wizard opens by itself, shows the diagnosis and
       await expect(page.getByTestId('setup-group-warning')).toBeVisible();
       await expect(page.getByTestId('setup-rootless')).toContainText('dockerd-rootless-setuptool.sh install');
       await expect(page.getByTestId('nav-setup')).toHaveText(locale === 'zh-CN' ? /初始设置/ : /Setup/);
-      // This user has no compose (no plugin in a DOCKER_CONFIG of theirs): a warning, with the way to install v2.
-      await expect(page.getByTestId('setup-check-compose')).toHaveAttribute('data-status', 'warning');
-      await expect(page.getByTestId('setup-compose-install')).toContainText(/docker-compose/);
+      // No DOCKER_CONFIG of this user's: Compose v2 is here only if the machine has it — else a warning (never a
+      // problem) with the way to install v2 on this distribution.
+      const compose = page.getByTestId('setup-check-compose');
+      if (machineHasComposeV2()) {
+        await expect(compose).toHaveAttribute('data-status', 'ok');
+      } else {
+        await expect(compose).toHaveAttribute('data-status', 'warning');
+        await expect(compose.getByTestId('setup-compose-install')).toContainText(/sudo (apt-get|dnf) install -y docker-compose|install -m 0755 docker-compose-linux-/);
+      }
       await shoot(page, locale, 'permission-denied');
     } finally {
       await context.close();
@@ -162,7 +192,7 @@ test('after root runs the shown command, this session needs a new one, and a new
     // A new login session of the same user: the web server again, now with the group, on the same address.
     const port = web.port;
     await web.stop();
-    web = await serveAs([account.groupGid], port);
+    web = await serveAs([account.groupGid], port, composeConfig);
 
     // No click needed: the page reconnects, the engine comes up connected, and the wizard checks again by itself.
     const dockerVersion = (await engine.cliOk(['version', '--format', '{{.Server.Version}}'])).stdout.trim();
@@ -178,6 +208,12 @@ test('after root runs the shown command, this session needs a new one, and a new
       await expect(verified).toBeVisible();
       await expect(page.getByTestId('setup-check-connect')).toHaveAttribute('data-status', 'ok');
       await expect(page.getByTestId('setup-check-session-group')).toHaveAttribute('data-status', 'ok');
+      // This session has compose 2.26 as a plugin in its DOCKER_CONFIG: named, with where it is.
+      const compose = page.getByTestId('setup-check-compose');
+      await expect(compose).toHaveAttribute('data-status', 'ok');
+      await expect(compose.locator('.setup-evidence')).toContainText(/docker compose 2\.26\.\d+/);
+      await expect(compose.locator('.setup-evidence')).toContainText(join(composeConfig!, 'cli-plugins', 'docker-compose'));
+      await expect(compose.getByTestId('setup-compose-install')).toHaveCount(0);
       await expect(verified.getByTestId('setup-verified-serverVersion')).toContainText(dockerVersion);
       await expect(verified.getByTestId('setup-verified-apiVersion')).toContainText(/\d+\.\d+/);
       await expect(verified.getByTestId('setup-verified-images')).toContainText(String(imageCount));

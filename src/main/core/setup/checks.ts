@@ -1,4 +1,5 @@
 import type { CheckStatus, FixId, SetupCheck, SetupVerdict } from '../../../shared/setup';
+import type { ComposeTool } from '../../../shared/compose';
 import { engineKindOf } from '../../../shared/engines';
 import { enginePresent, type SetupFacts } from './verdict';
 
@@ -85,12 +86,21 @@ function remoteCheck(f: SetupFacts): SetupCheck {
   return check('remote', f.connect.result === 'ok' ? 'ok' : 'problem', { host: f.endpoint.host });
 }
 
-/** Compose v2 found: ok; none, or only v1 (Python, unsupported): a warning — the engine works, the Compose page does not. */
-function composeCheck(f: SetupFacts): SetupCheck {
-  const c = f.compose;
-  if (c.kind === 'plugin' || c.kind === 'standalone') return check('compose', 'ok', { compose: `${c.kind === 'plugin' ? 'docker compose' : 'docker-compose'} ${c.version}`, path: c.path });
-  if (c.kind === 'v1') return check('compose', 'warning', { compose: `docker-compose ${c.version} (v1)`, path: c.path });
-  return check('compose', 'warning', { compose: 'none' });
+/**
+ * Compose v2 found: ok, naming it and where it is; none, or only v1 (Python, unsupported): a warning — the engine works,
+ * the Compose page does not. About this machine even for a remote engine: compose runs here and talks to that engine.
+ */
+export function composeCheck(compose: ComposeTool): SetupCheck {
+  switch (compose.kind) {
+    case 'plugin':
+      return check('compose', 'ok', { compose: `docker compose ${compose.version}`, plugin: compose.path });
+    case 'standalone':
+      return check('compose', 'ok', { compose: `docker-compose ${compose.version}`, path: compose.path });
+    case 'v1':
+      return check('compose', 'warning', { compose: `docker-compose ${compose.version}`, path: compose.path });
+    case 'none':
+      return check('compose', 'warning', {});
+  }
 }
 
 /**
@@ -98,6 +108,6 @@ function composeCheck(f: SetupFacts): SetupCheck {
  * what concerns it: the connection, the endpoint, and what to check over there — no fix of this machine's.
  */
 export function buildChecks(f: SetupFacts, verdict: SetupVerdict): SetupCheck[] {
-  if (engineKindOf(f.endpoint.host) !== 'local') return [connectCheck(f), endpointCheck(f, verdict), remoteCheck(f), composeCheck(f)];
-  return [installedCheck(f, verdict), serviceCheck(f, verdict), socketCheck(f), connectCheck(f), ...groupChecks(f, verdict, f.user.name), endpointCheck(f, verdict), rootlessCheck(f), composeCheck(f)];
+  if (engineKindOf(f.endpoint.host) !== 'local') return [connectCheck(f), endpointCheck(f, verdict), remoteCheck(f), composeCheck(f.compose)];
+  return [installedCheck(f, verdict), serviceCheck(f, verdict), socketCheck(f), connectCheck(f), ...groupChecks(f, verdict, f.user.name), endpointCheck(f, verdict), rootlessCheck(f), composeCheck(f.compose)];
 }

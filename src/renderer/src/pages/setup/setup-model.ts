@@ -50,13 +50,17 @@ export function fixPlacement(diagnosis: SetupDiagnosis): Map<CheckId, FixId> {
   return placed;
 }
 
-/** The explanation key of a check: the connect check says what connecting gave; the others follow their status. */
+/**
+ * The explanation key of a check: the connect check says what connecting gave; compose's warning says whether only
+ * v1 is here; the others follow their status.
+ */
 export function explanationKey(
   check: SetupCheck,
   diagnosis: SetupDiagnosis,
-): `setup.check.${Exclude<CheckId, 'connect'>}.${SetupCheck['status']}` | `setup.connect.${SetupDiagnosis['connect']['result']}` {
+): `setup.check.${Exclude<CheckId, 'connect'>}.${SetupCheck['status']}` | `setup.connect.${SetupDiagnosis['connect']['result']}` | 'setup.check.compose.v1' {
   const id = check.id;
   if (id === 'connect') return `setup.connect.${diagnosis.connect.result}`;
+  if (id === 'compose' && check.status === 'warning' && diagnosis.compose.kind === 'v1') return 'setup.check.compose.v1';
   return `setup.check.${id}.${check.status}`;
 }
 
