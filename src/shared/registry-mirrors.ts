@@ -3,6 +3,7 @@
  * the checks the engine would make (so a typo never reaches the file); the presets are data (mirror-presets.json).
  * Mirrors only apply to Docker Hub images (docker.io); other registries need a prefix mirror (prefix-mirrors.ts).
  */
+import type { ProxyCheck, ProxyField, ProxySettings } from './engine-proxy';
 import type { CommandLine } from './setup';
 
 /** Why an entry cannot be written; i18n keys under registryMirrors.problem. */
@@ -114,18 +115,23 @@ export function checkEntries(raw: readonly string[], check: (entry: string) => E
   });
 }
 
-/** The two settings Wharf edits; every other key of daemon.json is left as it is. */
+/** The settings Wharf edits; every other key of daemon.json is left as it is. */
 export interface RegistrySettings {
   registryMirrors: string[];
   insecureRegistries: string[];
+  /**
+   * The engine's proxy (`proxies` on engines ≥ 23). Absent: left as it is. Where Wharf answers it, credentials are
+   * masked (`http://xxxxx:xxxxx@host:3128`); a masked value sent back means "keep the one the file has".
+   */
+  proxies?: ProxySettings;
 }
 
-export type RegistryKey = 'registry-mirrors' | 'insecure-registries';
+export type RegistryKey = 'registry-mirrors' | 'insecure-registries' | 'proxies';
 
 /** A setting given both as a dockerd flag and in the file: dockerd refuses to start (or reload) then. */
 export interface FlagConflict {
   key: RegistryKey;
-  flag: '--registry-mirror' | '--insecure-registry';
+  flag: '--registry-mirror' | '--insecure-registry' | '--http-proxy' | '--https-proxy' | '--no-proxy';
   /** The values given by the flags. */
   flagValues: string[];
 }
@@ -148,12 +154,14 @@ export interface RegistryMirrorsState {
   otherKeys: string[];
   parseError?: ParseProblem;
   /** Registry settings the running dockerd got as flags (its command line), when it could be read. */
-  flags?: { registryMirrors: string[]; insecureRegistries: string[]; configFile?: string; pid: number };
+  flags?: { registryMirrors: string[]; insecureRegistries: string[]; configFile?: string; pid: number; proxies?: Partial<ProxySettings> };
   rootless: boolean;
   /** 'run': Wharf runs the commands; 'commands': it can only show them (web mode, no privilege). */
   apply: 'run' | 'commands';
-  /** What the engine uses now (GET /info), when it answers. */
+  /** What the engine uses now (GET /info, proxies with credentials masked), when it answers. */
   inEffect?: RegistrySettings;
+  /** The engine reads `proxies` from daemon.json (≥ 23); older ones take a systemd drop-in (see the plan). */
+  proxiesKey?: boolean;
   engineVersion?: string;
   /**
    * The engine is on another host (ssh://, tcp://): its daemon.json lives there. Nothing here is read or written;
@@ -214,6 +222,19 @@ export function isRegistryMirrorsRefusalDetails(details: unknown): details is Re
   return typeof d.path === 'string' && (REGISTRY_MIRRORS_REFUSALS as readonly unknown[]).includes(d.reason);
 }
 
+/** The proxy part of a plan. */
+export interface ProxyPlan {
+  checks: Record<ProxyField, ProxyCheck>;
+  /** The proxy differs from what the file (or, before 23, the engine) has now. */
+  changed: boolean;
+  /** 'daemon-json': part of this file's change (engines ≥ 23); 'drop-in': the commands for root in `dropIn`. */
+  way: 'daemon-json' | 'drop-in';
+  /** Engines before 23: a systemd drop-in for docker.service, daemon-reload and restart, for root to run. */
+  dropIn?: PlannedCommand[];
+  /** The proxy has credentials: the file is written readable by root alone (0600). */
+  privateFile: boolean;
+}
+
 /** What registryMirrors.plan answers: the checks, the new file, the diff and the commands. */
 export interface RegistryMirrorsPlan {
   path: string;
@@ -234,6 +255,14 @@ export interface RegistryMirrorsPlan {
   /** 'run': what Wharf runs (one call of its root helper for the system engine); 'commands': what to run as root. */
   commands: PlannedCommand[];
   apply: 'run' | 'commands';
+  /** Only when proxies were part of the input. Credentials are masked in newText, diff and commands. */
+  proxy?: ProxyPlan;
+  /**
+   * 'restart': the engine must restart to take the change (a proxy: dockerd reads it at start only); its running
+   * containers stop unless live-restore is on (those with a restart policy start again).
+   */
+  via: 'reload' | 'restart';
+  restartEffects?: { running: number; liveRestore: boolean };
 }
 
 /** registryMirrors.apply's task result when the new settings are in effect. */
@@ -244,6 +273,7 @@ export interface RegistryMirrorsApplyResult {
   via: 'reload' | 'restart';
   inEffect: RegistrySettings;
 }
+
 
 /** Carried in the failed task's error.details when the change was undone. */
 export interface RegistryMirrorsRollback {

@@ -7,8 +7,15 @@ import { inEffectOf, settingsMatch } from '../../src/main/core/registry-mirrors/
 
 describe('parseDockerdFlags', () => {
   it('reads both spellings (--flag=value and --flag value), repeated', () => {
-    const flags = parseDockerdFlags(['/usr/sbin/dockerd', '-H', 'fd://', '--registry-mirror=https://a.example', '--registry-mirror', 'https://b.example', '--insecure-registry=10.0.0.0/8', '--config-file', '/srv/daemon.json', '--containerd=/run/containerd/containerd.sock', '--pidfile=/srv/docker.pid']);
-    expect(flags).toEqual({ registryMirrors: ['https://a.example', 'https://b.example'], insecureRegistries: ['10.0.0.0/8'], configFile: '/srv/daemon.json', pidFile: '/srv/docker.pid', hosts: ['fd://'] });
+    const flags = parseDockerdFlags(['/usr/sbin/dockerd', '-H', 'fd://', '--registry-mirror=https://a.example', '--registry-mirror', 'https://b.example', '--insecure-registry=10.0.0.0/8', '--config-file', '/srv/daemon.json', '--containerd=/run/containerd/containerd.sock', '--pidfile=/srv/docker.pid', '--http-proxy', 'http://p:3128', '--no-proxy=.corp']);
+    expect(flags).toEqual({
+      registryMirrors: ['https://a.example', 'https://b.example'],
+      insecureRegistries: ['10.0.0.0/8'],
+      configFile: '/srv/daemon.json',
+      pidFile: '/srv/docker.pid',
+      hosts: ['fd://'],
+      proxies: { httpProxy: 'http://p:3128', noProxy: '.corp' },
+    });
   });
 });
 
@@ -22,7 +29,7 @@ describe('inEffectOf / settingsMatch', () => {
   };
 
   it('answers the values as Wharf writes them, without the built-in loopback CIDR', () => {
-    expect(inEffectOf(info)).toEqual({ registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: ['20.26.38.47:5000', '10.0.0.0/8'] });
+    expect(inEffectOf(info)).toEqual({ registryMirrors: ['https://docker.m.daocloud.io'], insecureRegistries: ['20.26.38.47:5000', '10.0.0.0/8'], proxies: { httpProxy: '', httpsProxy: '', noProxy: '' } });
   });
 
   it('mirrors must match in order, insecure entries as a set', () => {

@@ -160,8 +160,8 @@ describe('contentPlan', () => {
   });
 
   it('flags a key that dockerd also got as a flag', () => {
-    const flags = { registryMirrors: ['https://flag.example'], insecureRegistries: [], hosts: [] };
-    const plan = contentPlan('/x', '{}', { registryMirrors: ['https://a.example'], insecureRegistries: ['10.0.0.1:5000'] }, flags);
+    const flags = { registryMirrors: ['https://flag.example'], insecureRegistries: [], hosts: [], proxies: {} };
+    const plan = contentPlan('/x', '{}', { registryMirrors: ['https://a.example'], insecureRegistries: ['10.0.0.1:5000'] }, { flags });
     expect(plan.conflicts).toEqual([{ key: 'registry-mirrors', flag: '--registry-mirror', flagValues: ['https://flag.example'] }]);
     expect(plan.valid).toBe(false);
   });

@@ -8,7 +8,10 @@ import type { TaskInfo } from '../tasks';
 
 /** Entries as typed: bounded here, checked (with translatable reasons) by the core. */
 const entries = z.array(z.string().max(512).regex(/^[^\0\n\r]*$/)).max(64);
-const settings = { registryMirrors: entries, insecureRegistries: entries };
+const line = (max: number) => z.string().max(max).regex(/^[^\0\n\r]*$/);
+/** The engine's proxy; absent: left as it is. */
+const proxies = z.object({ httpProxy: line(2048), httpsProxy: line(2048), noProxy: line(4096) }).strict().optional();
+const settings = { registryMirrors: entries, insecureRegistries: entries, proxies };
 
 export const registryMirrorsChannels = {
   /** daemon.json as Wharf sees it: its registry settings, other keys, parse error, dockerd flags, what is in effect. */

@@ -176,6 +176,11 @@ export interface EngineInfo {
   Images?: number;
   Warnings?: string[] | null;
   RegistryConfig?: EngineRegistryConfig | null;
+  /** The proxy dockerd uses (its `proxies` setting, else its environment), credentials masked as xxxxx:xxxxx. */
+  HttpProxy?: string;
+  HttpsProxy?: string;
+  NoProxy?: string;
+  LiveRestoreEnabled?: boolean;
 }
 
 /** GET /version, as far as Wharf uses it. */

@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { maskCredentials } from '../../../shared/engine-proxy';
 import type { RegistryMirrorsApplyResult, RegistryMirrorsPlan, RegistryMirrorsRollback, PlannedCommand, RegistrySettings } from '../../../shared/registry-mirrors';
 import type { CommandLine } from '../../../shared/setup';
 import type { Clock } from '../clock';
@@ -17,7 +18,7 @@ import type { Logger } from '../log';
 import type { TaskContext } from '../tasks/task-manager';
 import { logApplied, logNotApplied } from './apply-log';
 import { fileCommands } from './file-commands';
-import { inEffectOf, settingsMatch } from './in-effect';
+import { inEffectOf, settingsMatch, type ExpectedProxies } from './in-effect';
 import { parseDaemonJson } from './json-text';
 import { registrySettingsOf } from './merge';
 import { startHelperApply, type HelperApply } from './root-helper';
@@ -25,7 +26,7 @@ import type { Situation } from './situation';
 
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
-  plan: () => Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings }>;
+  plan: () => Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies }>;
   engine: EngineApi;
   /** Try the engine now rather than at the connection's next backoff step (it restarts during an apply). */
   reconnect(): Promise<unknown>;
@@ -47,12 +48,12 @@ async function currentSettings(deps: Pick<ApplyDeps, 'engine' | 'reconnect'>): P
 }
 
 /** Polls GET /info until the wanted settings show, or the timeout (or the task is cancelled); answers what was seen last. */
-async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings, signal: AbortSignal): Promise<{ ok: boolean; seen?: RegistrySettings }> {
+async function waitForSettings(deps: ApplyDeps, wanted: RegistrySettings, signal: AbortSignal, proxies?: ExpectedProxies): Promise<{ ok: boolean; seen?: RegistrySettings }> {
   const deadline = deps.clock.now() + deps.verifyTimeoutMs;
   let seen: RegistrySettings | undefined;
   for (;;) {
     seen = (await currentSettings(deps)) ?? seen;
-    if (seen && settingsMatch(seen, wanted)) return { ok: true, seen };
+    if (seen && settingsMatch(seen, wanted, proxies)) return { ok: true, seen };
     if (deps.clock.now() >= deadline || signal.aborted) return { ok: false, seen };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -87,17 +88,26 @@ async function writeWithHelper(ctx: TaskContext, s: Situation, command: PlannedC
   const helper = await startHelperApply(s.runner, command);
   ctx.log([helper.writtenLine]);
   const w = helper.written;
-  return {
-    helper,
-    ...(w.backup ? { backupPath: w.backup } : {}),
-    // Written, not reloaded: the rest of the apply rolls it back.
-    ...(w.reload === 'failed' ? { failure: `the engine could not be told to reload${w.detail ? `: ${w.detail}` : ''}` } : {}),
-  };
+  const written: Written = { helper, ...(w.backup ? { backupPath: w.backup } : {}) };
+  // Written, not reloaded or restarted: the rest of the apply rolls it back.
+  if (w.reload === 'failed') return { ...written, failure: `the engine could not be told to reload${w.detail ? `: ${w.detail}` : ''}` };
+  if (w.restart === 'failed') return { ...written, failure: `the engine's service could not restart${w.detail ? `: ${w.detail}` : ''}` };
+  if (w.restart === 'none') {
+    // No service runs this dockerd: the controller restarts it if it knows how (else says it cannot).
+    ctx.progress(0.5, { key: 'registry-restart' });
+    try {
+      ctx.log(s.controller.describe('restart').map((argv) => `$ ${quote(argv)}`));
+      await s.controller.restart();
+    } catch (error) {
+      return { ...written, failure: toErrorInfo(error).message };
+    }
+  }
+  return written;
 }
 
 /** A rootless engine's own file: the file steps and the reload run as the user, one by one. */
-async function writeOwnFiles(ctx: TaskContext, s: Situation, newText: string, nowMs: number): Promise<Written> {
-  const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs, systemDirs: s.systemDirs });
+async function writeOwnFiles(ctx: TaskContext, s: Situation, newText: string, nowMs: number, how: How): Promise<Written> {
+  const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists: existsSync(dirname(s.path)), nowMs, systemDirs: s.systemDirs, privateFile: how.privateFile });
   const run = async (argv: CommandLine, stdin?: string): Promise<void> => {
     ctx.log([`$ ${quote(argv)}`]);
     await s.exec(argv, stdin);
@@ -106,18 +116,27 @@ async function writeOwnFiles(ctx: TaskContext, s: Situation, newText: string, no
   for (const argv of files.backup) await run(argv);
   ctx.progress(0.35, { key: 'registry-write' });
   for (const step of files.write) await run(step.argv, step.stdin ? newText : undefined);
-  ctx.progress(0.5, { key: 'registry-reload' });
+  ctx.progress(0.5, { key: how.restart ? 'registry-restart' : 'registry-reload' });
   try {
-    ctx.log(s.controller.describe('reload').map((argv) => `$ ${quote(argv)}`));
-    await s.controller.reload();
+    ctx.log(s.controller.describe(how.restart ? 'restart' : 'reload').map((argv) => `$ ${quote(argv)}`));
+    await (how.restart ? s.controller.restart() : s.controller.reload());
     return files.backupPath ? { backupPath: files.backupPath } : {};
   } catch (error) {
     return { ...(files.backupPath ? { backupPath: files.backupPath } : {}), failure: toErrorInfo(error).message };
   }
 }
 
-/** Puts the original file back and brings the engine back on it (reload when it answers, restart when it does not). */
-async function restore(ctx: TaskContext, s: Situation, written: Written, engineUp: boolean, nowMs: number): Promise<string | undefined> {
+/** How the change reaches the engine: a restart (what dockerd reads at start only), a file for root alone. */
+interface How {
+  restart: boolean;
+  privateFile: boolean;
+}
+
+/**
+ * Puts the original file back and brings the engine back on it (reload when it answers, restart when it does not,
+ * or when the change took a restart).
+ */
+async function restore(ctx: TaskContext, s: Situation, written: Written, engineUp: boolean, nowMs: number, how: How): Promise<string | undefined> {
   ctx.progress(0.75, { key: 'registry-restore' });
   try {
     if (written.helper) {
@@ -136,8 +155,9 @@ async function restore(ctx: TaskContext, s: Situation, written: Written, engineU
       ctx.log([`$ ${quote(argv)}`]);
       await s.exec(argv);
     }
-    ctx.progress(0.85, { key: engineUp ? 'registry-reload' : 'registry-restart' });
-    if (engineUp) await s.controller.reload();
+    const reload = engineUp && !how.restart;
+    ctx.progress(0.85, { key: reload ? 'registry-reload' : 'registry-restart' });
+    if (reload) await s.controller.reload();
     else await s.controller.restart();
     return undefined;
   } catch (error) {
@@ -176,7 +196,7 @@ async function applyPlan(ctx: TaskContext, deps: ApplyDeps, plan: Plan): Promise
     throw new WharfError('conflict', `dockerd runs with ${flags}: the same setting in ${s.path} would make it refuse to start; nothing was changed`, { conflicts: plan.conflicts });
   }
   if (!plan.valid) throw new WharfError('invalid-input', 'some entries are not valid; nothing was changed', { mirrors: plan.mirrors, insecure: plan.insecure, engineValidation: plan.engineValidation });
-  if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: 'reload', inEffect: (await currentSettings(deps)) ?? plan.wanted };
+  if (plan.unchanged) return { outcome: 'unchanged', path: s.path, via: plan.via, inEffect: (await currentSettings(deps)) ?? plan.wanted };
   if (s.way === 'commands') throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: plan.commands });
 
   const before = await currentSettings(deps);
@@ -184,9 +204,10 @@ async function applyPlan(ctx: TaskContext, deps: ApplyDeps, plan: Plan): Promise
   const original = parsed.ok ? registrySettingsOf(parsed.value) : undefined;
   const startedAt = deps.clock.now();
   const helperCall = plan.commands[0];
-  const written = s.way === 'helper' && helperCall ? await writeWithHelper(ctx, s, helperCall) : await writeOwnFiles(ctx, s, plan.newText, startedAt);
+  const how: How = { restart: plan.via === 'restart', privateFile: plan.proxy?.privateFile === true };
+  const written = s.way === 'helper' && helperCall ? await writeWithHelper(ctx, s, helperCall) : await writeOwnFiles(ctx, s, plan.newText, startedAt, how);
   try {
-    return await verifyOrRollBack(ctx, deps, { s, written, before, original, startedAt, wanted: plan.wanted });
+    return await verifyOrRollBack(ctx, deps, { s, written, before, original, startedAt, wanted: plan.wanted, ...(plan.expectedProxies ? { expectedProxies: plan.expectedProxies } : {}), how });
   } finally {
     // Never leave the helper waiting, whatever went wrong above: its answer to a second verdict is the first one's.
     void written.helper?.decide('rollback').catch(() => undefined);
@@ -201,18 +222,20 @@ interface Change {
   original: RegistrySettings | undefined;
   startedAt: number;
   wanted: RegistrySettings;
+  expectedProxies?: ExpectedProxies;
+  how: How;
 }
 
 async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): Promise<RegistryMirrorsApplyResult> {
   const { s, written, startedAt } = c;
   ctx.progress(0.65, { key: 'registry-verify' });
-  const verified = written.failure === undefined ? await waitForSettings(deps, c.wanted, ctx.signal) : { ok: false, seen: undefined };
+  const verified = written.failure === undefined ? await waitForSettings(deps, c.wanted, ctx.signal, c.expectedProxies) : { ok: false, seen: undefined };
   let reason: RegistryMirrorsRollback['reason'] | undefined;
   if (verified.ok && verified.seen && !ctx.signal.aborted) {
     const kept = await written.helper?.decide('commit');
     if (kept) ctx.log([JSON.stringify(kept)]);
     if (kept === undefined || kept.verb === 'commit') {
-      return { outcome: 'applied', path: s.path, ...(written.backupPath ? { backupPath: written.backupPath } : {}), via: 'reload', inEffect: verified.seen };
+      return { outcome: 'applied', path: s.path, ...(written.backupPath ? { backupPath: written.backupPath } : {}), via: c.how.restart ? 'restart' : 'reload', inEffect: verified.seen };
     }
     // The helper heard nothing in time and rolled back by itself.
     reason = 'not-confirmed';
@@ -221,16 +244,17 @@ async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): P
   // Roll back: the original file, then the engine back on it.
   const engineUp = (await currentSettings(deps)) !== undefined;
   reason ??= engineUp ? 'not-in-effect' : 'engine-down';
-  const restoreError = await restore(ctx, s, written, engineUp, startedAt);
+  const restoreError = await restore(ctx, s, written, engineUp, startedAt, c.how);
   ctx.progress(0.95, { key: 'registry-verify' });
   const target = c.before ?? c.original;
-  const back = target ? await waitForSettings(deps, target, ctx.signal) : { ok: (await currentSettings(deps)) !== undefined, seen: undefined };
+  // After a restart the proxy is back as it was too (a reload leaves it as the engine started with it).
+  const back = target ? await waitForSettings(deps, target, ctx.signal, c.how.restart ? c.before?.proxies : undefined) : { ok: (await currentSettings(deps)) !== undefined, seen: undefined };
   const engineLog = importantLines(
     (await s.controller.logs?.(startedAt - 1000).catch((error: unknown) => {
       deps.logger.warn('daemon.json rollback: cannot read the engine log', { error });
       return [];
     })) ?? [],
-  );
+  ).map(maskCredentials);
   ctx.log(engineLog);
   const rollback: RegistryMirrorsRollback = {
     rolledBack: true,

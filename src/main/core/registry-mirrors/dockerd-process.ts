@@ -22,6 +22,8 @@ export interface DockerdFlags {
   pidFile?: string;
   /** -H / --host values. */
   hosts: string[];
+  /** --http-proxy / --https-proxy / --no-proxy (the last of each counts). */
+  proxies: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 }
 
 function read(path: string): string | undefined {
@@ -72,15 +74,18 @@ function holdsSocket(proc: string, pid: string, inode: string): boolean {
 }
 
 export function parseDockerdFlags(argv: readonly string[]): DockerdFlags {
-  const flags: DockerdFlags = { registryMirrors: [], insecureRegistries: [], hosts: [] };
+  const flags: DockerdFlags = { registryMirrors: [], insecureRegistries: [], hosts: [], proxies: {} };
   const take = (name: string, value: string): void => {
     if (name === '--registry-mirror') flags.registryMirrors.push(value);
     else if (name === '--insecure-registry') flags.insecureRegistries.push(value);
     else if (name === '--config-file') flags.configFile = value;
     else if (name === '--pidfile' || name === '-p') flags.pidFile = value;
     else if (name === '-H' || name === '--host') flags.hosts.push(value);
+    else if (name === '--http-proxy') flags.proxies.httpProxy = value;
+    else if (name === '--https-proxy') flags.proxies.httpsProxy = value;
+    else if (name === '--no-proxy') flags.proxies.noProxy = value;
   };
-  const names = ['--registry-mirror', '--insecure-registry', '--config-file', '--pidfile', '-p', '-H', '--host'];
+  const names = ['--registry-mirror', '--insecure-registry', '--config-file', '--pidfile', '-p', '-H', '--host', '--http-proxy', '--https-proxy', '--no-proxy'];
   for (let i = 1; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');

@@ -23,7 +23,8 @@ export function backupStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-export function fileCommands(path: string, o: { exists: boolean; dirExists: boolean; nowMs: number; systemDirs: readonly string[] }): FileCommands {
+/** `privateFile`: the new file is for its owner alone (0600): it holds a proxy's password. */
+export function fileCommands(path: string, o: { exists: boolean; dirExists: boolean; nowMs: number; systemDirs: readonly string[]; privateFile?: boolean }): FileCommands {
   const t = (name: string): string => tool(name, o.systemDirs, `/usr/bin/${name}`);
   const dir = dirname(path);
   const stamp = backupStamp(o.nowMs);
@@ -34,7 +35,7 @@ export function fileCommands(path: string, o: { exists: boolean; dirExists: bool
   if (backupPath) backup.push([t('cp'), '-p', '--', path, backupPath]);
   const write: FileCommands['write'] = [
     { argv: [t('dd'), `of=${temp}`, 'conv=fsync', 'status=none'], stdin: true },
-    { argv: o.exists ? [t('chmod'), `--reference=${path}`, '--', temp] : [t('chmod'), '0644', '--', temp] },
+    { argv: o.privateFile ? [t('chmod'), '0600', '--', temp] : o.exists ? [t('chmod'), `--reference=${path}`, '--', temp] : [t('chmod'), '0644', '--', temp] },
     { argv: [t('mv'), '-f', '-T', '--', temp, path] },
     { argv: [t('sync'), '--', dir] },
   ];

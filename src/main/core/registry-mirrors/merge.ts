@@ -1,48 +1,79 @@
-/** The only change Wharf makes to daemon.json: the values of its two registry keys; every other byte stays. */
-import type { DiffLine, RegistryKey, RegistrySettings } from '../../../shared/registry-mirrors';
+/** The only change Wharf makes to daemon.json: the values of its registry keys and `proxies`; every other byte stays. */
+import { PROXY_FIELDS, PROXY_FILE_KEYS, type ProxySettings } from '../../../shared/engine-proxy';
+import type { DiffLine, RegistrySettings } from '../../../shared/registry-mirrors';
 import { parseDaemonJson, serializeDaemonJson, type MemberSpan, type ObjectLayout } from './json-text';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-export function registrySettingsOf(config: Record<string, unknown>): RegistrySettings {
-  return { registryMirrors: stringList(config['registry-mirrors']), insecureRegistries: stringList(config['insecure-registries']) };
+function objectOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** `proxies` as the file has it ('' for a field it does not set). */
+export function proxiesOf(config: Record<string, unknown>): ProxySettings {
+  const proxies = objectOf(config.proxies);
+  const field = (key: string): string => (typeof proxies[key] === 'string' ? (proxies[key] as string) : '');
+  return { httpProxy: field('http-proxy'), httpsProxy: field('https-proxy'), noProxy: field('no-proxy') };
+}
+
+/** The file's settings; its proxies as written (the caller masks them before they leave the core). */
+export function registrySettingsOf(config: Record<string, unknown>): RegistrySettings & { proxies: ProxySettings } {
+  return { registryMirrors: stringList(config['registry-mirrors']), insecureRegistries: stringList(config['insecure-registries']), proxies: proxiesOf(config) };
+}
+
+/** The new `proxies` object: the fields set, and any other member the old object had (dockerd may learn more). */
+function proxiesValue(old: unknown, proxies: ProxySettings): Record<string, string | unknown> {
+  const kept = Object.fromEntries(Object.entries(objectOf(old)).filter(([key]) => !Object.values(PROXY_FILE_KEYS).includes(key as never)));
+  const set = Object.fromEntries(PROXY_FIELDS.filter((f) => proxies[f] !== '').map((f) => [PROXY_FILE_KEYS[f], proxies[f]]));
+  return { ...kept, ...set };
+}
+
+type Wanted = { key: 'registry-mirrors' | 'insecure-registries'; list: string[] } | { key: 'proxies'; proxies: ProxySettings };
+
+function isEmpty(w: Wanted): boolean {
+  return w.key === 'proxies' ? PROXY_FIELDS.every((f) => w.proxies[f] === '') : w.list.length === 0;
 }
 
 /**
- * The new text of daemon.json: only the values of the two keys change, every other byte stays (numbers JSON.parse
- * would round, `__proto__`, duplicate keys, comments-free oddities). A key that existed keeps its place — every
- * top-level occurrence gets the value, so a duplicated key cannot keep the old one — and an emptied list stays as
- * `[]`: dockerd's reload only changes a setting whose key is present. A missing key goes after the last member, in
- * the file's indentation and line endings. A file that does not parse is the caller's to refuse.
+ * The new text of daemon.json: only the values of the registry keys (and `proxies`, when `settings.proxies` is
+ * given) change, every other byte stays (numbers JSON.parse would round, `__proto__`, duplicate keys, comments-free
+ * oddities). A key that existed keeps its place — every top-level occurrence gets the value, so a duplicated key
+ * cannot keep the old one — and an emptied list stays as `[]`: dockerd's reload only changes a setting whose key is
+ * present. A missing key goes after the last member, in the file's indentation and line endings. A file that does
+ * not parse is the caller's to refuse.
  */
 export function editRegistryValues(text: string | undefined, settings: RegistrySettings): string {
-  const wanted: Array<[RegistryKey, string[]]> = [
-    ['registry-mirrors', settings.registryMirrors],
-    ['insecure-registries', settings.insecureRegistries],
+  const wanted: Wanted[] = [
+    { key: 'registry-mirrors', list: settings.registryMirrors },
+    { key: 'insecure-registries', list: settings.insecureRegistries },
+    ...(settings.proxies ? [{ key: 'proxies' as const, proxies: settings.proxies }] : []),
   ];
   const parsed = parseDaemonJson(text ?? '');
   if (!parsed.ok) return text ?? '';
   const layout = parsed.layout;
+  const valueOf = (w: Wanted, old?: unknown): unknown => (w.key === 'proxies' ? proxiesValue(old, w.proxies) : w.list);
   if (layout === undefined) {
     // No file, or a blank one: a new file, unless there is nothing to write.
-    const fresh = Object.fromEntries(wanted.filter(([, list]) => list.length > 0));
+    const fresh = Object.fromEntries(wanted.filter((w) => !isEmpty(w)).map((w) => [w.key, valueOf(w)]));
     return Object.keys(fresh).length === 0 ? (text ?? '') : serializeDaemonJson(fresh);
   }
   const source = text ?? '';
   const style = styleOf(source, layout);
   const edits: Array<{ start: number; end: number; insert: string }> = [];
-  const missing: Array<[RegistryKey, string[]]> = [];
-  for (const [key, list] of wanted) {
-    const spans = layout.members.filter((m) => m.key === key);
+  const missing: Array<[string, unknown]> = [];
+  for (const w of wanted) {
+    const spans = layout.members.filter((m) => m.key === w.key);
     if (spans.length === 0) {
-      if (list.length > 0) missing.push([key, list]);
+      if (!isEmpty(w)) missing.push([w.key, valueOf(w)]);
       continue;
     }
     for (const span of spans) {
-      if (sameList(source.slice(span.valueStart, span.valueEnd), list)) continue;
-      edits.push({ start: span.valueStart, end: span.valueEnd, insert: listText(list, style, source, span) });
+      const oldText = source.slice(span.valueStart, span.valueEnd);
+      const value = valueOf(w, parseOr(oldText));
+      if (sameValue(oldText, value)) continue;
+      edits.push({ start: span.valueStart, end: span.valueEnd, insert: valueText(value, style, source, span) });
     }
   }
   if (missing.length > 0) edits.push(insertion(source, layout, style, missing));
@@ -80,38 +111,48 @@ function styleOf(text: string, layout: ObjectLayout): TextStyle {
   return { eol, unit, memberIndent, colon: colon.includes('\n') ? ': ' : colon };
 }
 
-function sameList(valueText: string, list: readonly string[]): boolean {
+function parseOr(valueText: string): unknown {
   try {
-    const value: unknown = JSON.parse(valueText);
-    return Array.isArray(value) && value.length === list.length && value.every((v, i) => v === list[i]);
+    return JSON.parse(valueText) as unknown;
   } catch {
-    return false; // an old value that is not JSON is not the same list
+    return undefined; // an old value that is not plain JSON: replaced as a whole
   }
 }
 
-/** The list's JSON: on one line where the old value was (or the file is) on one line, else one entry per line. */
-function listText(list: readonly string[], style: TextStyle, text: string, span?: MemberSpan): string {
-  if (list.length === 0) return '[]';
-  const items = list.map((entry) => JSON.stringify(entry));
+/** The old value is the new one (compared as JSON, so its spacing does not count). */
+function sameValue(valueText: string, value: unknown): boolean {
+  const old = parseOr(valueText);
+  return old !== undefined && JSON.stringify(old) === JSON.stringify(value);
+}
+
+/**
+ * A list's or an object's JSON: on one line where the old value was (or the file is) on one line, else one entry
+ * per line, in the file's indentation.
+ */
+function valueText(value: unknown, style: TextStyle, text: string, span?: MemberSpan): string {
+  const isList = Array.isArray(value);
+  const items = isList ? (value as unknown[]).map((entry) => JSON.stringify(entry)) : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}${style.colon}${JSON.stringify(v)}`);
+  const [open, close] = isList ? ['[', ']'] : ['{', '}'];
+  if (items.length === 0) return `${open}${close}`;
   const keyIndent = span ? lineIndent(text, span.keyStart) : style.memberIndent;
   const oneLine = span ? !text.slice(span.valueStart, span.valueEnd).includes('\n') : style.memberIndent === undefined;
-  if (oneLine || keyIndent === undefined) return `[${items.join(style.colon.endsWith(' ') ? ', ' : ',')}]`;
+  if (oneLine || keyIndent === undefined) return `${open}${items.join(style.colon.endsWith(' ') ? ', ' : ',')}${close}`;
   const itemIndent = keyIndent + style.unit;
-  return `[${style.eol}${items.map((item) => itemIndent + item).join(`,${style.eol}`)}${style.eol}${keyIndent}]`;
+  return `${open}${style.eol}${items.map((item) => itemIndent + item).join(`,${style.eol}`)}${style.eol}${keyIndent}${close}`;
 }
 
 /** The missing keys as new members after the last one (or inside an empty object). */
-function insertion(text: string, layout: ObjectLayout, style: TextStyle, missing: Array<[RegistryKey, string[]]>): { start: number; end: number; insert: string } {
+function insertion(text: string, layout: ObjectLayout, style: TextStyle, missing: Array<[string, unknown]>): { start: number; end: number; insert: string } {
   const last = layout.members.at(-1);
   if (last === undefined) {
     // `{}` or `{ }`: the members on their own lines, the closing brace where the opening one is.
     const braceIndent = lineIndent(text, layout.open) ?? '';
     const memberStyle = { ...style, memberIndent: braceIndent + style.unit };
-    const members = missing.map(([key, list]) => `${memberStyle.memberIndent}${JSON.stringify(key)}${style.colon}${listText(list, memberStyle, text)}`);
+    const members = missing.map(([key, value]) => `${memberStyle.memberIndent}${JSON.stringify(key)}${style.colon}${valueText(value, memberStyle, text)}`);
     return { start: layout.open + 1, end: layout.close, insert: `${style.eol}${members.join(`,${style.eol}`)}${style.eol}${braceIndent}` };
   }
   const separator = style.memberIndent === undefined ? (style.colon.endsWith(' ') ? ' ' : '') : `${style.eol}${style.memberIndent}`;
-  const members = missing.map(([key, list]) => `,${separator}${JSON.stringify(key)}${style.colon}${listText(list, style, text)}`);
+  const members = missing.map(([key, value]) => `,${separator}${JSON.stringify(key)}${style.colon}${valueText(value, style, text)}`);
   return { start: last.valueEnd, end: last.valueEnd, insert: members.join('') };
 }
 

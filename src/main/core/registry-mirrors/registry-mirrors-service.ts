@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { engineTakesProxiesKey, maskCredentials, maskProxies, proxiesHaveCredentials, sameProxies } from '../../../shared/engine-proxy';
 import type { RegistryMirrorsPlan, RegistryMirrorsState, ParseProblem, PlannedCommand, RegistrySettings } from '../../../shared/registry-mirrors';
 import type { EngineEndpoint } from '../../../shared/engine';
 import type { TaskInfo } from '../../../shared/tasks';
@@ -23,11 +24,12 @@ import { pickDaemonController, runnerExecutor, type DaemonController, type Execu
 import { findDockerd, parseDockerdFlags, type DockerdCommandLine } from './dockerd-process';
 import { validateWithDockerd, validatingDockerd } from './engine-validate';
 import { fileCommands } from './file-commands';
-import { inEffectOf } from './in-effect';
+import { expectedProxies, inEffectOf, type ExpectedProxies } from './in-effect';
 import { decodeDaemonJson, parseDaemonJson } from './json-text';
 import { manualCommands } from './manual-commands';
 import { registrySettingsOf } from './merge';
-import { contentPlan, fileHash } from './plan';
+import { contentPlan, fileHash, maskedForShow } from './plan';
+import { proxyDropInCommands } from './proxy-drop-in';
 import { defaultHelperPath, helperApply, refusalError } from './root-helper';
 import type { ApplyWay, EngineView, Situation } from './situation';
 
@@ -144,16 +146,16 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
   }
 
   /** What an apply runs (or, in web mode, what root should run), in order. */
-  function commandsFor(s: Situation, newText: string): PlannedCommand[] {
+  function commandsFor(s: Situation, newText: string, how: { restart: boolean; privateFile: boolean }): PlannedCommand[] {
     if (s.refusal) throw refusalError(s.refusal.reason, s.refusal.path, `root must not write ${s.path}: ${s.refusal.reason} (${s.refusal.path}); nothing was changed`);
     if (s.way === 'helper') {
       if (!s.helper) throw refusalError('helper-missing', o.helperPath ?? 'resources/wharf-daemon-json', 'the root helper wharf-daemon-json is not installed beside Wharf');
-      return [helperApply(s.helper, fileHash(s.text), newText, confirmTimeoutS)];
+      return [helperApply(s.helper, fileHash(s.text), newText, confirmTimeoutS, { restart: how.restart, private: how.privateFile })];
     }
-    const reload = s.controller.describe('reload');
+    const reload = s.controller.describe(how.restart ? 'restart' : 'reload');
     const dirExists = existsSync(dirname(s.path));
     if (s.way === 'commands') return manualCommands({ path: s.path, text: s.text, newText, dirExists, nowMs: deps.clock.now(), systemDirs: s.systemDirs, reload });
-    const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists, nowMs: deps.clock.now(), systemDirs: s.systemDirs });
+    const files = fileCommands(s.path, { exists: s.text !== undefined, dirExists, nowMs: deps.clock.now(), systemDirs: s.systemDirs, privateFile: how.privateFile });
     return [...files.backup.map((argv) => ({ argv })), ...files.write.map((w) => ({ argv: w.argv, ...(w.stdin ? { stdin: newText } : {}) })), ...reload.map((argv) => ({ argv }))];
   }
 
@@ -161,13 +163,17 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
     if (engineKindOf(deps.endpoint.host) !== 'local') return readRemote();
     const s = await situation();
     const parsed = s.undecodable ? ({ ok: false, problem: s.undecodable } as const) : parseDaemonJson(s.text ?? '');
-    const settings: RegistrySettings = parsed.ok ? registrySettingsOf(parsed.value) : { registryMirrors: [], insecureRegistries: [] };
+    const fromFile = parsed.ok ? registrySettingsOf(parsed.value) : undefined;
+    // Credentials never leave the core: the page shows, and may send back, the masked value.
+    const settings: RegistrySettings = fromFile ? { ...fromFile, proxies: maskProxies(fromFile.proxies) } : { registryMirrors: [], insecureRegistries: [] };
     return {
       path: s.path,
       exists: s.text !== undefined,
       hash: fileHash(s.text),
       settings,
-      otherKeys: parsed.ok ? (parsed.layout?.members ?? []).map((m) => m.key).filter((k, i, all) => k !== 'registry-mirrors' && k !== 'insecure-registries' && all.indexOf(k) === i) : [],
+      otherKeys: parsed.ok
+        ? (parsed.layout?.members ?? []).map((m) => m.key).filter((k, i, all) => k !== 'registry-mirrors' && k !== 'insecure-registries' && k !== 'proxies' && all.indexOf(k) === i)
+        : [],
       ...(parsed.ok ? {} : { parseError: parsed.problem }),
       ...(s.process && s.flags
         ? {
@@ -176,12 +182,13 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
               insecureRegistries: s.flags.insecureRegistries,
               pid: s.process.pid,
               ...(s.flags.configFile ? { configFile: s.flags.configFile } : {}),
+              ...(Object.keys(s.flags.proxies).length > 0 ? { proxies: maskProxies({ httpProxy: '', httpsProxy: '', noProxy: '', ...s.flags.proxies }) } : {}),
             },
           }
         : {}),
       rootless: s.rootless,
       apply: s.apply,
-      ...(s.info ? { inEffect: inEffectOf(s.info), engineVersion: s.info.ServerVersion } : {}),
+      ...(s.info ? { inEffect: inEffectOf(s.info), engineVersion: s.info.ServerVersion, proxiesKey: engineTakesProxiesKey(s.info.ServerVersion) } : {}),
     };
   }
 
@@ -202,20 +209,52 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
     };
   }
 
-  async function plan(input: RegistrySettings): Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings }> {
+  type InternalPlan = RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies };
+
+  async function plan(input: RegistrySettings): Promise<InternalPlan> {
     const s = await situation();
-    const content = contentPlan(s.path, s.text, input, s.flags, s.undecodable);
+    const proxiesKey = engineTakesProxiesKey(s.info?.ServerVersion);
+    // Before 23 the proxy is a drop-in for root to write: only commands, so no credentials on screen.
+    const content = contentPlan(s.path, s.text, input, { ...(s.flags ? { flags: s.flags } : {}), ...(s.undecodable ? { undecodable: s.undecodable } : {}), proxiesKey, manual: s.way === 'commands' || !proxiesKey });
     const engineValidation = content.valid && !content.unchanged ? await validateWithDockerd(content.newText, s.info?.ServerVersion, validatingDockerd(s.process?.argv, s.systemDirs)) : ({ ran: false, reason: 'engine-too-old' } as const);
-    const commands = content.parseError ? [] : commandsFor(s, content.newText);
+    const { proxy: p, ...contentRest } = content;
+    const inEffect = s.info ? inEffectOf(s.info) : undefined;
+    // dockerd reads its proxy at start only: a changed proxy in the file takes a restart.
+    const restart = proxiesKey && p !== undefined && p.changed;
+    const privateFile = proxiesKey && p !== undefined && proxiesHaveCredentials(p.wanted);
+    const how = { restart, privateFile };
+    const commands = content.parseError ? [] : commandsFor(s, content.newText, how);
     const valid = content.valid && (!engineValidation.ran || engineValidation.ok);
-    return { ...content, valid, engineValidation, commands, apply: s.apply, situation: s };
+    const dropInChanged = !proxiesKey && p !== undefined && (inEffect === undefined || !sameProxies(maskProxies(p.wanted), inEffect.proxies));
+    const proxy: RegistryMirrorsPlan['proxy'] = p
+      ? {
+          checks: p.checks,
+          changed: proxiesKey ? p.changed : dropInChanged,
+          way: proxiesKey ? 'daemon-json' : 'drop-in',
+          ...(dropInChanged && valid ? { dropIn: proxyDropInCommands(p.wanted, s.systemDirs) } : {}),
+          privateFile,
+        }
+      : undefined;
+    return {
+      ...contentRest,
+      valid,
+      engineValidation,
+      commands,
+      apply: s.apply,
+      situation: s,
+      via: restart ? 'restart' : 'reload',
+      ...(restart && s.info ? { restartEffects: { running: s.info.ContainersRunning ?? 0, liveRestore: s.info.LiveRestoreEnabled === true } } : {}),
+      ...(proxy ? { proxy } : {}),
+      ...(p && proxiesKey ? { expectedProxies: expectedProxies(p.wanted) } : {}),
+    };
   }
 
   return {
     read,
     async plan(input: RegistrySettings): Promise<RegistryMirrorsPlan> {
-      const { situation: _s, wanted: _w, ...rest } = await plan(input);
-      return rest;
+      const { situation: _s, wanted: _w, expectedProxies: _e, ...rest } = await plan(input);
+      // What leaves the core: proxy credentials masked in the new text, the diff and the commands' input.
+      return { ...maskedForShow(rest), commands: rest.commands.map((c) => (c.stdin === undefined ? c : { ...c, stdin: maskCredentials(c.stdin) })) };
     },
     apply(input: RegistrySettings & { expectedHash: string }): TaskInfo<'registry-mirrors-apply'> {
       // Cancellable: a cancel before the verdict rolls the change back (the task ends at once; the rollback goes on).

@@ -41,7 +41,7 @@ export interface HelperTarget {
  * `apply`: the new file goes on stdin (its byte count in argv, so the verdict can follow it there); the hash is the
  * one the plan was made from ('' = the file did not exist).
  */
-export function helperApply(t: HelperTarget, expectedHash: string, newText: string, confirmTimeoutS: number): PlannedCommand {
+export function helperApply(t: HelperTarget, expectedHash: string, newText: string, confirmTimeoutS: number, o: { restart?: boolean; private?: boolean } = {}): PlannedCommand {
   const timeout = Math.min(CONFIRM_TIMEOUT_RANGE.max, Math.max(CONFIRM_TIMEOUT_RANGE.min, Math.ceil(confirmTimeoutS)));
   return {
     argv: [
@@ -57,6 +57,9 @@ export function helperApply(t: HelperTarget, expectedHash: string, newText: stri
       String(Buffer.byteLength(newText, 'utf8')),
       '--confirm-timeout',
       String(timeout),
+      // What dockerd reads at start only (its proxy) takes a restart; a password in the file keeps it root's alone.
+      ...(o.restart ? ['--then', 'restart'] : []),
+      ...(o.private ? ['--private', 'yes'] : []),
     ],
     stdin: newText,
   };
@@ -71,7 +74,9 @@ export interface HelperWritten {
   pid: number;
   service: 'systemd' | 'sysv' | 'none';
   /** 'failed': the file was written but the engine could not be told to reload (detail says why). */
-  reload: 'systemd' | 'signal' | 'failed';
+  reload?: 'systemd' | 'signal' | 'failed';
+  /** With --then restart, instead of reload: 'none' — no service runs this dockerd, Wharf restarts it. */
+  restart?: 'systemd' | 'sysv' | 'none' | 'failed';
   detail?: string;
   /** Seconds the helper waits for the verdict. */
   timeout: number;
