@@ -105,7 +105,8 @@ export function checkProxyUrl(raw: string): ProxyCheck {
   } catch {
     return { problem: 'not-a-url' };
   }
-  return { value: text };
+  // The scheme as Go writes it back (GET /info shows it lower-case), the rest as typed.
+  return { value: `${scheme}${text.slice(text.indexOf('://'))}` };
 }
 
 /**

@@ -7,7 +7,10 @@
  * On dockerd 20.10 (no `proxies` key: it would refuse the file) the proxy is a systemd drop-in for root to run, and
  * daemon.json is left alone.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/create-core';
 import type { RegistryMirrorsApplyResult, RegistryMirrorsRollback } from '../../src/shared/registry-mirrors';
@@ -19,6 +22,7 @@ import { makeRegistryMirrorsCore } from '../support/registry-mirrors-core';
 import { testEngine } from '../support/test-engine';
 import { call } from './make-core';
 
+const HELPER = path.join(__dirname, '../../resources/wharf-daemon-json');
 const SECRET = 's3cret-Pa55';
 // Loopback addresses nothing listens on: the engine only keeps them; no test traffic goes through them.
 const PROXY = `http://alice:${SECRET}@127.0.0.1:3128`;
@@ -98,6 +102,32 @@ describe.runIf(testEngine().name === '26.1')('the engine proxy on dockerd 26.1 (
     const file = JSON.parse(fs.readFileSync(engine.configPath, 'utf8')) as { proxies: Record<string, string> };
     expect(file.proxies['https-proxy']).toBe(PROXY);
     expect(await cliProxies(engine)).toEqual({ http: MASKED, https: MASKED, no: NO_PROXY });
+  }, 120_000);
+
+  it('the root helper run by hand: a restart apply, then Wharf goes away — the file goes back and the engine must restart, never just reload', async () => {
+    const before = fs.readFileSync(engine.configPath, 'utf8');
+    const state = await call(core, 'registryMirrors.read');
+    const plan = await call(core, 'registryMirrors.plan', { registryMirrors: [], insecureRegistries: [], proxies: { httpProxy: 'http://127.0.0.1:3130', httpsProxy: '', noProxy: '' } });
+    const args = ['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash, '--bytes', String(Buffer.byteLength(plan.newText)), '--confirm-timeout', '600', '--then', 'restart'];
+    const helper = spawn(HELPER, args, { stdio: ['pipe', 'pipe', 'inherit'], env: {} });
+    const exited = new Promise<number | null>((resolve) => helper.on('close', resolve));
+    const lines = createInterface({ input: helper.stdout })[Symbol.asyncIterator]();
+    helper.stdin.write(plan.newText);
+    const written = JSON.parse(String((await lines.next()).value)) as Record<string, unknown>;
+    // No service runs the harness's dockerd: the helper says so, and Wharf (here: the test) restarts it.
+    expect(written).toMatchObject({ ok: true, verb: 'apply', service: 'none', restart: 'none' });
+    expect(written.reload).toBeUndefined();
+    await engine.restart();
+    expect((await cliProxies(engine)).http).toBe('http://127.0.0.1:3130');
+
+    helper.stdin.destroy();
+    const last = JSON.parse(String((await lines.next()).value)) as Record<string, unknown>;
+    // A reload would leave the proxy the engine started with: the rollback asks for a restart too.
+    expect(last).toEqual({ ok: true, verb: 'rollback', why: 'no-answer', path: engine.configPath, backup: written.backup, restart: 'none' });
+    expect(await exited).toBe(5);
+    expect(fs.readFileSync(engine.configPath, 'utf8')).toBe(before);
+    await engine.restart();
+    expect((await cliProxies(engine)).http).toBe(MASKED);
   }, 120_000);
 
   it('clearing the proxy restarts the engine without it', async () => {

@@ -19,6 +19,7 @@ describe('proxy checks', () => {
     expect(checkProxyUrl('socks5://127.0.0.1:1080/')).toEqual({ value: 'socks5://127.0.0.1:1080/' });
     expect(checkProxyUrl('http://u%40x:p%3Aw@[::1]:3128')).toEqual({ value: 'http://u%40x:p%3Aw@[::1]:3128' });
     expect(checkProxyUrl('')).toEqual({ value: '' });
+    expect(checkProxyUrl('HTTP://Proxy.Corp:3128')).toEqual({ value: 'http://Proxy.Corp:3128' });
   });
 
   it('names what is wrong', () => {
