@@ -93,6 +93,10 @@ describe('proxies in daemon.json', () => {
     const plan = contentPlan('/x', '{}', { registryMirrors: [], insecureRegistries: [], proxies: { httpProxy: 'http://a:b@p:1', httpsProxy: '', noProxy: '' } }, { proxiesKey: true, manual: true });
     expect(plan.proxy?.checks.httpProxy.problem).toBe('credentials-manual');
     expect(plan.valid).toBe(false);
+    // Only the field that has them.
+    const other = contentPlan('/x', '{}', { registryMirrors: [], insecureRegistries: [], proxies: { httpProxy: 'http://p:1', httpsProxy: 'http://a:b@p:1', noProxy: '' } }, { proxiesKey: true, manual: true });
+    expect(other.proxy?.checks.httpProxy).toEqual({ value: 'http://p:1' });
+    expect(other.proxy?.checks.httpsProxy.problem).toBe('credentials-manual');
   });
 
   it('an engine before 23: the proxy never goes into daemon.json (dockerd 20.10 refuses the key)', () => {

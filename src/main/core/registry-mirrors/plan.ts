@@ -7,7 +7,7 @@ import {
   MASKED_CREDENTIALS,
   PROXY_FIELDS,
   PROXY_FILE_KEYS,
-  proxiesHaveCredentials,
+  hasCredentials,
   sameProxies,
   type ProxyCheck,
   type ProxyField,
@@ -84,7 +84,7 @@ function checkedProxies(input: ProxySettings, current: ProxySettings, manual: bo
     const check = checks[field];
     if (check.value === undefined) continue;
     if (check.value.includes(`${MASKED_CREDENTIALS}@`)) checks[field] = { problem: 'masked-unknown' };
-    else if (manual && proxiesHaveCredentials({ ...unmasked, [field]: check.value })) checks[field] = { problem: 'credentials-manual' };
+    else if (manual && hasCredentials(check.value)) checks[field] = { problem: 'credentials-manual' };
   }
   const wanted: ProxySettings = {
     httpProxy: checks.httpProxy.value ?? '',

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { parsePairs } from '../../components/pairs';
 import { ConfirmButtons } from '../../components/RemovalFooter';
 import { PairsField } from '../../components/PairsField';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 
 /** The field problems the core answered with (details.problems of a refused create). */
 function engineFieldProblems(error: WharfErrorInfo): Partial<Record<NetworkField, NetworkProblem>> {

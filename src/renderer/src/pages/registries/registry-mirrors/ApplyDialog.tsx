@@ -28,7 +28,8 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
   const { task, startError, start } = useStartedTask<'registry-mirrors-apply'>();
   const running = task?.state === 'running';
   const canApply = plan.valid && !plan.unchanged && plan.apply === 'run' && task === undefined;
-  const manual = plan.valid && !plan.unchanged && plan.apply === 'commands';
+  // Commands only: web mode, or an engine before 23 whose proxy is a drop-in for root to write.
+  const manual = plan.valid && ((!plan.unchanged && plan.apply === 'commands') || plan.proxy?.dropIn !== undefined);
   const [checked, setChecked] = useState<{ verdict?: ManualVerdict; state?: RegistryMirrorsState; error?: WharfErrorInfo } | null>(null);
   const [checking, setChecking] = useState(false);
 
@@ -50,7 +51,7 @@ export function ApplyDialog({ plan, settings, engineVersion, onClose, onSettled 
 
   return (
     <Dialog
-      title={t('registryMirrors.review.title')}
+      title={plan.unchanged && plan.proxy?.dropIn ? t('registryMirrors.review.titleProxy') : t('registryMirrors.review.title')}
       size="wide"
       testId="registry-apply-dialog"
       busy={running}

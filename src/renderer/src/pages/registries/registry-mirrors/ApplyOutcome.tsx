@@ -32,7 +32,7 @@ export function ApplyOutcome({ task }: { task: TaskInfo<'registry-mirrors-apply'
       <div className="notice notice--info registry-mirrors-outcome" data-testid="registry-apply-result" data-outcome={result?.outcome}>
         <Icon name="check" />
         <div className="notice__body">
-          <strong>{result?.outcome === 'unchanged' ? t('registryMirrors.task.unchanged') : t('registryMirrors.task.applied')}</strong>
+          <strong>{result?.outcome === 'unchanged' ? t('registryMirrors.task.unchanged') : result?.via === 'restart' ? t('registryMirrors.task.appliedRestart') : t('registryMirrors.task.applied')}</strong>
           {result?.backupPath ? <p className="mono">{t('registryMirrors.task.backup', { path: result.backupPath })}</p> : null}
         </div>
       </div>

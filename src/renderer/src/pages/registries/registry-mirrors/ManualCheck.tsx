@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
+import { PROXY_FIELDS, type ProxySettings } from '../../../../../shared/engine-proxy';
 import type { RegistryMirrorsPlan, RegistryMirrorsState, RegistrySettings } from '../../../../../shared/registry-mirrors';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
@@ -18,15 +19,22 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-function matches(settings: RegistrySettings, wanted: RegistrySettings): boolean {
-  return sameMirrors(settings.registryMirrors, wanted.registryMirrors) && sameSet(settings.insecureRegistries, wanted.insecureRegistries);
+/** The proxy's fields that were set show as planned (masked); an emptied one may come from the service's environment. */
+function sameProxies(have: ProxySettings | undefined, wanted: ProxySettings | undefined): boolean {
+  return wanted === undefined || PROXY_FIELDS.every((f) => wanted[f] === '' || have?.[f] === wanted[f]);
 }
 
-/** What the plan writes, as the file and GET /info spell it. */
+function matches(settings: RegistrySettings, wanted: RegistrySettings): boolean {
+  return sameMirrors(settings.registryMirrors, wanted.registryMirrors) && sameSet(settings.insecureRegistries, wanted.insecureRegistries) && sameProxies(settings.proxies, wanted.proxies);
+}
+
+/** What the plan writes, as the file and GET /info spell it (the proxy masked, as both show it). */
 export function wantedOf(plan: RegistryMirrorsPlan): RegistrySettings {
+  const proxy = plan.proxy?.checks;
   return {
     registryMirrors: plan.mirrors.flatMap((c) => (c.value ? [c.value] : [])),
     insecureRegistries: plan.insecure.flatMap((c) => (c.value ? [c.value] : [])),
+    ...(proxy ? { proxies: { httpProxy: proxy.httpProxy.value ?? '', httpsProxy: proxy.httpsProxy.value ?? '', noProxy: proxy.noProxy.value ?? '' } } : {}),
   };
 }
 

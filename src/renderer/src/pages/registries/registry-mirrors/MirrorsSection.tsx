@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WharfErrorInfo } from '../../../../../shared/errors';
 import type { MirrorPresets } from '../../../../../shared/mirror-presets';
+import { checkProxies, NO_PROXY_SETTINGS, PROXY_FIELDS, sameProxies, type ProxySettings } from '../../../../../shared/engine-proxy';
 import { checkEntries, checkInsecureEntry, checkMirrorEntry, type RegistryMirrorsPlan, type RegistryMirrorsState } from '../../../../../shared/registry-mirrors';
 import { call } from '../../../api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -11,6 +12,7 @@ import { useCall } from '../../../hooks/use-call';
 import { AddMirror } from './AddMirror';
 import { PresetSource } from './PresetSource';
 import { ApplyDialog } from './ApplyDialog';
+import { EngineProxy } from './EngineProxy';
 import { EntryList } from './EntryList';
 import { FileFacts } from './FileFacts';
 import { RemoteMirrors } from './RemoteMirrors';
@@ -32,6 +34,14 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * The proxy a draft starts from: the file's (credentials masked) on engines that read it there; before 23 the one in
+ * effect, which comes from the service's environment.
+ */
+function proxiesOf(state: RegistryMirrorsState): ProxySettings {
+  return (state.proxiesKey === false ? state.inEffect?.proxies : state.settings.proxies) ?? NO_PROXY_SETTINGS;
+}
+
+/**
  * registry-mirrors and insecure-registries of the engine's daemon.json: what the file says and what is in effect, a
  * draft to edit (presets, order, removal, checks per entry), and a reviewed, verified apply with rollback.
  */
@@ -41,6 +51,13 @@ export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }
   const { data: state, error: loadError, refresh: reread } = useCall('registryMirrors.read', {});
   const [mirrors, setMirrors] = useState<string[]>([]);
   const [insecure, setInsecure] = useState<string[]>([]);
+  const [proxies, setProxiesDraft] = useState<ProxySettings>(NO_PROXY_SETTINGS);
+  // The core's own verdict on the proxy at the last review (a password it will not show in commands), until edited.
+  const [plannedProxy, setPlannedProxy] = useState<RegistryMirrorsPlan['proxy']>(undefined);
+  const setProxies = (next: ProxySettings): void => {
+    setProxiesDraft(next);
+    setPlannedProxy(undefined);
+  };
   // Each read of the file that worked resets the draft to what the file says.
   const [seeded, setSeeded] = useState<RegistryMirrorsState | undefined>(undefined);
   if (state !== seeded) {
@@ -48,6 +65,7 @@ export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }
     if (state) {
       setMirrors(state.settings.registryMirrors);
       setInsecure(state.settings.insecureRegistries);
+      setProxies(proxiesOf(state));
     }
   }
   const [plan, setPlan] = useState<RegistryMirrorsPlan | null>(null);
@@ -62,23 +80,29 @@ export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }
 
   const mirrorChecks = useMemo(() => checkEntries(mirrors, checkMirrorEntry), [mirrors]);
   const insecureChecks = useMemo(() => checkEntries(insecure, checkInsecureEntry), [insecure]);
+  const proxyChecks = useMemo(() => checkProxies(proxies), [proxies]);
 
   if (loadError) return <ErrorNotice title={t('registryMirrors.loadFailed')} error={loadError} />;
   if (!state) return <Spinner />;
   if (state.remote) return <RemoteMirrors state={{ ...state, remote: state.remote }} />;
 
   const broken = state.parseError !== undefined;
-  const dirty = !same(mirrors, state.settings.registryMirrors) || !same(insecure, state.settings.insecureRegistries);
-  const entriesValid = [...mirrorChecks, ...insecureChecks].every((c) => c.problem === undefined);
+  // The proxy goes into the plan only when it was edited: an untouched one is left as it is.
+  const proxyDirty = !sameProxies(proxies, proxiesOf(state));
+  const dirty = !same(mirrors, state.settings.registryMirrors) || !same(insecure, state.settings.insecureRegistries) || proxyDirty;
+  const entriesValid = [...mirrorChecks, ...insecureChecks, ...PROXY_FIELDS.map((f) => proxyChecks[f])].every((c) => c.problem === undefined);
+  const settings = { registryMirrors: mirrors, insecureRegistries: insecure, ...(proxyDirty ? { proxies } : {}) };
   const validMirrors = mirrorChecks.flatMap((c) => (c.value ? [c.value] : []));
 
   const review = async (): Promise<void> => {
     setPlanning(true);
     setPlanError(null);
-    const envelope = await call('registryMirrors.plan', { registryMirrors: mirrors, insecureRegistries: insecure });
+    const envelope = await call('registryMirrors.plan', settings);
     setPlanning(false);
-    if (envelope.ok) setPlan(envelope.value);
-    else setPlanError(envelope.error);
+    if (envelope.ok) {
+      setPlan(envelope.value);
+      setPlannedProxy(envelope.value.proxy);
+    } else setPlanError(envelope.error);
   };
 
   return (
@@ -121,6 +145,8 @@ export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }
 
       <InsecureRegistries entries={insecure} checks={insecureChecks} inEffect={state.inEffect?.insecureRegistries} onChange={setInsecure} />
 
+      <EngineProxy state={state} draft={proxies} onChange={setProxies} {...(plannedProxy ? { planned: plannedProxy.checks } : {})} />
+
         </>
       )}
 
@@ -134,7 +160,7 @@ export function MirrorsSection({ onTestSpeed, order, presets, onPresetsChanged }
       {plan ? (
         <ApplyDialog
           plan={plan}
-          settings={{ registryMirrors: mirrors, insecureRegistries: insecure }}
+          settings={settings}
           engineVersion={state.engineVersion}
           onClose={() => setPlan(null)}
           onSettled={reread}
