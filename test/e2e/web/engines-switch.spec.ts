@@ -164,6 +164,8 @@ test.describe('switching engines', () => {
     const remote = page.getByTestId('registry-mirrors-remote');
     await expect(remote).toContainText(`ssh://${ssh!.alias}`);
     await expect(page.getByTestId('registry-mirrors-section')).toHaveCount(0);
+    // And the proxy that engine uses, as its docker info says (none set there).
+    await expect(remote.getByTestId('registry-proxy-now').locator('dd')).toHaveText(['HTTP proxy: none', 'HTTPS proxy: none', 'No proxy for: none']);
     await page.screenshot({ path: join(SHOTS, 'engines-remote-registries.png'), animations: 'disabled', caret: 'hide' });
     await page.getByTestId('nav-images').click();
     await page.getByTestId('engine-switcher').click();

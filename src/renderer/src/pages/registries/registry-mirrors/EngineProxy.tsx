@@ -14,6 +14,28 @@ export function useProxyProblem(): (check: ProxyCheck | undefined) => string | u
   return (check) => (check?.problem ? t(`registryMirrors.proxy.problem.${check.problem}`, { entry: check.entry ?? '' }) : undefined);
 }
 
+/** The proxy `docker info` shows (credentials masked as it masks them), field by field. */
+export function ProxyInEffect({ proxies }: { proxies: ProxySettings }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <dl className="registry-proxy__now" data-testid="registry-proxy-now">
+      <dt className="muted">{t('registryMirrors.proxy.inEffect')}</dt>
+      {PROXY_FIELDS.map((field) => (
+        <dd key={field}>
+          <span className="muted">{t(`registryMirrors.proxy.${LABEL[field]}`)}: </span>
+          {proxies[field] ? (
+            <code className="mono" translate="no">
+              {proxies[field]}
+            </code>
+          ) : (
+            <span className="faint">{t('registryMirrors.proxy.none')}</span>
+          )}
+        </dd>
+      ))}
+    </dl>
+  );
+}
+
 export interface EngineProxyProps {
   state: RegistryMirrorsState;
   draft: ProxySettings;
@@ -47,23 +69,7 @@ export function EngineProxy({ state, draft, onChange, planned }: EngineProxyProp
           <span>{t('registryMirrors.proxy.restart')}</span>
         </p>
       )}
-      {now ? (
-        <dl className="registry-proxy__now" data-testid="registry-proxy-now">
-          <dt className="muted">{t('registryMirrors.proxy.inEffect')}</dt>
-          {PROXY_FIELDS.map((field) => (
-            <dd key={field}>
-              <span className="muted">{t(`registryMirrors.proxy.${LABEL[field]}`)}: </span>
-              {now[field] ? (
-                <code className="mono" translate="no">
-                  {now[field]}
-                </code>
-              ) : (
-                <span className="faint">{t('registryMirrors.proxy.none')}</span>
-              )}
-            </dd>
-          ))}
-        </dl>
-      ) : null}
+      {now ? <ProxyInEffect proxies={now} /> : null}
       <div className="registry-proxy__fields">
         {PROXY_FIELDS.map((field) => (
           <TextField

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryMirrorsState } from '../../../../../shared/registry-mirrors';
 import { CommandBlock } from '../../../components/CommandBlock';
+import { ProxyInEffect } from './EngineProxy';
 
 /** A remote engine's registry settings, as its `docker info` reports them; its daemon.json is edited on that host. */
 export function RemoteMirrors({ state }: { state: RegistryMirrorsState & { remote: { host: string } } }): ReactElement {
@@ -34,6 +35,12 @@ export function RemoteMirrors({ state }: { state: RegistryMirrorsState & { remot
           )}
         </div>
       ))}
+      {state.inEffect?.proxies ? (
+        <div className="registry-mirrors__remote-list">
+          <h3>{t('registryMirrors.proxy.heading')}</h3>
+          <ProxyInEffect proxies={state.inEffect.proxies} />
+        </div>
+      ) : null}
       <p className="field__hint">{t('registryMirrors.remote.howTo')}</p>
       <CommandBlock prompt="#" commands={[{ command: 'nano /etc/docker/daemon.json' }, { command: 'systemctl reload docker' }]} />
     </section>
