@@ -7,6 +7,7 @@
 import type { CleanupReport } from './cleanup';
 import type { ComposeRunResult } from './compose';
 import type { ContainerActionReport } from './container-list';
+import type { TruncateLogsResult } from './container-logs';
 import type { BuildResult, ImportResult, LoadResult, SaveResult } from './image-build';
 import type { RemoveReport } from './image-remove';
 import type { PullResult, PushResult } from './image-transfer';
@@ -23,6 +24,8 @@ export interface TaskResults {
   'image-import': ImportResult;
   'image-remove': RemoveReport;
   'container-action': ContainerActionReport;
+  /** Container log files truncated to zero. */
+  'container-logs-truncate': TruncateLogsResult;
   cleanup: CleanupReport;
   'registry-mirrors-apply': RegistryMirrorsApplyResult;
   'registry-speed-test': SpeedTestResult;

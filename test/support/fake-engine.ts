@@ -466,6 +466,8 @@ export function createFakeEngine(seed: Partial<FakeState> & { apiVersion?: strin
       drop(state.containers, c);
     },
     renameContainer: notImplemented('renameContainer'),
+    statContainerPath: notImplemented('statContainerPath'),
+    importImage: notImplemented('importImage'),
     containerLogs: notImplemented('containerLogs'),
     containerStats: notImplemented('containerStats'),
     createExec: notImplemented('createExec'),

@@ -14,6 +14,8 @@ const VALID_INPUT: { [C in Channel]: ChannelInput<C> } = {
   'containers.runPlan': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
   'containers.run': { spec: { image: 'busybox', name: 'web', command: 'httpd -f -p 8080', entrypoint: '', ports: [{ hostIp: '127.0.0.1', hostPort: '8080', containerPort: '8080', protocol: 'tcp' }], volumes: [{ source: '/srv/www', target: '/www', readOnly: true }], env: ['A=1'], envFile: '', restart: 'no', restartRetries: '', network: '', labels: ['team=web'], autoRemove: false, memory: '256m', cpus: '0.5', start: true } },
   'containers.networks': {},
+  'containers.logUsage': { ids: ['web'] },
+  'containers.truncateLogs': { ids: ['web'] },
   'images.format': { filters: { reference: ['20.26.38.47:5000/*'] }, all: false, digests: true, format: '{{.ID}}: {{.Repository}}' },
   'volumes.list': {},
   'compose.list': { all: true },

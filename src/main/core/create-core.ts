@@ -216,7 +216,7 @@ export function createCore(deps: CoreDeps): Core {
       ...imagesHandlers({ engine, clock, tasks: sessionTasks, images, layers, prefixes }),
       ...cleanupHandlers({ engine, clock, tasks: sessionTasks, layers }),
       ...setupHandlers({ env, endpoint, createClient, connection, tasks: sessionTasks, runner, clock, options: seams ? deps.setup : undefined, relaunchWithGroup: deps.relaunchWithGroup }),
-      ...containersHandlers({ engine, tasks: sessionTasks, clock }),
+      ...containersHandlers({ engine, tasks: sessionTasks, clock, endpoint, runner }),
       ...registryMirrorsHandlers({ endpoint, engine, connection, tasks: sessionTasks, runner, clock, env, home, logger, options: seams ? deps.registryMirrors : undefined, prefixes, presets }),
       ...registryAccessHandlers({ engine, tasks: sessionTasks, env, home, options: deps.registryAccess }),
       ...volumesHandlers({ engine, clock }),

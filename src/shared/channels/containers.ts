@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { out } from '../channel-def';
 import { FORMAT_MAX, type CliFormatText } from '../cli-format';
 import { CONTAINER_ACTIONS, type ContainerDetails, type ContainerList, type RunPlan } from '../container-list';
+import type { LogUsage } from '../container-logs';
 import type { TaskInfo } from '../tasks';
 import { OBJECT_REF } from '../engine-names';
 
@@ -58,6 +59,10 @@ export const containerChannels = {
   'containers.runPlan': out<RunPlan>()(z.object({ spec: runSpec }).strict()),
   /** `docker run -d` / `docker create` of a valid spec; answers the new container's ID. Never pulls. */
   'containers.run': out<{ id: string }>()(z.object({ spec: runSpec }).strict()),
+  /** The size of each container's log files (json-file, local; other drivers keep none), measured through the engine. */
+  'containers.logUsage': out<LogUsage>()(z.object({ ids: z.array(containerRef).min(1).max(5000).optional() }).strict()),
+  /** Truncates the chosen containers' log files to zero (task 'container-logs-truncate'); they keep running. */
+  'containers.truncateLogs': out<TaskInfo<'container-logs-truncate'>>()(z.object({ ids: z.array(containerRef).min(1).max(5000) }).strict()),
   /** The networks a container can join (GET /networks), by name. */
   'containers.networks': out<string[]>()(z.object({}).strict()),
 } as const;

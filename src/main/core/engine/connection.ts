@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { WharfError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { classifyFailure, type FailureProbe } from './classify-failure';
+import { isProbeEvent } from './engine-probe';
 import { socketPathOf, type DockerClientFactory } from './docker-client';
 import type { EngineVersion } from './engine-types';
 import { watchSocket } from './socket-watch';
@@ -139,6 +140,8 @@ export function createEngineConnection(deps: ConnectionDeps): EngineConnection {
   const eventKey = (e: DockerEvent): string => `${e.timeNano}|${e.Type}|${e.Action}|${e.Actor.ID}`;
 
   const onEvent = (e: DockerEvent): void => {
+    // Wharf's own probe (containers.logUsage) is not the user's: its events move no list.
+    if (isProbeEvent(e)) return;
     const key = eventKey(e);
     if (lastEventTime !== undefined && e.time < lastEventTime) return;
     if (e.time === lastEventTime) {

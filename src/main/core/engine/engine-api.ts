@@ -13,7 +13,7 @@ import { WharfError } from '../errors';
 import type { EngineConnection } from './connection';
 import { enginePathName } from './docker-client';
 import { engineError } from './engine-errors';
-import { asContainerSummary, asDiskUsage, asImageSummary, asNetwork, asVolume, orEmpty } from './engine-normalize';
+import { asContainerSummary, asDiskUsage, asImageSummary, asNetwork, asVolume, notProbe, orEmpty } from './engine-normalize';
 import { dialStream, type StreamCall } from './engine-stream';
 import type {
   EngineContainerInspect,
@@ -84,6 +84,13 @@ export interface EngineApi {
   containerAction(id: string, action: ContainerAction, timeoutSeconds?: number): Promise<void>;
   removeContainer(id: string, options: { volumes: boolean; force: boolean }): Promise<void>;
   renameContainer(id: string, name: string): Promise<void>;
+  /**
+   * HEAD /containers/{id}/archive: a path's stat inside a container (also a created one's bind mounts); undefined
+   * when the path does not exist.
+   */
+  statContainerPath(id: string, path: string): Promise<{ size: number; mode: number } | undefined>;
+  /** POST /images/create?fromSrc=-: an image from a root filesystem tar (`docker import`), with Dockerfile changes. */
+  importImage(tar: Buffer, repo: string, tag: string, changes: string[]): Promise<void>;
   /** GET /containers/{id}/logs as a stream (multiplexed unless the container has a TTY; a Buffer when not following). */
   containerLogs(id: string, query: LogsQuery, signal: AbortSignal): Promise<Readable | Buffer>;
   /** GET /containers/{id}/stats?stream=1. */
@@ -185,7 +192,7 @@ export function createEngineApi(connection: EngineConnection, options: EngineApi
     info: () => read('GET /info', (d, signal) => promised(d.info(withSignal(signal)))),
     diskUsage: async () => asDiskUsage(await read('GET /system/df', (d, signal) => promised(d.df(withSignal(signal))), dfTimeoutMs)),
 
-    listImages: async (query) => (await read<unknown[]>('GET /images/json', (d, signal) => d.listImages(listQuery(query, signal)))).map(asImageSummary),
+    listImages: async (query) => (await read<unknown[]>('GET /images/json', (d, signal) => d.listImages(listQuery(query, signal)))).map(asImageSummary).filter(notProbe),
     inspectImage: (name) => read('GET /images/{name}/json', (d, signal) => promised(d.getImage(name).inspect(withSignal(signal)))),
     imageHistory: async (name) =>
       (await read<EngineHistoryItem[]>('GET /images/{name}/history', (d) => d.getImage(name).history())).map((h) => ({ ...h, Tags: orEmpty(h.Tags) })),
@@ -210,7 +217,7 @@ export function createEngineApi(connection: EngineConnection, options: EngineApi
         dialStream(d, { method: 'POST', path: `/images/${enginePathName('image', name)}/push`, query: { _query: { tag }, _body: {} }, headers: { 'X-Registry-Auth': EMPTY_AUTH }, signal }),
       ),
 
-    listContainers: async (query) => (await read<unknown[]>('GET /containers/json', (d, signal) => d.listContainers(listQuery(query, signal)))).map(asContainerSummary),
+    listContainers: async (query) => (await read<unknown[]>('GET /containers/json', (d, signal) => d.listContainers(listQuery(query, signal)))).map(asContainerSummary).filter(notProbe),
     inspectContainer: (id) => read('GET /containers/{id}/json', (d, signal) => promised(d.getContainer(id).inspect(withSignal(signal)))),
     createContainer: async (body) => {
       const container = await write<{ id: string }>((d) => d.createContainer(body as never));
@@ -237,6 +244,50 @@ export function createEngineApi(connection: EngineConnection, options: EngineApi
       }),
     removeContainer: (id, { volumes, force }) => write((d) => d.getContainer(id).remove({ v: volumes, force })),
     renameContainer: (id, name) => write((d) => d.getContainer(id).rename({ name })),
+    statContainerPath: (id, path) =>
+      read('HEAD /containers/{id}/archive', (d, signal) =>
+        new Promise((resolve, reject) => {
+          d.modem.dial(
+            { path: `/containers/${encodeURIComponent(id)}/archive?`, method: 'HEAD', options: { path }, isStream: true, ...(signal ? { abortSignal: signal } : {}), statusCodes: { 200: true, 404: true, 400: 'bad parameter', 500: 'server error' } },
+            (error, res) => {
+              if (error) return reject(error);
+              const answer = res as IncomingMessage;
+              answer.resume();
+              const header = answer.headers['x-docker-container-path-stat'];
+              if (answer.statusCode === 404 || typeof header !== 'string') return resolve(undefined);
+              try {
+                const stat = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as { size?: unknown; mode?: unknown };
+                resolve({ size: Number(stat.size) || 0, mode: Number(stat.mode) || 0 });
+              } catch (parseError) {
+                reject(parseError);
+              }
+            },
+          );
+        }),
+      ),
+    importImage: (tar, repo, tag, changes) =>
+      write(
+        (d) =>
+          new Promise<void>((resolve, reject) => {
+            d.modem.dial(
+              { path: '/images/create?', method: 'POST', options: { fromSrc: '-', repo, tag, changes }, file: tar, isStream: true, statusCodes: { 200: true, 404: 'not found', 500: 'server error' } },
+              (error, res) => {
+                if (error) return reject(error);
+                // The answer is a JSON progress stream; an error in it fails the import.
+                const chunks: Buffer[] = [];
+                const answer = res as IncomingMessage;
+                answer.on('data', (c: Buffer) => chunks.push(c));
+                answer.on('error', reject);
+                answer.on('end', () => {
+                  const text = Buffer.concat(chunks).toString('utf8');
+                  const failed = /"error"\s*:\s*"([^"]*)"/.exec(text);
+                  if (failed) reject(new Error(failed[1]));
+                  else resolve();
+                });
+              },
+            );
+          }),
+      ),
     containerLogs: (id, query, signal) =>
       write((d) =>
         promised(d.getContainer(id).logs({ follow: query.follow, stdout: true, stderr: true, tail: query.tail, since: query.since, timestamps: query.timestamps, abortSignal: signal } as never)),

@@ -107,12 +107,21 @@ export function asBuildCache(raw: unknown): EngineBuildCacheRecord {
   };
 }
 
+/**
+ * Wharf's own short-lived probe (a container that is never started, its empty image) is never the user's: no list,
+ * count or size shows it.
+ */
+export const PROBE_LABEL = 'io.wharf.probe';
+export function notProbe(object: { Labels?: Record<string, string> | null }): boolean {
+  return !(object.Labels && PROBE_LABEL in object.Labels);
+}
+
 export function asDiskUsage(raw: unknown): EngineDiskUsage {
   const r = (raw ?? {}) as Loose;
   return {
     LayersSize: num(r.LayersSize, 0),
-    Images: orEmpty(r.Images as unknown[] | null).map(asImageSummary),
-    Containers: orEmpty(r.Containers as unknown[] | null).map(asContainerSummary),
+    Images: orEmpty(r.Images as unknown[] | null).map(asImageSummary).filter(notProbe),
+    Containers: orEmpty(r.Containers as unknown[] | null).map(asContainerSummary).filter(notProbe),
     Volumes: orEmpty(r.Volumes as unknown[] | null).map(asVolume),
     BuildCache: orEmpty(r.BuildCache as unknown[] | null).map(asBuildCache),
   };

@@ -96,6 +96,9 @@ export interface EngineContainerInspect {
     Networks?: Record<string, { IPAddress?: string; Gateway?: string; MacAddress?: string; Aliases?: string[] | null }> | null;
     Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null;
   } | null;
+  /** The json-file driver's log file (empty for other drivers). */
+  LogPath?: string;
+  HostConfig?: { LogConfig?: { Type?: string; Config?: Record<string, string> | null } | null; [field: string]: unknown } | null;
   [field: string]: unknown;
 }
 

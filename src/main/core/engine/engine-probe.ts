@@ -1,0 +1,60 @@
+/**
+ * Wharf's probe: a container that is never started, from an empty image, with the engine's containers folder
+ * bind-mounted read-only. The engine stats paths in it for Wharf (HEAD /containers/{id}/archive works on a created
+ * container's mounts), so the sizes of root-only files — container logs — are read without root, and for a remote
+ * engine too. No executable is needed, so the image is a 1 KiB empty tar made here rather than a binary shipped in
+ * resources/. Both carry the io.wharf.probe label, which no list, count, size or event shows, and both are removed
+ * when the work ends, however it ends.
+ */
+import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
+import type { DockerEvent } from '../../../shared/events';
+import type { EngineApi } from './engine-api';
+import { PROBE_LABEL } from './engine-normalize';
+
+export const PROBE_IMAGE = 'wharf-probe';
+const PROBE_TAG = '1';
+
+export function isProbeEvent(e: DockerEvent): boolean {
+  const a = e.Actor.Attributes ?? {};
+  return PROBE_LABEL in a || (e.Type === 'image' && (a.name ?? '').startsWith(`${PROBE_IMAGE}:`)) || (a.image ?? '').startsWith(`${PROBE_IMAGE}:`);
+}
+
+/** An empty tar archive: two zero blocks. */
+const EMPTY_ROOTFS = Buffer.alloc(1024);
+
+export interface Probe {
+  /** The size of a file under the engine's containers folder (an absolute host path in it); undefined: no such file. */
+  sizeOf(hostPath: string): Promise<number | undefined>;
+}
+
+/**
+ * Runs `work` with a probe on `containersDir` (the engine's <DockerRootDir>/containers), then removes it. A path
+ * outside that folder is never asked for.
+ */
+export async function withProbe<T>(engine: EngineApi, containersDir: string, work: (probe: Probe) => Promise<T>): Promise<T> {
+  const image = `${PROBE_IMAGE}:${PROBE_TAG}`;
+  await engine.importImage(EMPTY_ROOTFS, PROBE_IMAGE, PROBE_TAG, [`LABEL ${PROBE_LABEL}=1`, 'CMD ["/wharf-probe"]']);
+  let id: string | undefined;
+  try {
+    ({ Id: id } = await engine.createContainer({
+      name: `wharf-probe-${randomBytes(6).toString('hex')}`,
+      Image: image,
+      Labels: { [PROBE_LABEL]: '1' },
+      NetworkDisabled: true,
+      HostConfig: { Binds: [`${containersDir}:/c:ro`], NetworkMode: 'none', LogConfig: { Type: 'none', Config: {} } },
+    }));
+    const probeId = id;
+    return await work({
+      sizeOf: async (hostPath) => {
+        const rel = posix.relative(containersDir, posix.normalize(hostPath));
+        if (rel === '' || rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+        return (await engine.statContainerPath(probeId, `/c/${rel}`))?.size;
+      },
+    });
+  } finally {
+    if (id !== undefined) await engine.removeContainer(id, { volumes: false, force: true }).catch(() => undefined);
+    // Another probe may still use the image: then it goes with that one.
+    await engine.removeImage(image, { force: false, noprune: false }).catch(() => undefined);
+  }
+}
