@@ -129,7 +129,10 @@ describe('applying through pkexec', () => {
     const state = await call(core, 'registryMirrors.read');
     const apply = ['apply', '--socket', engine.socketPath, '--config', engine.configPath, '--expect-sha256', state.hash];
     for (const args of [
-      [...apply, '--bytes', '2', '--then', 'reload'],
+      // --then and --private take one of their words only.
+      [...apply, '--bytes', '2', '--then', 'sometimes'],
+      [...apply, '--bytes', '2', '--private', 'maybe'],
+      [...apply, '--bytes', '2', '--then', '--private'],
       ['apply', '--socket', engine.socketPath, '--config', `${engine.dir}/../x/daemon.json`, '--expect-sha256', 'absent', '--bytes', '2'],
       ['write', '--socket', engine.socketPath],
       ['restore', '--socket', engine.socketPath, '--config', engine.configPath, '--backup', `${engine.configPath}.bak-20000101T000000Z`, '--then', 'reload'],
