@@ -1,6 +1,7 @@
 import en from './en.json';
 import enCompose from './features/en/compose.json';
 import enContainers from './features/en/containers.json';
+import enContainerLogs from './features/en/containerLogs.json';
 import enDesktop from './features/en/desktop.json';
 import enEngines from './features/en/engines.json';
 import enFormat from './features/en/format.json';
@@ -20,6 +21,7 @@ import enWebSession from './features/en/webSession.json';
 import zhCN from './zh-CN.json';
 import zhCompose from './features/zh-CN/compose.json';
 import zhContainers from './features/zh-CN/containers.json';
+import zhContainerLogs from './features/zh-CN/containerLogs.json';
 import zhDesktop from './features/zh-CN/desktop.json';
 import zhEngines from './features/zh-CN/engines.json';
 import zhFormat from './features/zh-CN/format.json';
@@ -47,6 +49,7 @@ const enCatalog = {
   imageBuild: enImageBuild,
   compose: enCompose,
   containers: enContainers,
+  containerLogs: enContainerLogs,
   desktop: enDesktop,
   engines: enEngines,
   format: enFormat,
@@ -68,6 +71,7 @@ const zhCatalog = {
   imageBuild: zhImageBuild,
   compose: zhCompose,
   containers: zhContainers,
+  containerLogs: zhContainerLogs,
   desktop: zhDesktop,
   engines: zhEngines,
   format: zhFormat,

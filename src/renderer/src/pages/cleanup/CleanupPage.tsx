@@ -14,6 +14,7 @@ import { DfChart } from './DfChart';
 import { DfTables } from './DfTables';
 import { HistoryList } from './HistoryList';
 import { ReminderCard } from './ReminderCard';
+import { ContainerLogsCard } from './container-logs/ContainerLogsCard';
 import { WizardDialog } from './WizardDialog';
 import '../../styles/cleanup.css';
 
@@ -105,6 +106,7 @@ export function CleanupPage(): ReactElement {
   return (
     <div className="page cleanup-page" data-testid="page-cleanup">
       <DiskUsageCard key={generation} />
+      <ContainerLogsCard onDone={onDone} />
       <div className="cleanup-columns">
         <WizardCards onOpen={setWizard} />
         <ReminderCard />
