@@ -3,6 +3,7 @@
  * the checks the engine would make (so a typo never reaches the file); the presets are data (mirror-presets.json).
  * Mirrors only apply to Docker Hub images (docker.io); other registries need a prefix mirror (prefix-mirrors.ts).
  */
+import type { LogDefaults, LogDefaultsProblem } from './container-logs';
 import type { ProxyCheck, ProxyField, ProxySettings } from './engine-proxy';
 import type { CommandLine } from './setup';
 
@@ -124,9 +125,11 @@ export interface RegistrySettings {
    * masked (`http://xxxxx:xxxxx@host:3128`); a masked value sent back means "keep the one the file has".
    */
   proxies?: ProxySettings;
+  /** Default log settings for new containers (`log-driver`, `log-opts`). Absent: left as they are. */
+  logDefaults?: LogDefaults;
 }
 
-export type RegistryKey = 'registry-mirrors' | 'insecure-registries' | 'proxies';
+export type RegistryKey = 'registry-mirrors' | 'insecure-registries' | 'proxies' | 'log-driver' | 'log-opts';
 
 /** A setting given both as a dockerd flag and in the file: dockerd refuses to start (or reload) then. */
 export interface FlagConflict {
@@ -257,6 +260,8 @@ export interface RegistryMirrorsPlan {
   apply: 'run' | 'commands';
   /** Only when proxies were part of the input. Credentials are masked in newText, diff and commands. */
   proxy?: ProxyPlan;
+  /** Only when log defaults were part of the input: their problems, and whether they change. */
+  logDefaults?: { problems: Partial<Record<keyof LogDefaults, LogDefaultsProblem>>; changed: boolean };
   /**
    * 'restart': the engine must restart to take the change (a proxy: dockerd reads it at start only); its running
    * containers stop unless live-restore is on (those with a restart policy start again).

@@ -53,7 +53,7 @@ describe('registry mirror applied to a private engine', () => {
     const state = await call(core, 'registryMirrors.read');
     expect(state.path).toBe(engine.configPath);
     expect(state.exists).toBe(true);
-    expect(state.settings).toEqual({ registryMirrors: [], insecureRegistries: [], proxies: { httpProxy: '', httpsProxy: '', noProxy: '' } });
+    expect(state.settings).toEqual({ registryMirrors: [], insecureRegistries: [], proxies: { httpProxy: '', httpsProxy: '', noProxy: '' }, logDefaults: { driver: '', maxSize: '', maxFile: '' } });
     expect(state.otherKeys).toEqual(['default-address-pools']);
     expect(state.flags?.pid).toBe(engine.pid);
     expect(state.inEffect?.registryMirrors).toEqual([]);

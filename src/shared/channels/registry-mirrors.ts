@@ -11,7 +11,9 @@ const entries = z.array(z.string().max(512).regex(/^[^\0\n\r]*$/)).max(64);
 const line = (max: number) => z.string().max(max).regex(/^[^\0\n\r]*$/);
 /** The engine's proxy; absent: left as it is. */
 const proxies = z.object({ httpProxy: line(2048), httpsProxy: line(2048), noProxy: line(4096) }).strict().optional();
-const settings = { registryMirrors: entries, insecureRegistries: entries, proxies };
+/** Default log settings of new containers; absent: left as they are. */
+const logDefaults = z.object({ driver: line(64), maxSize: line(32), maxFile: line(16) }).strict().optional();
+const settings = { registryMirrors: entries, insecureRegistries: entries, proxies, logDefaults };
 
 export const registryMirrorsChannels = {
   /** daemon.json as Wharf sees it: its registry settings, other keys, parse error, dockerd flags, what is in effect. */

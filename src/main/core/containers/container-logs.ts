@@ -54,7 +54,8 @@ export function logFiles(inspect: Pick<EngineContainerInspect, 'Id' | 'LogPath' 
 
 async function usageOf(engine: EngineApi, probe: Probe, inspect: EngineContainerInspect, dataRoot: string): Promise<ContainerLogUsage & { present: string[] }> {
   const { driver, options, files } = logFiles(inspect, dataRoot);
-  const base = { id: inspect.Id, name: inspect.Name.replace(/^\//, ''), driver, options, unlimited: driver === 'json-file' && options['max-size'] === undefined };
+  const project = inspect.Config?.Labels?.['com.docker.compose.project'];
+  const base = { id: inspect.Id, name: inspect.Name.replace(/^\//, ''), driver, options, unlimited: driver === 'json-file' && options['max-size'] === undefined, ...(project ? { project } : {}) };
   if (files === null) return { ...base, bytes: null, present: [] };
   const sizes = await Promise.all(files.map(async (file) => [file, await probe.sizeOf(file)] as const));
   const present = sizes.filter(([, size]) => size !== undefined);

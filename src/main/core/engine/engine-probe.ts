@@ -26,6 +26,8 @@ const EMPTY_ROOTFS = Buffer.alloc(1024);
 export interface Probe {
   /** The size of a file under the engine's containers folder (an absolute host path in it); undefined: no such file. */
   sizeOf(hostPath: string): Promise<number | undefined>;
+  /** The probe's own log settings: what the engine gives a container created now (its log-driver and log-opts). */
+  logConfig(): Promise<{ Type?: string; Config?: Record<string, string> | null }>;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function withProbe<T>(engine: EngineApi, containersDir: string, wor
       Image: image,
       Labels: { [PROBE_LABEL]: '1' },
       NetworkDisabled: true,
-      HostConfig: { Binds: [`${containersDir}:/c:ro`], NetworkMode: 'none', LogConfig: { Type: 'none', Config: {} } },
+      // No LogConfig of its own: it gets the engine's defaults, which logConfig() reports.
+      HostConfig: { Binds: [`${containersDir}:/c:ro`], NetworkMode: 'none' },
     }));
     const probeId = id;
     return await work({
@@ -51,6 +54,7 @@ export async function withProbe<T>(engine: EngineApi, containersDir: string, wor
         if (rel === '' || rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
         return (await engine.statContainerPath(probeId, `/c/${rel}`))?.size;
       },
+      logConfig: async () => (await engine.inspectContainer(probeId)).HostConfig?.LogConfig ?? {},
     });
   } finally {
     if (id !== undefined) await engine.removeContainer(id, { volumes: false, force: true }).catch(() => undefined);

@@ -184,6 +184,8 @@ export interface EngineInfo {
   HttpsProxy?: string;
   NoProxy?: string;
   LiveRestoreEnabled?: boolean;
+  /** The default log driver of new containers. */
+  LoggingDriver?: string;
 }
 
 /** GET /version, as far as Wharf uses it. */

@@ -26,7 +26,7 @@ import type { Situation } from './situation';
 
 export interface ApplyDeps {
   input: RegistrySettings & { expectedHash: string };
-  plan: () => Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies }>;
+  plan: () => Promise<RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies; verifyExtra?: () => Promise<boolean> }>;
   engine: EngineApi;
   /** Try the engine now rather than at the connection's next backoff step (it restarts during an apply). */
   reconnect(): Promise<unknown>;
@@ -207,7 +207,17 @@ async function applyPlan(ctx: TaskContext, deps: ApplyDeps, plan: Plan): Promise
   const how: How = { restart: plan.via === 'restart', privateFile: plan.proxy?.privateFile === true };
   const written = s.way === 'helper' && helperCall ? await writeWithHelper(ctx, s, helperCall) : await writeOwnFiles(ctx, s, plan.newText, startedAt, how);
   try {
-    return await verifyOrRollBack(ctx, deps, { s, written, before, original, startedAt, wanted: plan.wanted, ...(plan.expectedProxies ? { expectedProxies: plan.expectedProxies } : {}), how });
+    return await verifyOrRollBack(ctx, deps, {
+      s,
+      written,
+      before,
+      original,
+      startedAt,
+      wanted: plan.wanted,
+      ...(plan.expectedProxies ? { expectedProxies: plan.expectedProxies } : {}),
+      ...(plan.verifyExtra ? { verifyExtra: plan.verifyExtra } : {}),
+      how,
+    });
   } finally {
     // Never leave the helper waiting, whatever went wrong above: its answer to a second verdict is the first one's.
     void written.helper?.decide('rollback').catch(() => undefined);
@@ -223,13 +233,16 @@ interface Change {
   startedAt: number;
   wanted: RegistrySettings;
   expectedProxies?: ExpectedProxies;
+  /** What GET /info cannot show, checked once it shows the rest (a new container's log settings). */
+  verifyExtra?: () => Promise<boolean>;
   how: How;
 }
 
 async function verifyOrRollBack(ctx: TaskContext, deps: ApplyDeps, c: Change): Promise<RegistryMirrorsApplyResult> {
   const { s, written, startedAt } = c;
   ctx.progress(0.65, { key: 'registry-verify' });
-  const verified = written.failure === undefined ? await waitForSettings(deps, c.wanted, ctx.signal, c.expectedProxies) : { ok: false, seen: undefined };
+  const shown = written.failure === undefined ? await waitForSettings(deps, c.wanted, ctx.signal, c.expectedProxies) : { ok: false, seen: undefined };
+  const verified = shown.ok && c.verifyExtra ? { ...shown, ok: await c.verifyExtra().catch(() => false) } : shown;
   let reason: RegistryMirrorsRollback['reason'] | undefined;
   if (verified.ok && verified.seen && !ctx.signal.aborted) {
     const kept = await written.helper?.decide('commit');

@@ -1,5 +1,6 @@
 /** The only change Wharf makes to daemon.json: the values of its registry keys and `proxies`; every other byte stays. */
 import { PROXY_FIELDS, PROXY_FILE_KEYS, type ProxySettings } from '../../../shared/engine-proxy';
+import type { LogDefaults } from '../../../shared/container-logs';
 import type { DiffLine, RegistrySettings } from '../../../shared/registry-mirrors';
 import { parseDaemonJson, serializeDaemonJson, type MemberSpan, type ObjectLayout } from './json-text';
 
@@ -18,9 +19,27 @@ export function proxiesOf(config: Record<string, unknown>): ProxySettings {
   return { httpProxy: field('http-proxy'), httpsProxy: field('https-proxy'), noProxy: field('no-proxy') };
 }
 
+/** `log-driver` and `log-opts`' max-size / max-file as the file has them ('' where it sets none). */
+export function logDefaultsOf(config: Record<string, unknown>): LogDefaults {
+  const opts = objectOf(config['log-opts']);
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { driver: text(config['log-driver']), maxSize: text(opts['max-size']), maxFile: text(opts['max-file']) };
+}
+
 /** The file's settings; its proxies as written (the caller masks them before they leave the core). */
-export function registrySettingsOf(config: Record<string, unknown>): RegistrySettings & { proxies: ProxySettings } {
-  return { registryMirrors: stringList(config['registry-mirrors']), insecureRegistries: stringList(config['insecure-registries']), proxies: proxiesOf(config) };
+export function registrySettingsOf(config: Record<string, unknown>): RegistrySettings & { proxies: ProxySettings; logDefaults: LogDefaults } {
+  return {
+    registryMirrors: stringList(config['registry-mirrors']),
+    insecureRegistries: stringList(config['insecure-registries']),
+    proxies: proxiesOf(config),
+    logDefaults: logDefaultsOf(config),
+  };
+}
+
+/** The new `log-opts`: max-size and max-file as wanted, every other option (labels, compress, …) kept. */
+function logOptsValue(old: unknown, d: LogDefaults): Record<string, unknown> {
+  const kept = Object.fromEntries(Object.entries(objectOf(old)).filter(([key]) => key !== 'max-size' && key !== 'max-file'));
+  return { ...kept, ...(d.maxSize !== '' ? { 'max-size': d.maxSize } : {}), ...(d.maxFile !== '' ? { 'max-file': d.maxFile } : {}) };
 }
 
 /** The new `proxies` object: the fields set, and any other member the old object had (dockerd may learn more). */
@@ -30,10 +49,23 @@ function proxiesValue(old: unknown, proxies: ProxySettings): Record<string, stri
   return { ...kept, ...set };
 }
 
-type Wanted = { key: 'registry-mirrors' | 'insecure-registries'; list: string[] } | { key: 'proxies'; proxies: ProxySettings };
+type Wanted =
+  | { key: 'registry-mirrors' | 'insecure-registries'; list: string[] }
+  | { key: 'proxies'; proxies: ProxySettings }
+  | { key: 'log-driver'; driver: string }
+  | { key: 'log-opts'; log: LogDefaults };
 
 function isEmpty(w: Wanted): boolean {
-  return w.key === 'proxies' ? PROXY_FIELDS.every((f) => w.proxies[f] === '') : w.list.length === 0;
+  switch (w.key) {
+    case 'proxies':
+      return PROXY_FIELDS.every((f) => w.proxies[f] === '');
+    case 'log-driver':
+      return w.driver === '';
+    case 'log-opts':
+      return w.log.maxSize === '' && w.log.maxFile === '';
+    default:
+      return w.list.length === 0;
+  }
 }
 
 /**
@@ -49,11 +81,23 @@ export function editRegistryValues(text: string | undefined, settings: RegistryS
     { key: 'registry-mirrors', list: settings.registryMirrors },
     { key: 'insecure-registries', list: settings.insecureRegistries },
     ...(settings.proxies ? [{ key: 'proxies' as const, proxies: settings.proxies }] : []),
+    ...(settings.logDefaults ? [{ key: 'log-driver' as const, driver: settings.logDefaults.driver }, { key: 'log-opts' as const, log: settings.logDefaults }] : []),
   ];
   const parsed = parseDaemonJson(text ?? '');
   if (!parsed.ok) return text ?? '';
   const layout = parsed.layout;
-  const valueOf = (w: Wanted, old?: unknown): unknown => (w.key === 'proxies' ? proxiesValue(old, w.proxies) : w.list);
+  const valueOf = (w: Wanted, old?: unknown): unknown => {
+    switch (w.key) {
+      case 'proxies':
+        return proxiesValue(old, w.proxies);
+      case 'log-driver':
+        return w.driver;
+      case 'log-opts':
+        return logOptsValue(old, w.log);
+      default:
+        return w.list;
+    }
+  };
   if (layout === undefined) {
     // No file, or a blank one: a new file, unless there is nothing to write.
     const fresh = Object.fromEntries(wanted.filter((w) => !isEmpty(w)).map((w) => [w.key, valueOf(w)]));
@@ -130,6 +174,7 @@ function sameValue(valueText: string, value: unknown): boolean {
  * per line, in the file's indentation.
  */
 function valueText(value: unknown, style: TextStyle, text: string, span?: MemberSpan): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const isList = Array.isArray(value);
   const items = isList ? (value as unknown[]).map((entry) => JSON.stringify(entry)) : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}${style.colon}${JSON.stringify(v)}`);
   const [open, close] = isList ? ['[', ']'] : ['{', '}'];

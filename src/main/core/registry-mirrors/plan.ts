@@ -24,7 +24,8 @@ import {
 } from '../../../shared/registry-mirrors';
 import type { DockerdFlags } from './dockerd-process';
 import { parseDaemonJson } from './json-text';
-import { editRegistryValues, lineDiff, proxiesOf } from './merge';
+import { checkLogDefaults, sameLogDefaults, type LogDefaults } from '../../../shared/container-logs';
+import { editRegistryValues, lineDiff, logDefaultsOf, proxiesOf } from './merge';
 
 export function fileHash(text: string | undefined): string {
   return text === undefined ? '' : createHash('sha256').update(text, 'utf8').digest('hex');
@@ -58,6 +59,7 @@ export type ContentPlan = Pick<
   wanted: RegistrySettings;
   /** The proxy's checks and the values to write (credentials in clear: the core's alone). */
   proxy?: { checks: Record<ProxyField, ProxyCheck>; wanted: ProxySettings; current: ProxySettings; changed: boolean };
+  logDefaults?: { wanted: LogDefaults; problems: ReturnType<typeof checkLogDefaults>; changed: boolean };
 };
 
 export interface ContentPlanOptions {
@@ -115,20 +117,33 @@ export function contentPlan(path: string, text: string | undefined, input: Regis
   const current = proxiesOf(parsed.value);
   const proxy = input.proxies ? { ...checkedProxies(input.proxies, current, o.manual === true), current } : undefined;
   const proxyOk = proxy === undefined || PROXY_FIELDS.every((f) => proxy.checks[f].problem === undefined);
-  const newText = editRegistryValues(text, { ...wanted, ...(proxy && proxyOk && o.proxiesKey ? { proxies: proxy.wanted } : {}) });
+  const log = input.logDefaults ? logDefaultsPlan(input.logDefaults, logDefaultsOf(parsed.value)) : undefined;
+  const logOk = log === undefined || Object.keys(log.problems).length === 0;
+  const newText = editRegistryValues(text, {
+    ...wanted,
+    ...(proxy && proxyOk && o.proxiesKey ? { proxies: proxy.wanted } : {}),
+    ...(log && logOk ? { logDefaults: log.wanted } : {}),
+  });
   const edited = parseDaemonJson(newText);
   const conflicts = flagConflicts(edited.ok ? edited.value : {}, o.flags);
   const entriesOk = [...mirrors, ...insecure].every((e) => e.problem === undefined);
   const unchanged = newText === (text ?? '');
   return {
     ...base,
-    valid: entriesOk && proxyOk && conflicts.length === 0,
+    valid: entriesOk && proxyOk && logOk && conflicts.length === 0,
     unchanged,
     newText,
     diff: lineDiff(text ?? '', newText),
     conflicts,
     ...(proxy ? { proxy: { checks: proxy.checks, wanted: proxy.wanted, current, changed: !sameProxies(proxy.wanted, current) } } : {}),
+    ...(log ? { logDefaults: log } : {}),
   };
+}
+
+/** Log defaults as typed, trimmed and checked; an empty driver keeps the file's (Wharf never writes `"log-driver": ""`). */
+function logDefaultsPlan(input: LogDefaults, current: LogDefaults): NonNullable<ContentPlan['logDefaults']> {
+  const wanted: LogDefaults = { driver: input.driver.trim() || current.driver, maxSize: input.maxSize.trim().toLowerCase(), maxFile: input.maxFile.trim() };
+  return { wanted, problems: checkLogDefaults(wanted), changed: !sameLogDefaults(wanted, current) };
 }
 
 /** The plan as it leaves the core: every proxy credential in the new text and the diff masked. */

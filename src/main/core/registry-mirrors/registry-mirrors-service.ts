@@ -30,6 +30,8 @@ import { manualCommands } from './manual-commands';
 import { registrySettingsOf } from './merge';
 import { contentPlan, fileHash, maskedForShow } from './plan';
 import { proxyDropInCommands } from './proxy-drop-in';
+import type { LogDefaults } from '../../../shared/container-logs';
+import { withProbe } from '../engine/engine-probe';
 import { defaultHelperPath, helperApply, refusalError } from './root-helper';
 import type { ApplyWay, EngineView, Situation } from './situation';
 
@@ -209,7 +211,15 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
     };
   }
 
-  type InternalPlan = RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies };
+  type InternalPlan = RegistryMirrorsPlan & { situation: Situation; wanted: RegistrySettings; expectedProxies?: ExpectedProxies; verifyExtra?: () => Promise<boolean> };
+
+  /** A container created now gets the wanted log settings (the probe: created, inspected, removed). */
+  async function logDefaultsInEffect(wanted: LogDefaults): Promise<boolean> {
+    const root = (await deps.engine.info()).DockerRootDir ?? '/var/lib/docker';
+    const config = await withProbe(deps.engine, `${root}/containers`, (probe) => probe.logConfig());
+    const opts = config.Config ?? {};
+    return (wanted.driver === '' || config.Type === wanted.driver) && (opts['max-size'] ?? '') === wanted.maxSize && (opts['max-file'] ?? '') === wanted.maxFile;
+  }
 
   async function plan(input: RegistrySettings): Promise<InternalPlan> {
     const s = await situation();
@@ -217,10 +227,11 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
     // Before 23 the proxy is a drop-in for root to write: only commands, so no credentials on screen.
     const content = contentPlan(s.path, s.text, input, { ...(s.flags ? { flags: s.flags } : {}), ...(s.undecodable ? { undecodable: s.undecodable } : {}), proxiesKey, manual: s.way === 'commands' || !proxiesKey });
     const engineValidation = content.valid && !content.unchanged ? await validateWithDockerd(content.newText, s.info?.ServerVersion, validatingDockerd(s.process?.argv, s.systemDirs)) : ({ ran: false, reason: 'engine-too-old' } as const);
-    const { proxy: p, ...contentRest } = content;
+    const { proxy: p, logDefaults: _log, ...contentRest } = content;
     const inEffect = s.info ? inEffectOf(s.info) : undefined;
-    // dockerd reads its proxy at start only: a changed proxy in the file takes a restart.
-    const restart = proxiesKey && p !== undefined && p.changed;
+    // dockerd reads its proxy and its log defaults at start only: a change of either in the file takes a restart.
+    const log = content.logDefaults;
+    const restart = (proxiesKey && p !== undefined && p.changed) || (log !== undefined && log.changed);
     const privateFile = proxiesKey && p !== undefined && proxiesHaveCredentials(p.wanted);
     const how = { restart, privateFile };
     const commands = content.parseError ? [] : commandsFor(s, content.newText, how);
@@ -246,13 +257,15 @@ export function createRegistryMirrorsService(deps: RegistryMirrorsDeps) {
       ...(restart && s.info ? { restartEffects: { running: s.info.ContainersRunning ?? 0, liveRestore: s.info.LiveRestoreEnabled === true } } : {}),
       ...(proxy ? { proxy } : {}),
       ...(p && proxiesKey ? { expectedProxies: expectedProxies(p.wanted) } : {}),
+      ...(log ? { logDefaults: { problems: log.problems, changed: log.changed } } : {}),
+      ...(log?.changed ? { verifyExtra: () => logDefaultsInEffect(log.wanted) } : {}),
     };
   }
 
   return {
     read,
     async plan(input: RegistrySettings): Promise<RegistryMirrorsPlan> {
-      const { situation: _s, wanted: _w, expectedProxies: _e, ...rest } = await plan(input);
+      const { situation: _s, wanted: _w, expectedProxies: _e, verifyExtra: _v, ...rest } = await plan(input);
       // What leaves the core: proxy credentials masked in the new text, the diff and the commands' input.
       return { ...maskedForShow(rest), commands: rest.commands.map((c) => (c.stdin === undefined ? c : { ...c, stdin: maskCredentials(c.stdin) })) };
     },
