@@ -5,10 +5,10 @@
  * page measures 0 bytes, `docker logs` prints nothing and the container still runs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { docker, openPage } from '../support/e2e-env';
+import { docker, e2eEnv, openPage } from '../support/e2e-env';
 import { SHOTS } from '../support/screenshot';
 
 const NAME = 'e2e-chatty-logs';
@@ -16,6 +16,8 @@ const NAME = 'e2e-chatty-logs';
 test.afterAll(async () => {
   await docker(['rm', '-f', NAME]).catch(() => undefined);
 });
+
+test.describe.configure({ mode: 'serial' });
 
 test('a 3 MB container log: measured, previewed, truncated with the command shown; docker logs then prints nothing', async ({ page }) => {
   test.setTimeout(120_000);
@@ -57,4 +59,29 @@ test('a 3 MB container log: measured, previewed, truncated with the command show
   const logs = await docker(['logs', NAME]);
   expect(logs.stdout + logs.stderr).toBe('');
   expect((await docker(['inspect', '-f', '{{.State.Running}}', NAME])).stdout.trim()).toBe('true');
+});
+
+test('default log limits: a bad size refused at its field; the review adds log-opts to daemon.json and says the engine restarts', async ({ page }) => {
+  const env = e2eEnv();
+  const before = readFileSync(env.daemonConfigPath, 'utf8');
+  await docker(['rm', '-f', NAME]).catch(() => undefined);
+  await docker(['run', '-d', '--name', NAME, 'busybox:latest', 'sleep', '3600']);
+  await openPage(page, 'cleanup');
+  const block = page.getByTestId('log-defaults');
+  await block.getByTestId('log-max-size').fill('10 MB');
+  await expect(block.getByTestId('log-max-size-problem')).toHaveText('A number with k, m or g, such as 10m');
+  await expect(block.getByTestId('log-defaults-review')).toBeDisabled();
+  await block.getByTestId('log-max-size').fill('10m');
+  await block.getByTestId('log-max-file').fill('3');
+  // The container made without a limit keeps it until recreated: named here.
+  await expect(block.getByTestId('log-defaults-recreate')).toContainText(NAME);
+  await block.scrollIntoViewIfNeeded();
+  await block.screenshot({ path: join(SHOTS, 'cleanup-log-defaults.png'), animations: 'disabled', caret: 'hide' });
+  await block.getByTestId('log-defaults-review').click();
+  const dialog = page.getByTestId('registry-apply-dialog');
+  const added = dialog.getByTestId('registry-plan-diff').locator('.registry-mirrors-diff__line--add');
+  await expect(added).toContainText([/"log-opts": \{/, /"max-size": "10m",/, /"max-file": "3"/]);
+  await expect(dialog.getByTestId('registry-plan-restart')).toBeVisible();
+  await dialog.getByTestId('registry-apply-close').click();
+  expect(readFileSync(env.daemonConfigPath, 'utf8')).toBe(before);
 });

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
 import { useCall } from '../../../hooks/use-call';
+import { LogDefaults } from './LogDefaults';
 import { TruncateLogsDialog } from './TruncateLogsDialog';
 
 /** Rows drawn; the rest is counted (the largest come first). */
@@ -116,6 +117,7 @@ export function ContainerLogsCard({ onDone }: { onDone(): void }): ReactElement 
       ) : loading ? (
         <Spinner />
       ) : null}
+      {data ? <LogDefaults rows={data.rows} onApplied={refresh} /> : null}
       {confirming ? (
         <TruncateLogsDialog
           rows={chosen}
