@@ -29,6 +29,13 @@ test('a 3 MB container log: measured, previewed, truncated with the command show
   const bytes = statSync(logPath).size;
   expect(bytes).toBeGreaterThan(3_000_000);
 
+  // The Containers page has the size in a column of its own, sortable: largest first puts this one on top.
+  await openPage(page, 'containers');
+  const cell = page.locator(`[data-testid="container-row"][data-name="${NAME}"] [data-testid="container-logs-size"]`);
+  await expect(cell).toHaveAttribute('data-bytes', String(bytes));
+  await page.getByTestId('containers-sort-logs').click();
+  await expect(page.getByTestId('container-row').first()).toHaveAttribute('data-name', NAME);
+
   await openPage(page, 'cleanup');
   const card = page.getByTestId('container-logs');
   const row = card.locator(`[data-testid="container-logs-row"][data-name="${NAME}"]`);

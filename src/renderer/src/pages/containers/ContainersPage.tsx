@@ -18,6 +18,7 @@ import { useRouteStore } from '../../stores/route-store';
 import { ContainerDetailsDialog } from './details/ContainerDetailsDialog';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ContainersTable } from './ContainersTable';
+import { useLogSizes } from './use-log-sizes';
 import { QuickActionNotice, SelectionBar } from './SelectionBar';
 import { RunDialog } from './run/RunDialog';
 import '../../styles/containers.css';
@@ -55,7 +56,9 @@ function ContainersList(): ReactElement {
     if (needsAll && !all) void apply({ all: true });
   }, [needsAll, all, apply]);
 
-  const shown = useMemo(() => sortRows(searchRows((list?.rows ?? []).filter((r) => inState(r, stateFilter)), query), sort), [list, query, sort, stateFilter]);
+  // Log sizes: a column of their own, measured through the engine once the list settles (not with live stats).
+  const logSizes = useLogSizes(list?.rows, !stats);
+  const shown = useMemo(() => sortRows(searchRows((list?.rows ?? []).filter((r) => inState(r, stateFilter)), query), sort, logSizes), [list, query, sort, stateFilter, logSizes]);
   const items = useMemo(() => viewItems(shown, group, collapsed), [shown, group, collapsed]);
   // Containers that left the list (removed, filtered out) drop out of the selection.
   const selectedRows = useMemo(() => shown.filter((r) => checked.has(r.id)), [shown, checked]);
@@ -127,6 +130,7 @@ function ContainersList(): ReactElement {
         onAction={onAction}
         onDetails={(id) => setDialog({ kind: 'details', id })}
         stats={stats}
+        logSizes={logSizes}
       />
     );
 

@@ -2,13 +2,13 @@ import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAction, ContainerRow } from '../../../../shared/container-list';
 import type { StatsSample } from '../../../../shared/streams';
-import { bytesSize } from '../../../../shared/units';
+import { bytesSize, humanSize } from '../../../../shared/units';
 import { useStats } from '../../components/stats/use-stats';
 import { useSettled } from '../../hooks/use-settled';
 import { Icon } from '../../components/Icon';
 import { SelectAllBox, SortButton, SpacerRow, useVirtualRows } from '../../components/table/VirtualTable';
 import { CreatedCell } from '../../components/CreatedCell';
-import type { SortColumn, SortState, ViewItem } from './container-view';
+import type { LogSizes, SortColumn, SortState, ViewItem } from './container-view';
 import { ActionIcon } from './ActionIcon';
 import { ContainerMenu } from './ContainerMenu';
 import { PortsCell } from './PortsCell';
@@ -21,7 +21,7 @@ const ROW_HEIGHT = 44;
 /** At most this many containers in one stats stream (the contract's limit; more never fit on a screen). */
 const STATS_MAX = 50;
 const STATS_SETTLE_MS = 300;
-const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports'];
+const COLUMNS: readonly SortColumn[] = ['name', 'image', 'command', 'created', 'status', 'ports', 'logs'];
 /** With live stats on, the stats take the place of the command and the creation time (as in docker stats). */
 const STATS_COLUMNS: readonly SortColumn[] = ['name', 'image', 'status', 'ports'];
 
@@ -39,11 +39,13 @@ export interface ContainersTableProps {
   onDetails(id: string): void;
   /** Live CPU and memory columns for the running containers in view (docker stats). */
   stats: boolean;
+  /** Each container's log size, once measured. */
+  logSizes?: LogSizes | undefined;
 }
 
-type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails' | 'stats'> & { row: ContainerRow; grouped: boolean; checked: boolean; sample: StatsSample | undefined; stopping: StopCountdown | undefined };
+type RowProps = Pick<ContainersTableProps, 'nowMs' | 'onSelect' | 'onAction' | 'onDetails' | 'stats' | 'logSizes'> & { row: ContainerRow; grouped: boolean; checked: boolean; sample: StatsSample | undefined; stopping: StopCountdown | undefined };
 
-function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stats, sample, stopping }: RowProps): ReactElement {
+function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stats, sample, stopping, logSizes }: RowProps): ReactElement {
   const { t } = useTranslation();
   const running = row.state === 'running';
   const canStart = row.state === 'created' || row.state === 'exited';
@@ -81,7 +83,7 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stat
       <td className="col-ports">
         <PortsCell ports={row.ports} />
       </td>
-      {stats ? <StatsCells running={running} sample={sample} /> : null}
+      {stats ? <StatsCells running={running} sample={sample} /> : <LogSizeCell bytes={logSizes?.get(row.id)} />}
       <td className="col-quick">
         {running || canStart ? (
           <button
@@ -100,6 +102,16 @@ function Row({ row, grouped, checked, nowMs, onSelect, onAction, onDetails, stat
         <ContainerMenu row={row} onAction={(action) => onAction(action, [row])} onDetails={() => onDetails(row.id)} />
       </td>
     </tr>
+  );
+}
+
+/** The log files' size; a dash until measured, "none" for a driver that keeps no local file. */
+function LogSizeCell({ bytes }: { bytes: number | null | undefined }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <td className="col-logs num mono" data-testid="container-logs-size" data-bytes={bytes ?? undefined}>
+      {bytes === undefined ? '—' : bytes === null ? <span className="faint" title={t('containers.logsNoFile')}>{t('containers.logsNone')}</span> : humanSize(bytes)}
+    </td>
   );
 }
 
@@ -186,7 +198,7 @@ export function ContainersTable(props: ContainersTableProps): ReactElement {
             {columns.map((c) => {
               const active = sort?.column === c;
               return (
-                <th key={c} scope="col" className={`col-${c}`} aria-sort={active ? sort.direction : 'none'}>
+                <th key={c} scope="col" className={c === 'logs' ? 'col-logs num' : `col-${c}`} aria-sort={active ? sort.direction : 'none'}>
                   <SortButton label={t(`containers.column.${c}`)} direction={active ? sort.direction : null} onSort={() => onSort(c)} testId={`containers-sort-${c}`} />
                 </th>
               );

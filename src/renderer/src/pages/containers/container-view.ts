@@ -2,7 +2,7 @@
 import { portText, type ContainerRow } from '../../../../shared/container-list';
 import { nextSortBy, searchByWords, stableSort, type SortBy } from '../../components/table/table-logic';
 
-export type SortColumn = 'name' | 'image' | 'command' | 'created' | 'status' | 'ports';
+export type SortColumn = 'name' | 'image' | 'command' | 'created' | 'status' | 'ports' | 'logs';
 export type SortState = SortBy<SortColumn>;
 
 /** One line of the virtualised table: a project's header or a container. */
@@ -31,7 +31,10 @@ export function inState(row: ContainerRow, filter: StateFilter | null): boolean 
 
 const STATE_ORDER = ['running', 'restarting', 'paused', 'created', 'removing', 'exited', 'dead'];
 
-function sortValue(row: ContainerRow, column: SortColumn): string | number {
+/** Each container's log bytes (null: no local file), when measured. */
+export type LogSizes = ReadonlyMap<string, number | null>;
+
+function sortValue(row: ContainerRow, column: SortColumn, logs: LogSizes | undefined): string | number {
   switch (column) {
     case 'name':
       return row.name;
@@ -45,16 +48,19 @@ function sortValue(row: ContainerRow, column: SortColumn): string | number {
       return STATE_ORDER.indexOf(row.state) * 1e12 - row.created;
     case 'ports':
       return row.ports.find((p) => p.publicPort !== undefined)?.publicPort ?? 1e6 + (row.ports[0]?.privatePort ?? 1e6);
+    case 'logs':
+      // Not measured, or no local file, sorts below an empty log.
+      return logs?.get(row.id) ?? -1;
   }
 }
 
 /** A stable sort: equal values keep the engine's order (newest first, like docker ps). */
-export function sortRows(rows: readonly ContainerRow[], sort: SortState | null): ContainerRow[] {
-  return sort ? stableSort(rows, sort.direction, (row) => sortValue(row, sort.column)) : [...rows];
+export function sortRows(rows: readonly ContainerRow[], sort: SortState | null, logs?: LogSizes): ContainerRow[] {
+  return sort ? stableSort(rows, sort.direction, (row) => sortValue(row, sort.column, logs)) : [...rows];
 }
 
 export function nextSort(current: SortState | null, column: SortColumn): SortState {
-  return nextSortBy(current, column, column === 'created');
+  return nextSortBy(current, column, column === 'created' || column === 'logs');
 }
 
 /** Projects first (by name, each with its containers in sort order), then the containers of no project. */
