@@ -54,15 +54,20 @@ export interface DiskUsageDetail {
   measuredAt: number;
 }
 
-export const CLEANUP_WIZARDS = ['quick', 'images', 'volumes', 'networks', 'everything'] as const;
+export const CLEANUP_WIZARDS = ['quick', 'images', 'volumes', 'networks', 'buildCache', 'everything'] as const;
 export type CleanupWizard = (typeof CLEANUP_WIZARDS)[number];
 
 /** What a wizard's first step asks. Absent fields mean "no limit". */
 export interface CleanupOptions {
   /** Quick clean / Everything: only containers that exited more than this many hours ago. */
   exitedHours?: number;
-  /** Unused images: only images created more than this many hours ago (`until`). */
+  /**
+   * Unused images: only images created more than this many hours ago (`until`). Build cache: only records unused for
+   * more than this many hours (last used, or created when never used), as `docker builder prune --filter until`.
+   */
   untilHours?: number;
+  /** Build cache: keep this much cache (MB), dropping the least recently used records first (`--keep-storage`). */
+  keepStorageMb?: number;
   /** Unused images: keep the newest N images of each repository. */
   keepNewest?: number;
   /** Images never removed: reference globs (`myorg/*`, `*:stable`) or `label=key[=value]`. */

@@ -10,6 +10,7 @@ const options = z
     exitedHours: hours.optional(),
     untilHours: hours.optional(),
     keepNewest: z.number().int().min(0).max(1000).optional(),
+    keepStorageMb: z.number().int().min(0).max(100_000_000).optional(),
     protect: z.array(z.string().min(1).max(512).regex(/^[^\0]+$/)).max(200).optional(),
     allImages: z.boolean().optional(),
     volumes: z.boolean().optional(),

@@ -3,7 +3,7 @@
  * options (age, keep newest, protect list), each with its size.
  */
 import type { CleanupItem, CleanupOptions, CleanupPreview, CleanupWizard } from '../../../shared/cleanup';
-import type { EngineImageSummary } from '../engine/engine-types';
+import type { EngineBuildCacheRecord, EngineImageSummary } from '../engine/engine-types';
 import { isAnonymousVolume, realTags } from './df-detail';
 import { compileProtect, labelFilters } from './protect';
 import { isStopped, type Snapshot } from './snapshot';
@@ -103,6 +103,36 @@ export function newestPerRepository<T extends Pick<EngineImageSummary, 'Id' | 'R
   return keep;
 }
 
+/** When a record was last used (or made, never used since), epoch ms; NaN when the engine does not say. */
+function lastUsed(b: EngineBuildCacheRecord): number {
+  return Date.parse(b.LastUsedAt ?? b.CreatedAt ?? '');
+}
+
+/**
+ * The Build cache wizard's records: not in use; with `untilHours`, unused for longer than that; with a storage to
+ * keep, the least recently used ones until what stays fits in it (BuildKit's own order). Deleted by ID, so exactly
+ * these go.
+ */
+function buildCacheBy(snap: Snapshot, options: CleanupOptions): CleanupItem[] {
+  const idle = snap.df.BuildCache.filter((b) => !b.InUse);
+  const cutoff = options.untilHours === undefined ? undefined : snap.now - options.untilHours * 3_600_000;
+  const old = cutoff === undefined ? idle : idle.filter((b) => lastUsed(b) < cutoff);
+  let chosen = old;
+  // Keeping 0 is keeping nothing: every record (BuildKit reads it so too), empty ones included.
+  if (options.keepStorageMb !== undefined && options.keepStorageMb > 0) {
+    const keep = options.keepStorageMb * 1_000_000;
+    let total = snap.df.BuildCache.reduce((sum, b) => sum + b.Size, 0);
+    chosen = [];
+    for (const b of [...old].sort((x, y) => (lastUsed(x) || 0) - (lastUsed(y) || 0) || x.ID.localeCompare(y.ID))) {
+      if (total <= keep) break;
+      chosen.push(b);
+      total -= b.Size;
+    }
+  }
+  const ids = new Set(chosen.map((b) => b.ID));
+  return buildCache(snap).filter((item) => ids.has(item.id));
+}
+
 function buildCache(snap: Snapshot): CleanupItem[] {
   return snap.df.BuildCache
     .filter((b) => !b.InUse)
@@ -177,6 +207,10 @@ export function selectFor(wizard: CleanupWizard, options: CleanupOptions, snap: 
       return { items: unusedVolumes(snap, none, true), kept: [], commands: [['docker', 'volume', 'prune', '-f']], combines: [] };
     case 'networks':
       return { items: unusedNetworks(snap), kept: [], commands: [['docker', 'network', 'prune', '-f']], combines: [] };
+    case 'buildCache': {
+      const keep = options.keepStorageMb === undefined ? [] : ['--keep-storage', `${options.keepStorageMb}MB`];
+      return { items: buildCacheBy(snap, options), kept: [], commands: [['docker', 'builder', 'prune', '-a', '-f', ...untilArgs('until', options.untilHours), ...keep]], combines: [] };
+    }
     case 'everything': {
       const containers = stoppedContainers(snap, options.exitedHours);
       const removed = new Set(containers.map((c) => c.id));

@@ -139,6 +139,7 @@ export interface EngineBuildCacheRecord {
   Shared: boolean;
   Size: number;
   LastUsedAt?: string | null;
+  CreatedAt?: string;
   UsageCount?: number;
 }
 

@@ -42,7 +42,7 @@ function Steps({ current }: { current: Step }): ReactElement {
 export function WizardDialog({ wizard, onClose, onDone }: { wizard: CleanupWizard; onClose(): void; onDone(): void }): ReactElement {
   const { t } = useTranslation();
   const settings = useCleanupSettings();
-  const [form, setForm] = useState<OptionsForm>({ exitedHours: '', untilHours: '', keepNewest: '', protect: settings.protect.join('\n'), allImages: false, volumes: false });
+  const [form, setForm] = useState<OptionsForm>({ exitedHours: '', untilHours: '', keepNewest: '', keepStorageMb: '', protect: settings.protect.join('\n'), allImages: false, volumes: false });
   const [preview, setPreview] = useState<CleanupPreview | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [previewing, setPreviewing] = useState(false);

@@ -6,6 +6,7 @@ export interface OptionsForm {
   exitedHours: string;
   untilHours: string;
   keepNewest: string;
+  keepStorageMb: string;
   protect: string;
   allImages: boolean;
   volumes: boolean;
@@ -23,7 +24,9 @@ export function toOptions(wizard: CleanupWizard, form: OptionsForm, protect: str
   const until = number(form.untilHours);
   const keep = number(form.keepNewest);
   if ((wizard === 'quick' || wizard === 'everything') && exited !== undefined) options.exitedHours = exited;
-  if ((wizard === 'images' || wizard === 'everything') && until !== undefined) options.untilHours = until;
+  if ((wizard === 'images' || wizard === 'everything' || wizard === 'buildCache') && until !== undefined) options.untilHours = until;
+  const keepStorage = number(form.keepStorageMb);
+  if (wizard === 'buildCache' && keepStorage !== undefined) options.keepStorageMb = Math.floor(keepStorage);
   if ((wizard === 'images' || wizard === 'everything') && keep !== undefined) options.keepNewest = Math.floor(keep);
   if (wizard !== 'volumes' && wizard !== 'networks' && protect.length > 0) options.protect = protect;
   if (wizard === 'everything') {
@@ -34,7 +37,7 @@ export function toOptions(wizard: CleanupWizard, form: OptionsForm, protect: str
 }
 
 /** A number with its unit after it: hours, or a count of images. */
-function Hours({ id, label, hint, value, onChange, unit = 'hours' }: { id: string; label: string; hint: string; value: string; onChange(v: string): void; unit?: 'hours' | 'images' }): ReactElement {
+function Hours({ id, label, hint, value, onChange, unit = 'hours' }: { id: string; label: string; hint: string; value: string; onChange(v: string): void; unit?: 'hours' | 'images' | 'mb' }): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="field">
@@ -42,7 +45,7 @@ function Hours({ id, label, hint, value, onChange, unit = 'hours' }: { id: strin
       <span className="cleanup-options__with-unit">
         <input id={id} className="input cleanup-options__number" type="number" min={0} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
         <span className="cleanup-options__unit" data-testid={`${id}-unit`}>
-          {unit === 'hours' ? t('cleanup.options.hoursUnit') : t('cleanup.options.imagesUnit')}
+          {unit === 'hours' ? t('cleanup.options.hoursUnit') : unit === 'mb' ? 'MB' : t('cleanup.options.imagesUnit')}
         </span>
       </span>
       <span className="field__hint">{hint}</span>
@@ -84,6 +87,12 @@ export function WizardOptions({ wizard, form, onForm }: { wizard: CleanupWizard;
           <textarea id="cleanup-protect" className="input mono cleanup-options__protect" rows={3} value={form.protect} onChange={(e) => set({ protect: e.target.value })} data-testid="cleanup-protect" />
           <span className="field__hint">{t('cleanup.options.protectHint')}</span>
         </div>
+      ) : null}
+      {wizard === 'buildCache' ? (
+        <>
+          <Hours id="cleanup-cache-until" label={t('cleanup.options.cacheUntil')} hint={t('cleanup.options.hoursHint')} value={form.untilHours} onChange={(v) => set({ untilHours: v })} />
+          <Hours id="cleanup-keep-storage" label={t('cleanup.options.keepStorage')} hint={t('cleanup.options.keepStorageHint')} value={form.keepStorageMb} onChange={(v) => set({ keepStorageMb: v })} unit="mb" />
+        </>
       ) : null}
       {wizard === 'volumes' || wizard === 'networks' ? <p className="muted">{t('cleanup.options.nothingToChoose')}</p> : null}
     </div>
