@@ -40,6 +40,18 @@ test.describe('Cleanup', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  test('the build cache wizard asks for an age and a storage to keep (MB), and says the equivalent docker builder prune', async ({ page }) => {
+    await openPage(page, 'cleanup');
+    await page.getByTestId('cleanup-open-buildCache').click();
+    const wizard = page.getByTestId('cleanup-wizard');
+    await wizard.getByTestId('cleanup-cache-until').fill('24');
+    await wizard.getByTestId('cleanup-keep-storage').fill('10000');
+    await expect(wizard.getByTestId('cleanup-keep-storage-unit')).toHaveText('MB');
+    await wizard.getByTestId('cleanup-make-preview').click();
+    await expect(wizard.getByTestId('cleanup-command')).toContainText('docker builder prune -a -f --filter until=24h --keep-storage 10000MB');
+    await page.screenshot({ path: join(SHOTS, 'cleanup-build-cache.png'), animations: 'disabled', caret: 'hide' });
+  });
+
   test('quick clean of our objects from the df view to the report', async ({ page }) => {
     test.setTimeout(90_000);
     mkdirSync(SHOTS, { recursive: true });

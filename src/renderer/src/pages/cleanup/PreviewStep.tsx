@@ -66,7 +66,18 @@ export function PreviewStep({ preview, selected, onSelected }: { preview: Cleanu
     onSelected(next);
   };
 
-  if (preview.items.length === 0) return <p className="muted" data-testid="cleanup-preview-empty">{t('cleanup.preview.nothing')}</p>;
+  if (preview.items.length === 0)
+    return (
+      <div>
+        <p className="muted" data-testid="cleanup-preview-empty">
+          {t('cleanup.preview.nothing')}
+        </p>
+        <div className="cleanup-preview__command">
+          <span className="muted">{t('cleanup.preview.command')}</span>
+          <CommandBlock commands={preview.commands.map((argv) => ({ command: shellQuote(argv) }))} testId="cleanup-command" />
+        </div>
+      </div>
+    );
   return (
     <div className="cleanup-preview" data-testid="cleanup-preview">
       <div className="cleanup-preview__summary">
