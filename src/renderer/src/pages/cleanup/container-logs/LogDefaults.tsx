@@ -49,7 +49,7 @@ export function LogDefaults({ rows, onApplied }: { rows: readonly ContainerLogUs
     <section className="container-logs__defaults" data-testid="log-defaults">
       <h3>{t('containerLogs.defaults.title')}</h3>
       <p className="muted">{t('containerLogs.defaults.help', { driver: current.driver || 'json-file', path: state.path })}</p>
-      <div className="container-logs__fields">
+      <div className="field-grid">
         <TextField id="log-max-size" label={t('containerLogs.defaults.maxSize')} value={draft.maxSize} onChange={(maxSize) => setDraft({ ...draft, maxSize })} placeholder="10m" hint={t('containerLogs.defaults.maxSizeHint')} problem={problemText('maxSize')} testId="log-max-size" />
         <TextField id="log-max-file" label={t('containerLogs.defaults.maxFile')} value={draft.maxFile} onChange={(maxFile) => setDraft({ ...draft, maxFile })} placeholder="3" hint={t('containerLogs.defaults.maxFileHint')} problem={problemText('maxFile')} testId="log-max-file" />
       </div>

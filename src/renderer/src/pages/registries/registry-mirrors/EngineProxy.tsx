@@ -70,7 +70,7 @@ export function EngineProxy({ state, draft, onChange, planned }: EngineProxyProp
         </p>
       )}
       {now ? <ProxyInEffect proxies={now} /> : null}
-      <div className="registry-proxy__fields">
+      <div className="field-grid">
         {PROXY_FIELDS.map((field) => (
           <TextField
             key={field}
