@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { WharfError } from '../errors';
 import type { EventBus } from '../event-bus';
 import { classifyFailure, type FailureProbe } from './classify-failure';
-import { isProbeEvent } from './engine-probe';
+import { isProbeEvent } from './engine-normalize';
 import { socketPathOf, type DockerClientFactory } from './docker-client';
 import type { EngineVersion } from './engine-types';
 import { watchSocket } from './socket-watch';

@@ -4,6 +4,7 @@
  * Values that mean something (`<none>:<none>` tags of old engines, SharedSize -1) are kept as the engine sent them:
  * the CLI's own rules read them (images-rows.ts).
  */
+import type { DockerEvent } from '../../../shared/events';
 import type {
   EngineBuildCacheRecord,
   EngineContainerSummary,
@@ -112,6 +113,13 @@ export function asBuildCache(raw: unknown): EngineBuildCacheRecord {
  * count or size shows it.
  */
 export const PROBE_LABEL = 'io.wharf.probe';
+export const PROBE_IMAGE = 'wharf-probe';
+
+/** An event of the probe (its container's, its image's): no list moves for it. */
+export function isProbeEvent(e: DockerEvent): boolean {
+  const a = e.Actor.Attributes ?? {};
+  return PROBE_LABEL in a || (e.Type === 'image' && (a.name ?? '').startsWith(`${PROBE_IMAGE}:`)) || (a.image ?? '').startsWith(`${PROBE_IMAGE}:`);
+}
 export function notProbe(object: { Labels?: Record<string, string> | null }): boolean {
   return !(object.Labels && PROBE_LABEL in object.Labels);
 }

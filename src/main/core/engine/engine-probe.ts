@@ -8,17 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import type { DockerEvent } from '../../../shared/events';
 import type { EngineApi } from './engine-api';
-import { PROBE_LABEL } from './engine-normalize';
+import { PROBE_IMAGE, PROBE_LABEL } from './engine-normalize';
 
-export const PROBE_IMAGE = 'wharf-probe';
 const PROBE_TAG = '1';
-
-export function isProbeEvent(e: DockerEvent): boolean {
-  const a = e.Actor.Attributes ?? {};
-  return PROBE_LABEL in a || (e.Type === 'image' && (a.name ?? '').startsWith(`${PROBE_IMAGE}:`)) || (a.image ?? '').startsWith(`${PROBE_IMAGE}:`);
-}
 
 /** An empty tar archive: two zero blocks. */
 const EMPTY_ROOTFS = Buffer.alloc(1024);
