@@ -76,7 +76,7 @@ test('default log limits: a bad size refused at its field; the review adds log-o
   await openPage(page, 'cleanup');
   const block = page.getByTestId('log-defaults');
   await block.getByTestId('log-max-size').fill('10 MB');
-  await expect(block.getByTestId('log-max-size-problem')).toHaveText('A number with k, m or g, such as 10m');
+  await expect(block.getByTestId('log-max-size-problem')).toHaveText('A number with a unit, such as 10m, 500k or 1g');
   await expect(block.getByTestId('log-defaults-review')).toBeDisabled();
   await block.getByTestId('log-max-size').fill('10m');
   await block.getByTestId('log-max-file').fill('3');

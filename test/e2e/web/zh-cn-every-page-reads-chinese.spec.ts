@@ -10,7 +10,7 @@ import { openApp } from '../support/e2e-env';
 
 /** Names the same in every language: products, formats, protocols, units. */
 const PROPER_NAMES = [
-  'Docker', 'Wharf', 'Compose', 'Hub', 'DaoCloud', 'Aliyun', 'Linux', 'Debian', 'Dockerfile', 'Podman', 'Portainer',
+  'Docker', 'Wharf', 'Compose', 'BuildKit', 'Hub', 'DaoCloud', 'Aliyun', 'Linux', 'Debian', 'Dockerfile', 'Podman', 'Portainer',
   'CLI', 'API', 'ID', 'IDs', 'CPU', 'JSON', 'CSV', 'YAML', 'TLS', 'SSH', 'URL', 'HTTP', 'HTTPS', 'IP', 'IPv4', 'IPv6',
   'TCP', 'UDP', 'DNS', 'CIDR', 'MAC', 'PID', 'UID', 'GID', 'TTY', 'OS', 'English', 'Web', 'Cgroup', 'cgroup', 'polkit', 'Rootless',
   'rootless', 'localhost',
