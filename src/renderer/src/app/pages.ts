@@ -5,24 +5,40 @@ import type { PageId } from '../stores/route-store';
 
 type PageComponent = ComponentType | LazyExoticComponent<ComponentType>;
 
+/** Adds the stylesheet again and waits until it applies (or fails). */
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => reject(new Error(`Unable to preload CSS for ${href}`)), { once: true });
+    document.head.appendChild(link);
+  });
+}
+
 /**
  * A page's chunk, loaded on first visit. A load that fails (a connection dropped under the request, "Unable to
  * preload CSS") is tried twice more before the page shows its error: a transient failure should not cost a reload.
+ * A stylesheet that failed is loaded again here: the chunk loader remembers it as asked for and would not wait for
+ * it a second time, so the page would show unstyled.
  */
 function lazyPage(load: () => Promise<ComponentType>): LazyExoticComponent<ComponentType> {
-  const attempt = async (left: number, delayMs: number): Promise<{ default: ComponentType }> => {
+  const attempt = async (left: number, delayMs: number, css: string[]): Promise<{ default: ComponentType }> => {
     try {
+      // The stylesheets that failed before, loaded again first (each failure throws for the next attempt).
+      for (const href of css) await loadStylesheet(href);
       return { default: await load() };
     } catch (error) {
       if (left === 0) throw error;
-      // The stylesheet whose load failed stays in <head>; the loader would take it for loaded next time.
       const failedCss = /Unable to preload CSS for (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
+      // The link that failed stays in <head>, inert: it goes, and a new one is made next time.
       for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) if (failedCss !== undefined && link.href === failedCss) link.remove();
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return attempt(left - 1, delayMs * 3);
+      return attempt(left - 1, delayMs * 3, failedCss === undefined || css.includes(failedCss) ? css : [...css, failedCss]);
     }
   };
-  return lazy(() => attempt(2, 250));
+  return lazy(() => attempt(2, 250, []));
 }
 
 /** Dashboard and Settings ship in the main bundle; every other page is its own chunk, loaded on first visit. */
