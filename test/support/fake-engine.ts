@@ -158,7 +158,11 @@ function filtersOf(filters: string | undefined, known: readonly string[]): Recor
   return parsed;
 }
 
-export function createFakeEngine(seed: Partial<FakeState> & { apiVersion?: string } = {}): FakeEngine {
+/**
+ * `parentsKey`: how df names a build cache record's parents at API 1.42+ — 'Parents'; ' Parents' as engines 23–26
+ * spell it; 'none' as dockerd 26.1 answers at API 1.41 (no Parent at all).
+ */
+export function createFakeEngine(seed: Partial<FakeState> & { apiVersion?: string; parentsKey?: 'Parents' | ' Parents' | 'none' } = {}): FakeEngine {
   const apiVersion = seed.apiVersion ?? '1.43';
   const state: FakeState = structuredClone({
     images: seed.images ?? [],
@@ -362,7 +366,13 @@ export function createFakeEngine(seed: Partial<FakeState> & { apiVersion?: strin
         Volumes: state.volumes.map((v) => ({ ...volume(v), UsageData: { Size: v.size ?? 0, RefCount: state.containers.filter((c) => c.mounts.includes(v.name)).length } })),
         BuildCache: state.buildCache.map((b) => ({
           ID: b.id,
-          ...(newParents ? (b.parents.length > 0 ? { Parents: [...b.parents] } : {}) : { Parent: b.parents[0] ?? '' }),
+          ...(seed.parentsKey === 'none'
+            ? {}
+            : newParents
+              ? b.parents.length > 0
+                ? { [seed.parentsKey ?? 'Parents']: [...b.parents] }
+                : {}
+              : { Parent: b.parents[0] ?? '' }),
           Type: b.type ?? 'regular',
           Description: b.description ?? '',
           InUse: b.inUse ?? false,

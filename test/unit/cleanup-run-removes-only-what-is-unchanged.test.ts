@@ -38,8 +38,8 @@ function cleanup(fake: FakeEngine): Cleanup {
   };
 }
 
-function engine(state: Partial<FakeState>, apiVersion?: string): FakeEngine {
-  return createFakeEngine({ images: [{ id: JOB, tags: ['job:1'], digests: [], layers: [BASE] }], ...state, ...(apiVersion ? { apiVersion } : {}) });
+function engine(state: Partial<FakeState>, apiVersion?: string, parentsKey?: 'Parents' | ' Parents' | 'none'): FakeEngine {
+  return createFakeEngine({ images: [{ id: JOB, tags: ['job:1'], digests: [], layers: [BASE] }], ...state, ...(apiVersion ? { apiVersion } : {}), ...(parentsKey ? { parentsKey } : {}) });
 }
 
 /** A build cache record ID as buildkit makes them: 25 characters. */
@@ -92,7 +92,8 @@ describe('a cleanup run', () => {
   it.each([
     ['1.41', 'Parent'],
     ['1.43', 'Parents'],
-  ])('API %s (%s): prunes build cache children before their parents, so every record goes', async (apiVersion) => {
+    ['1.45', ' Parents'],
+  ] as const)('API %s (%s): prunes build cache children before their parents, so every record goes', async (apiVersion, key) => {
     const [root, mid, leaf] = [cacheId('root'), cacheId('mid'), cacheId('leaf')];
     // Listed parents first, as df lists them: pruning in that order would leave each parent behind.
     const fake = engine(
@@ -104,11 +105,21 @@ describe('a cleanup run', () => {
         ],
       },
       apiVersion,
+      key === 'Parent' ? undefined : key,
     );
     const report = await cleanup(fake).previewAndRun('quick', () => undefined);
     expect(report.failed).toEqual([]);
     expect(report.removed.map((r) => r.kind)).toEqual(['buildCache', 'buildCache', 'buildCache']);
     expect(fake.callsTo('pruneBuildCache').map(([filters]) => JSON.parse(filters as string))).toEqual([{ id: [leaf] }, { id: [mid] }, { id: [root] }]);
+    expect(fake.state.buildCache).toEqual([]);
+  });
+
+  it('an engine that names no parents (dockerd 26.1 at API 1.41): a record BuildKit keeps is tried again after the others', async () => {
+    const [root, mid, leaf] = [cacheId('root'), cacheId('mid'), cacheId('leaf')];
+    const fake = engine({ buildCache: [{ id: root, parents: [], size: 100 }, { id: mid, parents: [root], size: 10 }, { id: leaf, parents: [mid], size: 1 }] }, '1.41', 'none');
+    const report = await cleanup(fake).previewAndRun('quick', () => undefined);
+    expect(report.failed).toEqual([]);
+    expect(report.removed).toHaveLength(3);
     expect(fake.state.buildCache).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateBytes } from '../../src/main/core/cleanup/estimate';
+import { bytesBesideImages, imagesDeleted } from '../../src/main/core/cleanup/estimate';
+import { freedBySide, freedNeeds, spaceView } from '../../src/main/core/images/freed-space';
 import { compileProtect, labelFilters } from '../../src/main/core/cleanup/protect';
 import { buildReport } from '../../src/main/core/cleanup/report';
 import { newestPerRepository, selectFor } from '../../src/main/core/cleanup/select';
@@ -95,8 +96,18 @@ describe('cleanup selection follows the CLI prunes and the wizard options', () =
       { id: id('c'), diffIds: ['base', 'c'], sizes: [100, 50] },
     ];
     const items = selectFor('everything', { allImages: true, volumes: true }, snap).items;
-    // c1 10 + volume 40 + k1 11 + images a (200) and c (50); base stays for b.
-    expect(estimateBytes(snap, layers, items)).toBe(10 + 40 + 11 + 250);
+    // c1 10 + volume 40 + k1 11 (k3 is shared with an image).
+    expect(bytesBesideImages(snap, items)).toBe(10 + 40 + 11);
+    // Images a (200) and c (50) go; base stays for b. Both sides say so.
+    const deleted = imagesDeleted(snap, items);
+    const view = spaceView({ ...snap.df, LayersSize: 100 + 200 + 100 + 50 }, snap.images);
+    const byId = new Map(layers.map((l) => [l.id, l]));
+    const deletedSide = freedNeeds({ ...view, layersSize: null }, deleted, () => false);
+    expect(deletedSide.side).toBe('deleted');
+    expect(freedBySide(view, deletedSide, byId, deleted)).toBe(250);
+    const keptSide = freedNeeds(view, deleted, () => false);
+    expect(keptSide).toEqual({ side: 'kept', chains: [id('b')], sized: [id('b')] });
+    expect(freedBySide(view, keptSide, byId, deleted)).toBe(250);
   });
 
   it('protect patterns and their CLI filters', () => {

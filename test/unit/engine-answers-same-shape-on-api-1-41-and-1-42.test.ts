@@ -25,6 +25,12 @@ describe('asBuildCache', () => {
     expect(asBuildCache({ ...RECORD, Parents: null }).Parents).toEqual([]);
   });
 
+  it('engines 23–26 spell it " Parents" (a space in their struct tag, seen on dockerd 26.1): read as Parents', () => {
+    const record = asBuildCache({ ...RECORD, ' Parents': ['base'] });
+    expect(record).toEqual({ ...RECORD, Parents: ['base'] });
+    expect(record).not.toHaveProperty(' Parents');
+  });
+
   it('fields an engine left out get their neutral values', () => {
     expect(asBuildCache({ ID: 'bare' })).toEqual({ ID: 'bare', Parents: [], Type: '', InUse: false, Shared: false, Size: 0 });
   });

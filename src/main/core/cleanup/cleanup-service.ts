@@ -11,10 +11,10 @@ import type { EngineApi } from '../engine/engine-api';
 import { WharfError } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import type { ImageLayersIndex } from '../images/image-layers';
-import type { ImageLayers } from '../images/layer-accounting';
+import { spaceView, type SpaceView } from '../images/freed-space';
 import { deleteBuildCache, deleteContainer, deleteImage, deleteNetwork, deleteVolume, type Outcome } from './delete-objects';
 import { detailFromRaw, totalSize } from './df-detail';
-import { estimateBytes, imagesDeleted } from './estimate';
+import { bytesBesideImages, imagesDeleted } from './estimate';
 import { selectFor } from './select';
 import { summarizeDiskUsage } from '../../../shared/disk-usage';
 import { isStopped, type Snapshot } from './snapshot';
@@ -30,7 +30,7 @@ const ORDER = ['container', 'image', 'network', 'volume'] as const;
 export interface CleanupService {
   diskUsage(): Promise<DiskUsageDetail>;
   preview(wizard: CleanupWizard, options: CleanupOptions): Promise<CleanupPreview>;
-  estimate(previewId: string, keys: string[]): { bytes: number };
+  estimate(previewId: string, keys: string[]): Promise<{ bytes: number }>;
   run(previewId: string, keys: string[]): TaskInfo<'cleanup'>;
   history(): CleanupReport[];
 }
@@ -38,7 +38,7 @@ export interface CleanupService {
 interface Stored {
   preview: CleanupPreview;
   snap: Snapshot;
-  layers: ImageLayers[];
+  space: SpaceView;
 }
 
 export function createCleanupService(deps: { engine: EngineApi; clock: Clock; tasks: TaskManager; layers: ImageLayersIndex }): CleanupService {
@@ -47,12 +47,12 @@ export function createCleanupService(deps: { engine: EngineApi; clock: Clock; ta
   const reports: CleanupReport[] = [];
 
   async function snapshot(options: CleanupOptions): Promise<Snapshot> {
-    const [df, images, containers, listedNetworks] = await Promise.all([
-      engine.diskUsage(),
-      engine.listImages({ all: true }),
-      engine.listContainers({ all: true }),
-      engine.listNetworks(),
-    ]);
+    const [df, listedNetworks] = await Promise.all([engine.diskUsage(), engine.listNetworks()]);
+    // df already lists every container and every image `docker image ls` shows; the untagged parents it leaves
+    // out (classic builds) exist only if an image names a parent df does not list: then the full list is read.
+    const containers = df.Containers;
+    const listed = new Set(df.Images.map((i) => i.Id));
+    const images = df.Images.every((i) => i.ParentId === '' || listed.has(i.ParentId)) ? df.Images : await engine.listImages({ all: true });
     // The list answer has no attached containers: inspect the custom networks (few) for them.
     const networks = await Promise.all(
       listedNetworks.map(async (n) => (['bridge', 'host', 'none'].includes(n.Name) ? n : await engine.inspectNetwork(n.Id))),
@@ -66,6 +66,11 @@ export function createCleanupService(deps: { engine: EngineApi; clock: Clock; ta
       });
     }
     return { now: clock.now(), df, images, containers, networks, finishedAt };
+  }
+
+  /** What deleting `selected` frees; reads only the layers the cheaper side needs (see freed-space.ts). */
+  async function estimateBytes(snap: Snapshot, space: SpaceView, selected: readonly CleanupItem[]): Promise<number> {
+    return bytesBesideImages(snap, selected) + (await deps.layers.freed(space, imagesDeleted(snap, selected)));
   }
 
   function stored(previewId: string, keys: readonly string[]): { entry: Stored; selected: CleanupItem[] } {
@@ -85,33 +90,34 @@ export function createCleanupService(deps: { engine: EngineApi; clock: Clock; ta
     async preview(wizard, options) {
       const snap = await snapshot(options);
       const selection = selectFor(wizard, options, snap);
-      const deletable = imagesDeleted(snap, selection.items);
-      const layers = deletable.size > 0 ? await deps.layers.layersOf(snap.images, deletable) : [];
+      const space = spaceView(snap.df, snap.images);
       const preview: CleanupPreview = {
         id: randomUUID(),
         wizard,
         options,
         ...selection,
-        reclaimable: estimateBytes(snap, layers, selection.items.filter((i) => i.selected)),
+        reclaimable: await estimateBytes(snap, space, selection.items.filter((i) => i.selected)),
         cliImagesReclaimable: selection.items.some((i) => i.kind === 'image') ? (summarizeDiskUsage(snap.df).find((r) => r.kind === 'images')?.reclaimable ?? null) : null,
         plannedAt: snap.now,
       };
-      previews.set(preview.id, { preview, snap, layers });
+      previews.set(preview.id, { preview, snap, space });
       for (const id of [...previews.keys()].slice(0, Math.max(0, previews.size - KEEP_PREVIEWS))) previews.delete(id);
       return preview;
     },
 
-    estimate(previewId, keys) {
+    async estimate(previewId, keys) {
       const { entry, selected } = stored(previewId, keys);
-      return { bytes: estimateBytes(entry.snap, entry.layers, selected) };
+      return { bytes: await estimateBytes(entry.snap, entry.space, selected) };
     },
 
     run(previewId, keys) {
       const { entry, selected } = stored(previewId, keys);
       if (selected.length === 0) throw new WharfError('invalid-input', 'Nothing is selected.');
-      const { preview, snap, layers } = entry;
+      const { preview, snap, space } = entry;
       return tasks.start({ kind: 'cleanup', target: preview.wizard }, async (ctx): Promise<CleanupReport> => {
         const startedAt = clock.now();
+        // Before anything goes: the layers it reads are those of images about to be deleted.
+        const estimate = await estimateBytes(snap, space, selected);
         const before = detailFromRaw(await engine.diskUsage(), clock.now()).rows;
         const results: ItemResult[] = selected.map((i) => ({ target: i.name, state: 'pending' }));
         const outcomes = new Map<CleanupItem, Outcome>();
@@ -139,7 +145,7 @@ export function createCleanupService(deps: { engine: EngineApi; clock: Clock; ta
           wizard: preview.wizard,
           startedAt,
           endedAt: clock.now(),
-          estimate: estimateBytes(snap, layers, selected),
+          estimate,
           reclaimed: totalSize(before) - totalSize(after),
           before,
           after,

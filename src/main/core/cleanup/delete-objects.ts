@@ -97,6 +97,14 @@ export async function deleteBuildCache(engine: EngineApi, items: readonly Cleanu
     return;
   }
   const parentsOf = new Map(snap.df.BuildCache.map((b) => [b.ID, b.Parents]));
+  const prune = (item: CleanupItem): Promise<Outcome> =>
+    guarded(async () => {
+      // No per-record delete (API 1.41): a prune whose filter names exactly this one record.
+      const answer = await engine.pruneBuildCache(JSON.stringify({ id: [item.id] }), true);
+      return answer.CachesDeleted.includes(item.id) ? { state: 'done' } : { state: 'failed', reason: 'not-deleted' };
+    });
+  // A record BuildKit kept is tried again after the others: it may be a parent the engine did not name.
+  const again: CleanupItem[] = [];
   let left = [...items];
   while (left.length > 0 && !aborted()) {
     const parents = new Set(left.flatMap((i) => parentsOf.get(i.id) ?? []));
@@ -107,14 +115,20 @@ export async function deleteBuildCache(engine: EngineApi, items: readonly Cleanu
       if (!now) settle(item, skipped('gone'));
       else if (now.InUse) settle(item, skipped('in-use'));
       else {
-        const outcome = await guarded(async () => {
-          // No per-record delete (API 1.41): a prune whose filter names exactly this one record.
-          const answer = await engine.pruneBuildCache(JSON.stringify({ id: [item.id] }), true);
-          return answer.CachesDeleted.includes(item.id) ? { state: 'done' } : { state: 'failed', reason: 'not-deleted' };
-        });
-        settle(item, outcome);
+        const outcome = await prune(item);
+        if (outcome.reason === 'not-deleted') again.push(item);
+        else settle(item, outcome);
       }
     }
     left = left.filter((i) => !batch.includes(i));
+  }
+  // Passes while one deletes something (a chain of unnamed parents goes one level per pass).
+  let kept = again;
+  while (kept.length > 0 && !aborted()) {
+    const outcomes = [];
+    for (const item of kept) outcomes.push({ item, outcome: await prune(item) });
+    const next = outcomes.filter((o) => o.outcome.reason === 'not-deleted');
+    for (const o of outcomes) if (next.length === kept.length || !next.includes(o)) settle(o.item, o.outcome);
+    kept = next.length === kept.length ? [] : next.map((o) => o.item);
   }
 }

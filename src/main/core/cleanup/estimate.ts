@@ -1,10 +1,10 @@
 /**
- * What the disk really gains for a selection, pure: containers' writable layers, volumes' data, build cache
- * not shared with images, and for images every layer no kept image uses, once (layer-accounting.ts) —
- * including the untagged parents the engine prunes with them.
+ * What the disk really gains for a selection: containers' writable layers, volumes' data, build cache not
+ * shared with images (pure, here), and for images every layer no kept image uses, once — including the
+ * untagged parents the engine prunes with them (ImageLayersIndex.freed, from the snapshot's space view).
  */
 import type { CleanupItem } from '../../../shared/cleanup';
-import { freedBytes, withPrunedParents, type ImageLayers } from '../images/layer-accounting';
+import { withPrunedParents } from '../images/layer-accounting';
 import type { Snapshot } from './snapshot';
 
 /** The image IDs the engine deletes for these selected images (their pruned parents too). */
@@ -15,7 +15,8 @@ export function imagesDeleted(snap: Snapshot, selected: readonly CleanupItem[]):
   return withPrunedParents(snap.images, deleted, used);
 }
 
-export function estimateBytes(snap: Snapshot, layers: readonly ImageLayers[], selected: readonly CleanupItem[]): number {
+/** Bytes of the selected containers, volumes and build cache records. */
+export function bytesBesideImages(snap: Snapshot, selected: readonly CleanupItem[]): number {
   const cache = new Map(snap.df.BuildCache.map((b) => [b.ID, b]));
   let total = 0;
   for (const item of selected) {
@@ -23,6 +24,5 @@ export function estimateBytes(snap: Snapshot, layers: readonly ImageLayers[], se
     // A record shared with an image's layers frees nothing while that image stays (df counts it nowhere).
     if (item.kind === 'buildCache' && cache.get(item.id)?.Shared === false) total += item.size;
   }
-  const deleted = imagesDeleted(snap, selected);
-  return deleted.size === 0 ? total : total + freedBytes(layers, deleted);
+  return total;
 }

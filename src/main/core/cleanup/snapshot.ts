@@ -5,9 +5,9 @@ export interface Snapshot {
   now: number;
   /** GET /system/df. */
   df: EngineDiskUsage;
-  /** GET /images/json?all=1. */
+  /** Every image, untagged parents too: df's own list, or GET /images/json?all=1 when df leaves parents out. */
   images: EngineImageSummary[];
-  /** GET /containers/json?all=1. */
+  /** Every container (df's list: GET /containers/json?all=1&size=1's answer). */
   containers: EngineContainerSummary[];
   /** GET /networks; the custom ones inspected, for the containers attached now. */
   networks: EngineNetwork[];

@@ -92,11 +92,15 @@ export function asNetwork(raw: unknown): EngineNetwork {
   };
 }
 
-/** API 1.42+ sends Parents (and no Parent); 1.41 sends Parent. */
+/**
+ * API 1.42+ sends Parents (and no Parent); 1.41 sends Parent. Engines 23–26 spell the key " Parents", with a
+ * space (their struct tag has one; Go's CLI reads it by the field's name anyway), and send no Parent at 1.41.
+ */
 export function asBuildCache(raw: unknown): EngineBuildCacheRecord {
   const r = raw as Loose;
-  const { Parent, ...rest } = r;
-  const parents = Array.isArray(r.Parents) ? (r.Parents as string[]) : typeof Parent === 'string' && Parent !== '' ? [Parent] : [];
+  const { Parent, ' Parents': spaced, ...rest } = r;
+  const list = Array.isArray(r.Parents) ? r.Parents : Array.isArray(spaced) ? spaced : undefined;
+  const parents = list ? list.filter((p): p is string => typeof p === 'string') : typeof Parent === 'string' && Parent !== '' ? [Parent] : [];
   return {
     ...(rest as object),
     ID: str(r.ID),

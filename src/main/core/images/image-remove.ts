@@ -10,7 +10,8 @@ import { eachLimited } from '../concurrency';
 import { toErrorInfo } from '../errors';
 import type { TaskManager } from '../tasks/task-manager';
 import type { ImageLayersIndex } from './image-layers';
-import { freedBytes, withPrunedParents } from './layer-accounting';
+import { withPrunedParents } from './layer-accounting';
+import { spaceView } from './freed-space';
 import { planRemoval, type ResolvedTarget } from './remove-plan';
 
 /** Images removed at once; items of one image always run in order, one after the other. */
@@ -96,8 +97,8 @@ export function createImageRemoveService(deps: {
       const all = withPrunedParents(images, new Set(deletes.map((i) => i.id)), used);
       const unblocked = withPrunedParents(images, new Set(deletes.filter((i) => i.containers.length === 0).map((i) => i.id)), used);
       if (all.size === 0) return plan;
-      const layers = await deps.layers.layersOf(images, all);
-      return { ...plan, freedBytes: freedBytes(layers, all), freedBytesWithoutBlocked: freedBytes(layers, unblocked) };
+      const space = spaceView({ Images: Object.entries(usage.images).map(([Id, u]) => ({ Id, Size: u.size, SharedSize: u.sharedSize })), LayersSize: usage.layersSize }, images);
+      return { ...plan, freedBytes: await deps.layers.freed(space, all), freedBytesWithoutBlocked: await deps.layers.freed(space, unblocked) };
     },
 
     remove(items, force) {

@@ -39,6 +39,15 @@ export function freedBytes(images: readonly ImageLayers[], deleted: ReadonlySet<
   return total;
 }
 
+/** Bytes the layers of `images` hold together: every layer once (by chain). */
+export function unionBytes(images: readonly ImageLayers[]): number {
+  const sizes = new Map<string, number>();
+  for (const img of images) chainKeys(img.diffIds).forEach((key, i) => sizes.set(key, Math.max(sizes.get(key) ?? 0, img.sizes?.[i] ?? 0)));
+  let total = 0;
+  for (const size of sizes.values()) total += size;
+  return total;
+}
+
 /**
  * Layer sizes from `docker history` rows (newest first, as the engine answers): the rows that made a layer,
  * oldest first. The API does not say which rows made no layer (ENV, CMD…); those show size 0, so rows with a
