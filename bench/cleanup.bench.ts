@@ -1,19 +1,17 @@
 /**
  * `npm run bench`: a cleanup preview (Everything, -a, volumes) through web mode vs the raw GET /system/df, on a
- * private engine with 2,000 images and 1,000 containers (50 running). Timings are reported as ratios, never asserted.
- * The first preview reads every image's layers (inspect + history); later ones answer from the layer cache.
+ * private engine with 2,000 images and 1,000 containers (50 running), seeded once and reused (seeded-engine.ts). Timings are reported as ratios, never asserted.
+ * The first preview reads the layers only of the images the cheaper side of freed-space.ts needs; later ones reuse them.
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, it } from 'vitest';
-import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-harness';
-import { importBusybox } from '../test/support/fixtures';
+import type { PrivateEngine } from '../test/support/engine-harness';
 import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
 import { engineRequest as rawRequest, median as medianOf, untilConnected, wharfCall as call } from './bench-support';
+import { seededEngine } from './seeded-engine';
 
 const SEED_IMAGES = Number(process.env.WHARF_BENCH_IMAGES ?? 2_000);
 const SEED_CONTAINERS = Number(process.env.WHARF_BENCH_CONTAINERS ?? 1_000);
@@ -32,30 +30,8 @@ const PREVIEW = { wizard: 'everything', options: { allImages: true, volumes: tru
 let engine: PrivateEngine;
 let web: RunningWebMode;
 
-function tinyTar(): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-tar-'));
-  writeFileSync(join(dir, 'hello.txt'), 'wharf bench\n');
-  const tar = execFileSync('/usr/bin/tar', ['-C', dir, '-c', 'hello.txt']);
-  rmSync(dir, { recursive: true, force: true });
-  return tar;
-}
-
-async function ok(status: Promise<{ status: number; text: string }>, expected: number[], what: string): Promise<void> {
-  const r = await status;
-  if (!expected.includes(r.status)) throw new Error(`${what} failed: ${r.status} ${r.text}`);
-}
-
 beforeAll(async () => {
-  engine = await startPrivateEngine({ name: 'bench-cleanup' });
-  await importBusybox(engine);
-  const tar = tinyTar();
-  for (let i = 1; i < SEED_IMAGES; i++) await ok(rawRequest(engine.socketPath, 'POST', `/v1.41/images/create?fromSrc=-&repo=bench/distinct${i}&tag=v1`, tar), [200], 'import');
-  for (let i = 0; i < SEED_CONTAINERS; i++) {
-    const running = i < RUNNING;
-    const body = { Image: 'busybox:latest', Cmd: running ? ['sleep', '3600'] : ['true'], HostConfig: { Init: true } };
-    await ok(rawRequest(engine.socketPath, 'POST', `/v1.41/containers/create?name=bench-c${i}`, body), [201], 'create');
-    if (running) await ok(rawRequest(engine.socketPath, 'POST', `/v1.41/containers/bench-c${i}/start`), [204], 'start');
-  }
+  engine = await seededEngine({ images: SEED_IMAGES, containers: SEED_CONTAINERS, running: RUNNING });
   web = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex') });
 }, 1_800_000);
 
@@ -98,7 +74,7 @@ it('cleanup.preview through web mode vs GET /system/df', async () => {
     '',
     `## cleanup.preview — ${new Date().toISOString()}`,
     '',
-    `Private engine with ${SEED_IMAGES} images and ${SEED_CONTAINERS} containers (${RUNNING} running); preview of Everything (-a, --volumes); median of ${ROUNDS} rounds. A cold preview is the first of a fresh web-mode process: it reads every image's layers once; later previews use the layer cache.`,
+    `Private engine with ${SEED_IMAGES} images and ${SEED_CONTAINERS} containers (${RUNNING} running); preview of Everything (-a, --volumes); median of ${ROUNDS} rounds. A cold preview is the first of a fresh web-mode process (its layer cache empty); later previews reuse what it read.`,
     '',
     '| call | raw GET /system/df ms | Wharf ms | Wharf / raw |',
     '|---|---:|---:|---:|',

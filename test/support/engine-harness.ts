@@ -10,6 +10,7 @@ import { probe, waitFor } from './http-probe';
 import { bridgeNameFor, createBridge, poolCidr, reserveSubnetIndex, type BridgeInfo } from './network';
 import { writeOwnerRecord } from './ownership';
 import { assertHarnessPreconditions } from './preconditions';
+import { unmountAllUnder } from './mounts';
 import { isProcessAlive, terminateSync } from './processes';
 import { sweepStaleHarnesses } from './sweep';
 import { removeLeftovers, type LeftoverResources } from './teardown';
@@ -26,6 +27,11 @@ export interface PrivateEngineOptions {
   name?: string;
   /** Extra dockerd flags, e.g. ['--registry-mirror=http://127.0.0.1:5000'] (after the harness's own). */
   extraArgs?: string[];
+  /**
+   * A data-root of the caller's, kept as it is by destroy() (its containers stop with dockerd, nothing is removed):
+   * benchmarks reuse a seeded engine between runs. Default: one inside the engine's temp root, removed with it.
+   */
+  dataRoot?: string;
 }
 
 export interface PrivateEngine {
@@ -87,6 +93,7 @@ class Engine implements PrivateEngine {
     private readonly subnetIndex: number,
     socketGroup: string | undefined,
     extraArgs: readonly string[] = [],
+    private readonly ownDataRoot?: string,
   ) {
     this.socketPath = path.join(dir, 'docker.sock');
     this.host = `unix://${this.socketPath}`;
@@ -94,7 +101,7 @@ class Engine implements PrivateEngine {
     this.cliConfigDir = path.join(dir, 'cli');
     this.addressPool = poolCidr(subnetIndex);
     const args = [
-      `--data-root=${path.join(dir, 'data')}`,
+      `--data-root=${ownDataRoot ?? path.join(dir, 'data')}`,
       `--exec-root=${path.join(dir, 'exec')}`,
       `--pidfile=${path.join(dir, 'docker.pid')}`,
       `--host=${this.host}`,
@@ -177,7 +184,7 @@ class Engine implements PrivateEngine {
     if (this.destroyed) return;
     this.destroyed = true;
     try {
-      if (this.daemon.running) {
+      if (this.daemon.running && this.ownDataRoot === undefined) {
         // Removing containers and networks through the engine is quicker and cleaner than stopping them at shutdown.
         const ids = await this.cli(['ps', '-aq'], { timeoutMs: 20_000 });
         const containers = ids.stdout.split('\n').filter((id) => id !== '');
@@ -189,6 +196,8 @@ class Engine implements PrivateEngine {
       // fall through to the forceful cleanup
     }
     removeLeftovers(this.leftovers);
+    // A kept data-root keeps its files, never a mount of a container that did not stop cleanly.
+    if (this.ownDataRoot !== undefined) unmountAllUnder(this.ownDataRoot);
     this.unregisterExitHook();
   }
 }
@@ -216,7 +225,7 @@ export async function startPrivateEngine(options: PrivateEngineOptions = {}): Pr
     subnetIndex = reserveSubnetIndex(dir);
     writeOwnerRecord(dir, { kind: 'engine', bridge: bridgeName, subnetIndex });
     const bridge = createBridge(bridgeName, subnetIndex);
-    engine = new Engine(dir, bridge, subnetIndex, options.socketGroup, options.extraArgs);
+    engine = new Engine(dir, bridge, subnetIndex, options.socketGroup, options.extraArgs, options.dataRoot);
     engine.guardProcessExit();
     engine.writeConfig(options.daemonConfig ?? {});
     await engine.start();

@@ -1,11 +1,13 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { EventStreamBanner } from '../components/EventStreamBanner';
 import { EngineSwitchedBanner } from '../components/engines/EngineSwitchedBanner';
 import { Sidebar } from '../components/Sidebar';
 import { TopBar } from '../components/TopBar';
 import { PageView } from './PageView';
+import { preloadPages } from './pages';
 
 export function App(): ReactElement {
+  useEffect(() => preloadPages(), []);
   return (
     <div className="shell">
       <Sidebar />
