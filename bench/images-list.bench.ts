@@ -2,9 +2,7 @@
  * `npm run bench`: images.list through web mode vs the raw GET /images/json vs `docker image ls`, on a private engine
  * seeded with 2,000 image rows (design §4). Timings are reported as ratios, never asserted.
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, it } from 'vitest';
@@ -12,6 +10,7 @@ import { startPrivateEngine, type PrivateEngine } from '../test/support/engine-h
 import { importBusybox } from '../test/support/fixtures';
 import { startWebMode, type RunningWebMode } from '../test/e2e/support/web-mode';
 import { engineRequest as rawRequest, median as medianOf, wharfCall as call } from './bench-support';
+import { tinyTar } from './seeded-engine';
 
 const SEED_ROWS = Number(process.env.WHARF_BENCH_IMAGE_ROWS ?? 2_000);
 /** Distinct image IDs, made by importing one tiny tar again and again (each import gets its own config, so its own ID). */
@@ -21,15 +20,6 @@ const REPORT = join(__dirname, '../test-results/bench.md');
 
 let engine: PrivateEngine;
 let web: RunningWebMode;
-
-/** A one-file tar, made once with the tar binary, imported for every distinct image. */
-function tinyTar(): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-tar-'));
-  writeFileSync(join(dir, 'hello.txt'), 'wharf bench\n');
-  const tar = execFileSync('/usr/bin/tar', ['-C', dir, '-c', 'hello.txt']);
-  rmSync(dir, { recursive: true, force: true });
-  return tar;
-}
 
 beforeAll(async () => {
   engine = await startPrivateEngine({ name: 'bench-images' });

@@ -30,7 +30,7 @@ function cacheRoot(): string {
 }
 
 /** A one-file tar, imported for every distinct image. */
-function tinyTar(): Buffer {
+export function tinyTar(): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-tar-'));
   writeFileSync(join(dir, 'hello.txt'), 'wharf bench\n');
   const tar = execFileSync('/usr/bin/tar', ['-C', dir, '-c', 'hello.txt']);
