@@ -10,6 +10,8 @@ export async function seedEngine(engine: PrivateEngine): Promise<Seed> {
   await importBusybox(engine);
   await buildImage(engine, 'app:1', 'FROM busybox\nRUN dd if=/dev/zero of=/blob bs=1k count=300\n');
   await buildImage(engine, 'app:2', 'FROM app:1\nRUN dd if=/dev/zero of=/more bs=1k count=50\n');
+  // Created is in whole seconds: app:3 must be newer than app:2, not tied with it (the newest-per-repository tests).
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
   await buildImage(engine, 'app:3', 'FROM busybox\nRUN dd if=/dev/zero of=/three bs=1k count=20\n');
   await buildImage(engine, 'tool:1', 'FROM busybox\nRUN echo one > /v\n');
   // Rebuilding the tag leaves the first build dangling.

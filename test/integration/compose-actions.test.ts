@@ -133,7 +133,7 @@ describe('compose actions on a private engine', () => {
     expect(ours.map((c) => c.State)).toEqual(['running', 'running']);
 
     const stop = await settled(await call(core, 'compose.action', { project: 'demo', action: 'stop', services: ['worker'] }));
-    expect(stop.result).toEqual({ command: ['docker', 'compose', '-p', 'demo', 'stop', 'worker'], services: [{ service: 'worker', state: 'done' }] });
+    expect(stop.result, `${stop.state}: ${JSON.stringify(stop.error)}\n${core.tasks.log(stop.id, 0).lines.join('\n')}`).toEqual({ command: ['docker', 'compose', '-p', 'demo', 'stop', 'worker'], services: [{ service: 'worker', state: 'done' }] });
     expect((await cliPs('demo')).map((c) => [c.Service, c.State])).toEqual([
       ['web', 'running'],
       ['worker', 'exited'],
