@@ -174,6 +174,35 @@ describe('createListStore', () => {
     expect(fake.calls).toHaveLength(2);
   });
 
+  it('followWhenHidden: after the page leaves, events still keep the rows current (no afterList); a revisit reconciles with one list', async () => {
+    vi.useFakeTimers();
+    connected();
+    const store = createListStore({ channel: 'volumes.list', input: {}, events: { types: ['volume'], waitMs: 300, maxWaitMs: 700 }, client, followWhenHidden: true });
+    const afterList = vi.fn();
+    const leave = store.startSync(afterList);
+    fake.calls[0]!.answer({ ok: true, value: volumes('a') });
+    await vi.advanceTimersByTimeAsync(0);
+    leave();
+    fake.emit({ Type: 'volume', Action: 'destroy' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(fake.calls).toHaveLength(2);
+    fake.calls[1]!.answer({ ok: true, value: volumes() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(names(store.getState().list)).toEqual([]);
+    expect(afterList).toHaveBeenCalledTimes(1);
+
+    // The next visit shows the current rows at once and lists once to reconcile.
+    const again = vi.fn();
+    const leaveAgain = store.startSync(again);
+    expect(names(store.getState().list)).toEqual([]);
+    expect(fake.calls).toHaveLength(3);
+    fake.calls[2]!.answer({ ok: true, value: volumes('c') });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(names(store.getState().list)).toEqual(['c']);
+    expect(again).toHaveBeenCalledTimes(1);
+    leaveAgain();
+  });
+
   it('does not list while the engine is not connected, and lists when it connects', async () => {
     vi.useFakeTimers();
     const stop = volumesStore().startSync();

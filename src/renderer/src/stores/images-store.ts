@@ -8,8 +8,11 @@ import { newestOnly } from './newest-only';
 
 export const EMPTY_INPUT: ImageListInput = { filters: {}, all: false };
 
-/** `docker image ls` with the filters of the last `apply`; image events and container ones (they change the per-image container counts). */
-export const useImagesStore = createListStore({ channel: 'images.list', input: EMPTY_INPUT, events: { types: ['image', 'container'] } });
+/**
+ * `docker image ls` with the filters of the last `apply`; image events and container ones (they change the per-image
+ * container counts), followed behind the hidden page after a first visit (disk usage only while shown).
+ */
+export const useImagesStore = createListStore({ channel: 'images.list', input: EMPTY_INPUT, events: { types: ['image', 'container'] }, followWhenHidden: true });
 
 interface ImageUsageStore {
   diskUsage: ImageDiskUsage | null;
