@@ -93,6 +93,16 @@ describe('container logs', () => {
     expect((await engine.cliOk(['image', 'ls', '--format', '{{.Repository}}', 'wharf-probe'])).stdout).toBe('');
   }, 60_000);
 
+  it('probes at the same time (two pages measuring logs at once) each leave nothing behind: not even an untagged image', async () => {
+    // What an earlier Wharf left when two probes shared one tag: an untagged image with the probe's label.
+    await engine.cliOk(['import', '--change', 'LABEL io.wharf.probe=1', '-'], { input: Buffer.alloc(1024) });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call(web, 'containers.logUsage', {})));
+    for (const usage of answers) expect(usage.rows.map((r) => r.name)).toEqual(['chatty', 'rotating', 'silent']);
+    expect((await engine.cliOk(['ps', '-a', '-q', '--filter', 'label=io.wharf.probe'])).stdout).toBe('');
+    // -a: an untagged probe image is not listed without it (nor by the repository name it lost).
+    expect((await engine.cliOk(['image', 'ls', '-a', '-q', '--filter', 'label=io.wharf.probe'])).stdout).toBe('');
+  }, 60_000);
+
   it('a probe is never one of the user`s objects: not in the lists, counts or disk usage', async () => {
     // One left as a crash would leave it (made by the CLI, with the probe's label).
     await engine.cliOk(['import', '--change', 'LABEL io.wharf.probe=1', '-', 'wharf-probe:1'], { input: Buffer.alloc(1024) });

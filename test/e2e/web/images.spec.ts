@@ -33,6 +33,8 @@ async function cliRows(args: string[] = []): Promise<string[]> {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { Repository: string; Tag: string; ID: string })
+    // Wharf's own probe (log sizes, measured while another page is open) lives a moment and is never a user's row.
+    .filter((r) => r.Repository !== 'wharf-probe')
     .map((r) => key({ repository: r.Repository, tag: r.Tag, id: r.ID }))
     .sort();
 }

@@ -37,6 +37,8 @@ export interface ListQuery {
   filters?: string;
   /** Containers only: SizeRw and SizeRootFs (`docker ps --size`, or a format that uses .Size); costly. */
   size?: boolean;
+  /** Wharf's own probe objects too, which every list leaves out (only the probe's cleanup asks for them). */
+  probes?: boolean;
 }
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
@@ -192,7 +194,10 @@ export function createEngineApi(connection: EngineConnection, options: EngineApi
     info: () => read('GET /info', (d, signal) => promised(d.info(withSignal(signal)))),
     diskUsage: async () => asDiskUsage(await read('GET /system/df', (d, signal) => promised(d.df(withSignal(signal))), dfTimeoutMs)),
 
-    listImages: async (query) => (await read<unknown[]>('GET /images/json', (d, signal) => d.listImages(listQuery(query, signal)))).map(asImageSummary).filter(notProbe),
+    listImages: async (query) => {
+      const images = (await read<unknown[]>('GET /images/json', (d, signal) => d.listImages(listQuery(query, signal)))).map(asImageSummary);
+      return query?.probes ? images : images.filter(notProbe);
+    },
     inspectImage: (name) => read('GET /images/{name}/json', (d, signal) => promised(d.getImage(name).inspect(withSignal(signal)))),
     imageHistory: async (name) =>
       (await read<EngineHistoryItem[]>('GET /images/{name}/history', (d) => d.getImage(name).history())).map((h) => ({ ...h, Tags: orEmpty(h.Tags) })),

@@ -4,14 +4,14 @@
  * container's mounts), so the sizes of root-only files — container logs — are read without root, and for a remote
  * engine too. No executable is needed, so the image is a 1 KiB empty tar made here rather than a binary shipped in
  * resources/. Both carry the io.wharf.probe label, which no list, count, size or event shows, and both are removed
- * when the work ends, however it ends.
+ * when the work ends, however it ends. Each probe has a tag of its own: probes at the same time (two pages measuring
+ * logs) must not move one tag between their images — the first to finish would remove the other's image, or leave
+ * its own untagged for good.
  */
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { EngineApi } from './engine-api';
 import { PROBE_IMAGE, PROBE_LABEL } from './engine-normalize';
-
-const PROBE_TAG = '1';
 
 /** An empty tar archive: two zero blocks. */
 const EMPTY_ROOTFS = Buffer.alloc(1024);
@@ -28,8 +28,9 @@ export interface Probe {
  * outside that folder is never asked for.
  */
 export async function withProbe<T>(engine: EngineApi, containersDir: string, work: (probe: Probe) => Promise<T>): Promise<T> {
-  const image = `${PROBE_IMAGE}:${PROBE_TAG}`;
-  await engine.importImage(EMPTY_ROOTFS, PROBE_IMAGE, PROBE_TAG, [`LABEL ${PROBE_LABEL}=1`, 'CMD ["/wharf-probe"]']);
+  const tag = randomBytes(6).toString('hex');
+  const image = `${PROBE_IMAGE}:${tag}`;
+  await engine.importImage(EMPTY_ROOTFS, PROBE_IMAGE, tag, [`LABEL ${PROBE_LABEL}=1`, 'CMD ["/wharf-probe"]']);
   let id: string | undefined;
   try {
     ({ Id: id } = await engine.createContainer({
@@ -51,7 +52,17 @@ export async function withProbe<T>(engine: EngineApi, containersDir: string, wor
     });
   } finally {
     if (id !== undefined) await engine.removeContainer(id, { volumes: false, force: true }).catch(() => undefined);
-    // Another probe may still use the image: then it goes with that one.
     await engine.removeImage(image, { force: false, noprune: false }).catch(() => undefined);
+    await removeUntaggedProbes(engine);
   }
+}
+
+/**
+ * Probe images that lost their tag (Wharf before each probe had its own tag: two at once left one behind). Tagged
+ * ones may be another probe's, still at work; an untagged one is no probe's any more. The engine refuses (force off)
+ * one a container still uses.
+ */
+async function removeUntaggedProbes(engine: EngineApi): Promise<void> {
+  const left = await engine.listImages({ all: true, filters: JSON.stringify({ label: [PROBE_LABEL], dangling: ['true'] }), probes: true }).catch(() => []);
+  for (const img of left) await engine.removeImage(img.Id, { force: false, noprune: false }).catch(() => undefined);
 }
