@@ -40,30 +40,58 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context signed in, on the Dashboard, connected, after the shell went idle for a moment. */
+/**
+ * A fresh browser context signed in, on the Dashboard, connected, once the Dashboard's own calls have answered (its
+ * `system df` takes seconds at 10,000 images and would slow the engine's answer to the visited page) and the shell
+ * went idle for a moment.
+ */
 async function signedIn(web: RunningWebMode): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(await web.newLoginUrl());
   await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
-  await page.waitForTimeout(1_500);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_000);
   return page;
 }
 
+/** One visit: click to first row, and where that time went by the page's call of `channel` (Resource Timing). */
+interface Visit {
+  firstRowMs: number;
+  /** From the click until the list call was sent (NaN when the visit sent none before its first row). */
+  sentMs: number;
+  /** The call itself: sent to its answer fully read. */
+  callMs: number;
+  /** From the answer to the first row in the document. */
+  renderMs: number;
+}
+
 /** Clicks the sidebar link and measures, in the page, the ms until `rowSelector` is in the document. */
-function visit(page: Page, nav: string, rowSelector: string): Promise<number> {
+function visit(page: Page, nav: string, rowSelector: string, channel: string): Promise<Visit> {
   return page.evaluate(
-    ([navId, selector]) =>
-      new Promise<number>((resolve) => {
+    ([navId, selector, path]) =>
+      new Promise<Visit>((resolve) => {
         const t0 = performance.now();
         (document.querySelector(`[data-testid="${navId}"]`) as HTMLElement).click();
         const check = (): void => {
-          if (document.querySelector(selector)) resolve(performance.now() - t0);
-          else requestAnimationFrame(check);
+          if (!document.querySelector(selector)) {
+            requestAnimationFrame(check);
+            return;
+          }
+          const firstRowMs = performance.now() - t0;
+          const call = performance
+            .getEntriesByType('resource')
+            .find((e) => e.name.endsWith(path) && e.startTime >= t0 && (e as PerformanceResourceTiming).responseEnd <= t0 + firstRowMs) as PerformanceResourceTiming | undefined;
+          resolve({
+            firstRowMs,
+            sentMs: call ? call.startTime - t0 : NaN,
+            callMs: call ? call.responseEnd - call.startTime : NaN,
+            renderMs: call ? firstRowMs - (call.responseEnd - t0) : NaN,
+          });
         };
         check();
       }),
-    [nav, rowSelector] as const,
+    [nav, rowSelector, `/api/${channel}`] as const,
   );
 }
 
@@ -94,6 +122,8 @@ interface SizeResult {
   rawImages: number;
   rawContainers: number;
   coldImages: number[];
+  /** The cold Images visits' breakdown: before the call, the call, after it. */
+  coldImagesParts: Visit[];
   warmImages: number[];
   coldContainers: number[];
   warmContainers: number[];
@@ -106,21 +136,23 @@ async function measure(size: (typeof SIZES)[number]): Promise<SizeResult> {
   const web = await startWebMode({ dockerHost: engine.host, token: randomBytes(12).toString('hex') });
   try {
     await untilConnected(web);
-    const result: SizeResult = { ...size, rawImages: 0, rawContainers: 0, coldImages: [], warmImages: [], coldContainers: [], warmContainers: [], heapMb: NaN, rssMb: NaN };
+    const result: SizeResult = { ...size, rawImages: 0, rawContainers: 0, coldImages: [], coldImagesParts: [], warmImages: [], coldContainers: [], warmContainers: [], heapMb: NaN, rssMb: NaN };
     result.rawImages = await medianOf(() => rawRequest(engine.socketPath, 'GET', '/v1.41/images/json'), 10);
     result.rawContainers = await medianOf(() => rawRequest(engine.socketPath, 'GET', '/v1.41/containers/json?all=1'), 10);
     for (let i = 0; i < VISITS; i++) {
       // Images first: cold, then away to Containers (cold there) and back (warm), twice.
       const page = await signedIn(web);
-      result.coldImages.push(await visit(page, 'nav-images', IMAGE_ROW));
+      const cold = await visit(page, 'nav-images', IMAGE_ROW, 'images.list');
+      result.coldImages.push(cold.firstRowMs);
+      result.coldImagesParts.push(cold);
       await page.waitForTimeout(1_000);
-      result.coldContainers.push(await visit(page, 'nav-containers', CONTAINER_ROW));
+      result.coldContainers.push((await visit(page, 'nav-containers', CONTAINER_ROW, 'containers.list')).firstRowMs);
       await page.waitForTimeout(1_000);
-      result.warmImages.push(await visit(page, 'nav-images', IMAGE_ROW));
+      result.warmImages.push((await visit(page, 'nav-images', IMAGE_ROW, 'images.list')).firstRowMs);
       await page.waitForTimeout(1_000);
-      result.warmContainers.push(await visit(page, 'nav-containers', CONTAINER_ROW));
+      result.warmContainers.push((await visit(page, 'nav-containers', CONTAINER_ROW, 'containers.list')).firstRowMs);
       if (i === VISITS - 1) {
-        await visit(page, 'nav-images', IMAGE_ROW);
+        await visit(page, 'nav-images', IMAGE_ROW, 'images.list');
         await page.waitForTimeout(1_000);
         result.heapMb = await heapMb(page);
         result.rssMb = rssMb(web.process.pid);
@@ -191,6 +223,13 @@ it('Images and Containers pages in Chromium: cold and warm visits at each size; 
       (r) =>
         `| ${r.images} / ${r.containers} | ${f(r.rawImages)} | ${f(median(r.coldImages))} (${f(Math.min(...r.coldImages))}–${f(Math.max(...r.coldImages))}) | ${f(median(r.warmImages))} (${f(Math.min(...r.warmImages))}–${f(Math.max(...r.warmImages))}) | ${f(r.rawContainers)} | ${f(median(r.coldContainers))} (${f(Math.min(...r.coldContainers))}–${f(Math.max(...r.coldContainers))}) | ${f(median(r.warmContainers))} (${f(Math.min(...r.warmContainers))}–${f(Math.max(...r.warmContainers))}) | ${r.heapMb.toFixed(1)} | ${r.rssMb.toFixed(1)} |`,
     ),
+    '',
+    `Cold Images, where the time went (medians): ${results
+      .map((r) => {
+        const m = (pick: (v: Visit) => number): string => f(median(r.coldImagesParts.map(pick).filter((x) => !Number.isNaN(x))));
+        return `${r.images}: ${m((v) => v.sentMs)} ms before images.list is sent, ${m((v) => v.callMs)} ms the call, ${m((v) => v.renderMs)} ms from its answer to the first row`;
+      })
+      .join('; ')}.`,
     '',
     base
       ? `Growth against ${base.images} images (cost / raw cost): ${results.map((r) => `${r.images}: cold Images ${(median(r.coldImages) / median(base.coldImages)).toFixed(2)}× vs raw ${(r.rawImages / base.rawImages).toFixed(2)}×, heap ${(r.heapMb / base.heapMb).toFixed(2)}×`).join('; ')}.`
