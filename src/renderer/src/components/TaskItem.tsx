@@ -9,6 +9,7 @@ import { ProgressBar } from './ProgressBar';
 import { TaskItems } from './TaskItems';
 import { PullFailureHint, RegistryAuthHint, TaskLayers } from './TaskLayers';
 import { TaskLogView } from './TaskLogView';
+import { formatDate } from '../i18n/date-format';
 
 const TONES: Record<TaskState, 'accent' | 'success' | 'danger' | 'muted'> = {
   running: 'accent',
@@ -30,7 +31,7 @@ export function TaskItem({ task }: { task: TaskInfo }): ReactElement {
   const step = task.step ? dynamicText(t, `tasks.step.${task.step.key}`, task.step.key, task.step.values) : null;
   const running = task.state === 'running';
   const progress = task.state === 'succeeded' ? 1 : task.progress;
-  const started = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(task.startedAt);
+  const started = formatDate(i18n.language, 'timeShort', task.startedAt);
 
   return (
     <li className="task" data-testid={`task-${task.id}`} data-state={task.state}>

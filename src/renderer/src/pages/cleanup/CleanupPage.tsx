@@ -17,6 +17,7 @@ import { ReminderCard } from './ReminderCard';
 import { ContainerLogsCard } from './container-logs/ContainerLogsCard';
 import { WizardDialog } from './WizardDialog';
 import '../../styles/cleanup.css';
+import { formatDate } from '../../i18n/date-format';
 
 /** `docker system df -v`, measured when the page opens and when asked (the refresh button; a cleanup remounts it). */
 function DiskUsageCard(): ReactElement {
@@ -39,7 +40,7 @@ function DiskUsageCard(): ReactElement {
         <>
           <DfChart rows={detail.rows} />
           <DfTables detail={detail} />
-          <footer className="card__footer faint">{t('cleanup.measuredAt', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(detail.measuredAt) })}</footer>
+          <footer className="card__footer faint">{t('cleanup.measuredAt', { time: formatDate(i18n.language, 'time', detail.measuredAt) })}</footer>
         </>
       ) : loading ? (
         <Spinner />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiskUsageDetail } from '../../../../shared/cleanup';
 import { humanSize, imageSize } from '../../../../shared/units';
 import { containerStatusText } from '../../components/container-status';
+import { formatDate } from '../../i18n/date-format';
 
 type Tab = 'images' | 'containers' | 'volumes' | 'buildCache';
 const TABS: Tab[] = ['images', 'containers', 'volumes', 'buildCache'];
@@ -22,7 +23,7 @@ function short(id: string): string {
 export function DfTables({ detail }: { detail: DiskUsageDetail }): ReactElement {
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<Tab>('images');
-  const date = (ms: number | null): string => (ms ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms) : '—');
+  const date = (ms: number | null): string => (ms ? formatDate(i18n.language, 'shortDateShortTime', ms) : '—');
   const yes = (b: boolean): string => (b ? t('cleanup.detail.yes') : t('cleanup.detail.no'));
 
   const tables: Record<Tab, { columns: Column[]; rows: Array<{ key: string; cells: ReactNode[] }> }> = {

@@ -4,11 +4,12 @@ import type { CleanupReport } from '../../../../shared/cleanup';
 import { humanSize } from '../../../../shared/units';
 import { Icon } from '../../components/Icon';
 import { CleanupReportView } from './CleanupReportView';
+import { formatDate } from '../../i18n/date-format';
 
 /** The session's cleanups, newest first (the core keeps the last 20 while it runs). */
 export function HistoryList({ reports }: { reports: CleanupReport[] }): ReactElement {
   const { t, i18n } = useTranslation();
-  const time = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+  const time = (ms: number): string => formatDate(i18n.language, 'shortDateTime', ms);
   return (
     <section className="card" data-testid="cleanup-history">
       <header className="card__header">

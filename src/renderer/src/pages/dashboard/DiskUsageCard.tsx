@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toCliRow, type DiskUsageRow, type DiskUsageSummary } from '../../../../shared/disk-usage';
 import { Icon } from '../../components/Icon';
+import { formatDate } from '../../i18n/date-format';
 
 /** Reclaimable share for the bar: the CLI's own percentage where it prints one, else from the bytes. */
 function share(row: DiskUsageRow): number {
@@ -12,7 +13,7 @@ function share(row: DiskUsageRow): number {
 /** `docker system df`, row for row: labels translated, numbers exactly as the CLI prints them. */
 export function DiskUsageCard({ df }: { df: DiskUsageSummary }): ReactElement {
   const { t, i18n } = useTranslation();
-  const measured = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(df.measuredAt);
+  const measured = formatDate(i18n.language, 'time', df.measuredAt);
   return (
     <section className="card" data-testid="df-card">
       <header className="card__header">

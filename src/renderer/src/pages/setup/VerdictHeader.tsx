@@ -4,6 +4,7 @@ import type { SetupDiagnosis, SetupVerdict } from '../../../../shared/setup';
 import { Icon, type IconName } from '../../components/Icon';
 import { useSetupStore } from '../../stores/setup-store';
 import { SETUP_STEPS, stepStates, type StepState } from './setup-model';
+import { formatDate } from '../../i18n/date-format';
 
 const VERDICT_ICONS: Record<SetupVerdict, IconName> = {
   usable: 'shieldCheck',
@@ -30,7 +31,7 @@ export function VerdictHeader({ diagnosis }: { diagnosis: SetupDiagnosis }): Rea
   const diagnosing = useSetupStore((s) => s.diagnosing);
   const { verdict } = diagnosis;
   const steps = stepStates(verdict);
-  const checked = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(diagnosis.checkedAt);
+  const checked = formatDate(i18n.language, 'time', diagnosis.checkedAt);
   const values = { user: diagnosis.user.name, group: diagnosis.dockerGroup.name, host: diagnosis.endpoint.host };
 
   return (

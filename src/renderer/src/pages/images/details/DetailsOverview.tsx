@@ -6,6 +6,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { dynamicText } from '../../../i18n/messages';
 import { DetailsLineage } from './DetailsLineage';
 import { execForm, inspectFacts } from './details-format';
+import { formatDate } from '../../../i18n/date-format';
 
 const STATE_CHIP: Record<string, string> = {
   running: 'chip--success',
@@ -57,7 +58,7 @@ function Created({ iso }: { iso: string }): ReactElement {
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   return (
     <time dateTime={iso} title={iso}>
-      {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'medium' }).format(date)}
+      {formatDate(i18n.language, 'detailExact', date)}
     </time>
   );
 }
