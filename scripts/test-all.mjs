@@ -90,7 +90,7 @@ if (only.length === 0 || only.includes('unit')) suites.push(vitestSuite('unit'))
 if (only.length === 0 || only.includes('integration')) suites.push(vitestSuite('integration'));
 // The second engine (Debian 13's dockerd 26.1, fetched into a cache by the harness): every parity test against the
 // CLI and every daemon.json test again, where API versions and `dockerd --validate` differ.
-const SECOND_ENGINE_FILES = ['test/integration/images-list-vs-cli.test.ts', 'test/integration/format-vs-docker-cli.test.ts', 'test/integration/disk-usage-vs-cli.test.ts', 'test/integration/cleanup-df-vs-cli.test.ts', 'test/integration/cleanup-build-cache.test.ts', 'test/integration/cleanup-freed-space.test.ts', 'test/integration/container-logs.test.ts', 'test/integration/engines-contexts-vs-cli.test.ts', 'test/integration/registry-mirrors-', 'test/integration/compose-'];
+const SECOND_ENGINE_FILES = ['test/integration/images-list-vs-cli.test.ts', 'test/integration/format-vs-docker-cli.test.ts', 'test/integration/disk-usage-vs-cli.test.ts', 'test/integration/cleanup-df-vs-cli.test.ts', 'test/integration/cleanup-build-cache.test.ts', 'test/integration/cleanup-freed-space.test.ts', 'test/integration/container-logs.test.ts', 'test/integration/engines-contexts-vs-cli.test.ts', 'test/integration/registry-mirrors-', 'test/integration/privilege-real-pkexec.test.ts', 'test/integration/compose-'];
 if (only.length === 0 || only.includes('engine26')) {
   suites.push(vitestSuite('integration', { name: 'engine 26.1', files: SECOND_ENGINE_FILES, env: { WHARF_TEST_ENGINE: '26.1' } }));
 }

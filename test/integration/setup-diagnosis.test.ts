@@ -15,26 +15,15 @@ import { systemClock } from '../../src/main/core/clock';
 import { createCore, type Core, type CoreDeps } from '../../src/main/core/create-core';
 import { createDockerodeClient } from '../../src/main/core/engine/docker-client';
 import { createDirectRunner } from '../../src/main/core/privilege/privilege-runner';
-import type { OsIdentity } from '../../src/main/core/setup/identity';
 import type { Envelope } from '../../src/shared/errors';
 import type { CheckId, FixPlan, InstallGuide, SetupCheck, SetupDiagnosis } from '../../src/shared/setup';
 import type { TaskInfo } from '../../src/shared/tasks';
 import { SERVE_ENTRY, startWebMode, type RunningWebMode } from '../e2e/support/web-mode';
+import { osIdentityOf } from '../support/os-identity';
 import { testEngine } from '../support/test-engine';
 import { startPrivateEngine, type PrivateEngine } from '../support/engine-harness';
 import { copyBuiltAppForOthers, createThrowawayAccount, makeSocketDirsTraversable, type AppCopy, type ThrowawayAccount } from '../support/throwaway-account';
 import { call } from './make-core';
-
-/**
- * A real user's identity as the OS gives it to a root process: the passwd entry (getent) and the groups a new
- * login of that user gets from /etc/group (`id -G`, i.e. initgroups). It replaces os.userInfo() in a core that
- * runs as root on that user's behalf — the user still comes from the OS, never from a request.
- */
-function osIdentityOf(name: string): OsIdentity {
-  const [user, , uid, gid, , home] = execFileSync('/usr/bin/getent', ['passwd', name]).toString().trim().split(':');
-  const groups = execFileSync('/usr/bin/id', ['-G', name]).toString().trim().split(/\s+/).map(Number);
-  return { name: user ?? name, uid: Number(uid), gid: Number(gid), home: home ?? '/', groups };
-}
 
 function checkOf(diagnosis: SetupDiagnosis, id: CheckId): SetupCheck | undefined {
   return diagnosis.checks.find((c) => c.id === id);

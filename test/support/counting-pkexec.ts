@@ -1,7 +1,8 @@
 /**
  * A stand-in for pkexec that logs each call (one line: its arguments) and then runs the program as pkexec does:
  * as root (the tests are root), with an empty environment of its own, stdin and stdout passed through. Counting its
- * lines counts the password prompts a desktop user would have seen.
+ * lines counts the password prompts a desktop user would have seen. pkexec's own option that Wharf passes first
+ * (--disable-internal-agent) is taken off as pkexec does; the log holds the program's argv.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ export function createCountingPkexec(): CountingPkexec {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-pkexec-'));
   const log = path.join(dir, 'calls.log');
   const pkexec = path.join(dir, 'pkexec');
-  fs.writeFileSync(pkexec, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec /usr/bin/env -i "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(pkexec, `#!/bin/sh\n[ "$1" = --disable-internal-agent ] && shift\nprintf '%s\\n' "$*" >> '${log}'\nexec /usr/bin/env -i "$@"\n`, { mode: 0o755 });
   return {
     path: pkexec,
     runner: createPkexecRunner({ pkexecPath: pkexec }),

@@ -1,7 +1,8 @@
 /**
  * The translated sentence the task panel, notices and fields show for an error says what happened when the core
  * knows more than the code: a pull or push cut by the engine stopping, the engine refusing an operation (HTTP 403),
- * a subnet another network uses, a save path Wharf will not write — in both languages, never the bare code's text.
+ * a subnet another network uses, a save path Wharf will not write, pkexec refused (polkit said no, the dialog was
+ * dismissed, no agent could ask) — in both languages, never the bare code's text.
  */
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,18 @@ describe.each(['en', 'zh-CN'] as const)('%s', (lng) => {
     expect(forbidden).toBe(t()('errors.engineForbidden'));
     expect(forbidden).not.toBe(t()('errors.permission-denied'));
     expect(forbidden).not.toBe(t()('errors.failed'));
+  });
+
+  it('pkexec refused: not authorized, dismissed and no agent each have their own sentence, none the bare code\'s', () => {
+    const texts = (['not-authorized', 'dismissed', 'no-agent'] as const).map((privilege) =>
+      errorMessage(t(), { code: privilege === 'dismissed' ? 'cancelled' : 'permission-denied', message: 'pkexec', details: { privilege, exitCode: 127 } }),
+    );
+    expect(new Set(texts).size).toBe(3);
+    for (const text of texts) {
+      expect(text).not.toMatch(/^errors\./);
+      expect([t()('errors.permission-denied'), t()('errors.cancelled')]).not.toContain(text);
+    }
+    if (lng === 'en') expect(texts).toEqual([expect.stringMatching(/^Not authorized/), expect.stringMatching(/cancelled/), expect.stringMatching(/No polkit authentication agent/)]);
   });
 
   it('every refused save path and the overlapping subnet have their own sentence', () => {

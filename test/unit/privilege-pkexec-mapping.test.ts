@@ -1,4 +1,7 @@
-/** pkexec's exit codes become clear, coded errors: 126 cancelled, 127 not authorized / no agent, others failed with stderr. */
+/**
+ * pkexec's exit codes become clear, coded errors: 126 cancelled (dismissed), 127 not authorized or — told apart by
+ * pkexec's stderr — no authentication agent, others failed with stderr. Wharf turns pkexec's own textual agent off.
+ */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,16 +37,32 @@ afterAll(() => {
 describe('pkexec runner', () => {
   it('126 (dialog dismissed) → cancelled', async () => {
     const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-126', 'echo "Error executing command as another user: Request dismissed" >&2; exit 126') });
-    expect(await failureOf(runner)).toMatchObject({ code: 'cancelled', message: 'authentication was cancelled', details: { exitCode: 126 } });
+    expect(await failureOf(runner)).toMatchObject({ code: 'cancelled', message: 'authentication was cancelled', details: { exitCode: 126, privilege: 'dismissed' } });
   });
 
-  it('127 (not authorized, or no agent) → permission-denied with a clear message', async () => {
-    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-127', 'echo "Error executing command as another user: Not authorized" >&2; exit 127') });
+  it('127 "Not authorized" → permission-denied, not authorized', async () => {
+    // polkit 122's pkexec, as measured against a rule answering NO: two lines, then a blank and the incident line.
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-127', 'printf "Error executing command as another user: Not authorized\\n\\nThis incident has been reported.\\n" >&2; exit 127') });
     expect(await failureOf(runner)).toMatchObject({
       code: 'permission-denied',
-      message: 'not authorized, or no polkit authentication agent is running',
-      details: { exitCode: 127, stderr: 'Error executing command as another user: Not authorized' },
+      message: 'not authorized by polkit',
+      details: { exitCode: 127, privilege: 'not-authorized', stderr: 'Error executing command as another user: Not authorized\n\nThis incident has been reported.' },
     });
+  });
+
+  it.each([
+    // With --disable-internal-agent, which Wharf passes.
+    'Error executing command as another user: No authentication agent found.',
+    // Its textual agent, where pkexec tried it without a terminal.
+    "Error creating textual authentication agent: Error opening current controlling terminal for the process (`/dev/tty'): No such device or address",
+  ])('127 %j → permission-denied, no agent', async (line) => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec(`pkexec-noagent-${line.length}`, `printf '%s\\n' "${line.replace(/[`"$\\]/g, '\\$&')}" >&2; exit 127`) });
+    expect(await failureOf(runner)).toMatchObject({ code: 'permission-denied', message: 'no polkit authentication agent could ask for the password', details: { exitCode: 127, privilege: 'no-agent' } });
+  });
+
+  it('pkexec is told to keep its own textual agent off, before the command', async () => {
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-argv', 'printf "%s|" "$@"') });
+    expect(await runner.run({ binary: '/usr/sbin/usermod', args: ['-aG', 'docker', 'alice'] })).toMatchObject({ stdout: '--disable-internal-agent|/usr/sbin/usermod|-aG|docker|alice|' });
   });
 
   it('any other exit → failed, with the command\'s stderr', async () => {
@@ -61,13 +80,13 @@ describe('pkexec runner', () => {
   });
 
   it('success passes stdout through, and stdin reaches the command', async () => {
-    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-ok', 'shift; cat; printf " %s" "$@"') });
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-ok', 'shift 2; cat; printf " %s" "$@"') });
     expect(await runner.run({ binary: '/usr/bin/tee', args: ['/etc/x'], stdin: 'content' })).toMatchObject({ stdout: 'content /etc/x' });
   });
 
   it('open() keeps the conversation going through pkexec: stdin stays open after the first input, stdout comes line by line', async () => {
     // The command echoes its first input line, then waits for one more line and answers it.
-    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-talk', 'exec "$@"') });
+    const runner = createPkexecRunner({ pkexecPath: fakePkexec('pkexec-talk', 'shift; exec "$@"') });
     const talk = runner.open({ binary: '/bin/sh', args: ['-c', 'read a; echo "got $a"; read b; echo "then $b"; exit 5'], stdin: 'first\n' });
     expect(await talk.readLine()).toBe('got first');
     talk.write('second\n');

@@ -95,12 +95,36 @@ describe('running a fix', () => {
     expectNothingPwned();
   });
 
+  it('with the root helper, add-user-to-group is one call of its join-group verb (one password prompt), names one entry each', async () => {
+    rmSync(recordFile, { force: true });
+    const facts = {
+      user: { name: 'alice', uid: 1000, home: '/home/alice' },
+      dockerGroup: { name: 'docker', exists: false, userListed: false, sessionHas: false },
+      service: { manager: 'none', dockerdRunning: false },
+      endpoint: { host: 'unix:///var/run/docker.sock', source: 'default' },
+      installation: { packaging: 'docker.io' },
+    } as SetupDiagnosis;
+    const helper = join(nastyDir, 'recorder');
+    const planned = fixPlan('add-user-to-group', facts, { systemDirs: [nastyDir], files: nodeFiles, helperPath: helper });
+    // What is shown (and what to copy by hand) stays groupadd + usermod; what runs as root is one call.
+    expect(planned.commands).toEqual([
+      ['/usr/sbin/groupadd', '-f', 'docker'],
+      [join(nastyDir, 'usermod'), '-aG', 'docker', 'alice'],
+    ]);
+    expect(planned.privileged).toEqual([helper, 'join-group', '--group', 'docker', '--user', 'alice']);
+    const steps: number[] = [];
+    await runFix(planned, { runner: createDirectRunner(), onCommand: (index, total) => steps.push(index, total) });
+    expect(recorded()).toEqual(['join-group', '--group', 'docker', '--user', 'alice']);
+    expect(steps).toEqual([0, 1]);
+    expectNothingPwned();
+  });
+
   it('pkexec runner: pkexec gets the absolute binary and each argument as its own entry', async () => {
     rmSync(recordFile, { force: true });
     const pkexec = join(nastyDir, 'pkexec');
     const binary = join(nastyDir, 'recorder');
     await runFix(plan([[binary, ...NASTY_ARGS]]), { runner: createPkexecRunner({ pkexecPath: pkexec }) });
-    expect(recorded()).toEqual([pkexec, binary, ...NASTY_ARGS]);
+    expect(recorded()).toEqual([pkexec, '--disable-internal-agent', binary, ...NASTY_ARGS]);
     expectNothingPwned();
   });
 

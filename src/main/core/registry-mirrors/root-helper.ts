@@ -4,32 +4,16 @@
  * then waits for Wharf's verdict on stdin: `commit`, or `rollback` (backup back, engine back on it). So pkexec asks
  * for the password once, rollback included; and when Wharf goes away or hangs, the helper rolls back by itself.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { REGISTRY_MIRRORS_REFUSALS, type RegistryMirrorsRefusal, type PlannedCommand } from '../../../shared/registry-mirrors';
 import type { ErrorCode } from '../../../shared/errors';
 import { WharfError } from '../errors';
 import type { Conversation } from '../privilege/conversation';
 import type { PrivilegeRunner } from '../privilege/privilege-runner';
 
-export const HELPER_NAME = 'wharf-daemon-json';
+export { defaultHelperPath, HELPER_NAME } from '../privilege/root-helper-path';
 
 /** How long the helper waits for the verdict, in seconds (its --confirm-timeout accepts 5 to 600). */
 export const CONFIRM_TIMEOUT_RANGE = { min: 5, max: 600 } as const;
-
-/**
- * The helper beside the app: resources/ of a packaged Electron app, else the first resources/ folder above this
- * module (out/main when built, src/main/core/daemon-config under the tests).
- */
-export function defaultHelperPath(here: string = __dirname): string | undefined {
-  const packaged = (process as { resourcesPath?: string }).resourcesPath;
-  if (packaged && existsSync(join(packaged, HELPER_NAME))) return join(packaged, HELPER_NAME);
-  for (let dir = here; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'resources', HELPER_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (dir === dirname(dir)) return undefined;
-  }
-}
 
 export interface HelperTarget {
   helper: string;

@@ -4,6 +4,7 @@ import { socketPathOf } from '../engine/docker-client';
 import { WharfError } from '../errors';
 import type { PrivilegeRunner } from '../privilege/privilege-runner';
 import { systemBinary } from './binaries';
+import { joinGroupCommand, joinGroupError } from './join-group';
 import { assertPosixName } from './names';
 import type { ServiceController } from './service-controller';
 import { DOCKER_UNIT } from './service-state';
@@ -14,11 +15,15 @@ export interface FixContext {
   systemDirs: readonly string[];
   files: Pick<FileProbe, 'stat' | 'isExecutable'>;
   serviceController?: ServiceController;
+  /** Wharf's root helper (resources/wharf-daemon-json); without it a fix runs its commands one call each. */
+  helperPath?: string;
 }
 
 /** A fix ready to run: its commands, and whether they go through the privilege runner or the service controller. */
 export interface PlannedFix extends FixPlan {
   via: 'privilege-runner' | 'service-controller';
+  /** The one privileged call that does all of `commands` (the root helper): one password prompt for the fix. */
+  privileged?: CommandLine;
 }
 
 function tool(name: string, fallback: string, ctx: FixContext): string {
@@ -56,8 +61,9 @@ function startServicePlan(facts: SetupDiagnosis, ctx: FixContext): PlannedFix {
 }
 
 /**
- * groupadd (only when the group is missing) and usermod -aG for the user this process runs as. Both names come
- * from the OS and are checked against the POSIX name pattern; each is one argv entry — never a shell.
+ * groupadd (only when the group is missing) and usermod -aG for the user this process runs as — shown so, and run
+ * as one call of the root helper's join-group verb. Both names come from the OS and are checked against the POSIX
+ * name pattern; each is one argv entry — never a shell.
  */
 function addUserPlan(facts: SetupDiagnosis, ctx: FixContext): PlannedFix {
   const user = assertPosixName('user', facts.user.name);
@@ -65,7 +71,7 @@ function addUserPlan(facts: SetupDiagnosis, ctx: FixContext): PlannedFix {
   const commands: CommandLine[] = [];
   if (!facts.dockerGroup.exists) commands.push([tool('groupadd', '/usr/sbin/groupadd', ctx), '-f', group]);
   commands.push([tool('usermod', '/usr/sbin/usermod', ctx), '-aG', group, user]);
-  return { fix: 'add-user-to-group', commands, via: 'privilege-runner' };
+  return { fix: 'add-user-to-group', commands, via: 'privilege-runner', ...(ctx.helperPath ? { privileged: joinGroupCommand(ctx.helperPath, group, user) } : {}) };
 }
 
 /** The exact commands a fix runs as root, from the facts of a fresh diagnosis. Never chmods the socket. */
@@ -103,17 +109,28 @@ export interface RunFixDeps {
 }
 
 /**
- * Runs a planned fix: the controller's start(), or each command in order through the privilege runner. With
- * the manual runner nothing runs: it fails with "unsupported" and every command, for the user to copy.
+ * Runs a planned fix: the controller's start(), its one privileged call (the root helper), or else each command
+ * in order through the privilege runner. With the manual runner nothing runs: it fails with "unsupported" and
+ * every command, for the user to copy.
  */
 export async function runFix(planned: PlannedFix, deps: RunFixDeps): Promise<void> {
   if (planned.via === 'service-controller') {
     if (!deps.serviceController) throw new WharfError('unsupported', 'no service controller');
-    await deps.serviceController.start();
+    await deps.serviceController.start(deps.runner);
     return;
   }
   if (deps.runner.kind === 'manual') {
     throw new WharfError('unsupported', 'Wharf cannot run commands as root here: run these yourself', { commands: planned.commands });
+  }
+  if (planned.privileged) {
+    const [binary = '', ...args] = planned.privileged;
+    deps.onCommand?.(0, 1);
+    try {
+      await deps.runner.run({ binary, args });
+    } catch (error) {
+      throw fixError(joinGroupError(error), planned.commands, planned.privileged);
+    }
+    return;
   }
   for (const [index, argv] of planned.commands.entries()) {
     const [binary, ...args] = argv;

@@ -7,6 +7,7 @@ import type { EngineConnection } from '../engine/connection';
 import type { DockerClientFactory } from '../engine/docker-client';
 import { WharfError } from '../errors';
 import type { PrivilegeRunner } from '../privilege/privilege-runner';
+import { defaultHelperPath } from '../privilege/root-helper-path';
 import type { TaskManager } from '../tasks/task-manager';
 import { DEFAULT_SEARCH_DIRS, DEFAULT_SYSTEM_DIRS } from './binaries';
 import { socketAccepts, tryConnect } from './connect-probe';
@@ -35,6 +36,8 @@ export interface SetupOptions {
   paths?: Partial<SystemPaths>;
   files?: FileProbe;
   query?: QueryRunner;
+  /** Wharf's root helper, for one-call fixes. Default: the installed one, else resources/'s; null: none. */
+  helperPath?: string | null;
 }
 
 export interface SetupServiceDeps {
@@ -69,7 +72,8 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
   const files = o.files ?? nodeFiles;
   const paths: SystemPaths = { ...DEFAULT_SYSTEM_PATHS, ...o.paths };
   const systemDirs = o.systemDirs ?? DEFAULT_SYSTEM_DIRS;
-  const fixContext: FixContext = { systemDirs, files, serviceController: o.serviceController };
+  const helperPath = o.helperPath === undefined ? defaultHelperPath() : (o.helperPath ?? undefined);
+  const fixContext: FixContext = { systemDirs, files, serviceController: o.serviceController, ...(helperPath ? { helperPath } : {}) };
 
   const diagnoseDeps: DiagnoseDeps = {
     env: deps.env,

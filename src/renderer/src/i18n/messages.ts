@@ -3,6 +3,7 @@ import type { WharfErrorInfo } from '../../../shared/errors';
 import { isEngineNameDetails } from '../../../shared/engine-names';
 import { isEngineSwitchedDetails } from '../../../shared/engines';
 import { isEngineForbiddenDetails, isEngineStoppedDetails } from '../../../shared/engine-failure';
+import { isPrivilegeRefusalDetails } from '../../../shared/privilege';
 import { isRegistryMirrorsRefusalDetails } from '../../../shared/registry-mirrors';
 import { isServerUnreachable } from '../api/server-unreachable';
 
@@ -18,6 +19,8 @@ export function errorMessage(t: TFunction, error: WharfErrorInfo): string {
   if (isEngineForbiddenDetails(error.details)) return t('errors.engineForbidden');
   // A log, terminal or stats view whose engine Wharf left.
   if (isEngineSwitchedDetails(error.details)) return t('engines.streamSwitched', error.details.engineSwitched);
+  // Why pkexec ran nothing: polkit said no, the password dialog was dismissed, or no agent could ask.
+  if (isPrivilegeRefusalDetails(error.details)) return t(`errors.privilege.${error.details.privilege}`);
   // Why daemon.json was not touched (Wharf's check, or its root helper's).
   if (isRegistryMirrorsRefusalDetails(error.details)) return t(`registryMirrors.refused.${error.details.reason}`, { path: error.details.path });
   return t(`errors.${error.code}`);

@@ -1,6 +1,8 @@
 import { useEffect, type ReactElement } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { useTranslation } from 'react-i18next';
+import type { WharfErrorInfo } from '../../../../shared/errors';
+import { isPrivilegeRefusalDetails } from '../../../../shared/privilege';
 import type { FixId, SetupDiagnosis } from '../../../../shared/setup';
 import { shellQuote } from '../../../../shared/shell-quote';
 import { CommandBlock } from '../../components/CommandBlock';
@@ -20,10 +22,11 @@ function useFixTask(fix: FixId) {
   return useTasksStore((s) => (run ? s.tasks.find((task) => task.id === run.taskId) : undefined));
 }
 
-/** How a failed fix reads: pkexec's "cancelled" and "not authorized" get their own sentence. */
-function failureKey(code: string): 'setup.fix.cancelled' | 'setup.fix.notAuthorized' | 'setup.fix.failed' {
-  if (code === 'cancelled') return 'setup.fix.cancelled';
-  if (code === 'permission-denied') return 'setup.fix.notAuthorized';
+/** How a failed fix reads: pkexec's "cancelled", "not authorized" and "no agent" get their own sentence. */
+function failureKey(error: WharfErrorInfo): 'setup.fix.cancelled' | 'setup.fix.notAuthorized' | 'setup.fix.noAgent' | 'setup.fix.failed' {
+  if (isPrivilegeRefusalDetails(error.details) && error.details.privilege === 'no-agent') return 'setup.fix.noAgent';
+  if (error.code === 'cancelled') return 'setup.fix.cancelled';
+  if (error.code === 'permission-denied') return 'setup.fix.notAuthorized';
   return 'setup.fix.failed';
 }
 
@@ -111,7 +114,7 @@ export function FixPanel({ fix, diagnosis }: { fix: FixId; diagnosis: SetupDiagn
           ) : null}
           {task.state === 'cancelled' ? <p className="muted">{t('setup.fix.cancelled')}</p> : null}
           {task.state === 'failed' && task.error ? (
-            <ErrorNotice title={t(failureKey(task.error.code))} error={task.error}>
+            <ErrorNotice title={t(failureKey(task.error))} error={task.error}>
               <p className="muted">{t('setup.fix.fallback')}</p>
             </ErrorNotice>
           ) : null}
