@@ -275,7 +275,12 @@ describe('privileged actions through real pkexec and polkit', () => {
   it("pkexec of the helper is checked under Wharf's action; the helper refuses arguments outside its verbs with codes Wharf translates", async () => {
     // Yes for Wharf's action only: the same helper at another path is the generic exec action, refused.
     await polkit.rule(`return action.id == "${ACTION}" ? polkit.Result.YES : polkit.Result.NO;`);
-    const elsewhere = await runner.run({ binary: path.join(RESOURCES, 'wharf-daemon-json'), args: ['join-group', '--group', account.group, '--user', account.user] }).catch((e: unknown) => e);
+    // A copy in the harness's folder (root's, open to all): the tree Wharf runs from may be private to root (CI clones
+    // into a 0700 folder), and pkexec would then refuse the path before polkit is asked.
+    const copy = path.join(polkit.dir, 'wharf-daemon-json');
+    fs.copyFileSync(path.join(RESOURCES, 'wharf-daemon-json'), copy);
+    fs.chmodSync(copy, 0o755);
+    const elsewhere = await runner.run({ binary: copy, args: ['join-group', '--group', account.group, '--user', account.user] }).catch((e: unknown) => e);
     expect(elsewhere).toMatchObject({ code: 'permission-denied', details: { privilege: 'not-authorized' } });
     expect(polkit.checks().at(-1)).toBe(EXEC_ACTION);
 
