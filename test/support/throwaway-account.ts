@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { isProcessAlive, processStartTime } from './processes';
 
 const ROOT = join(__dirname, '../..');
 
@@ -27,13 +28,47 @@ function groupId(name: string): number {
   return Number(execFileSync('/usr/bin/getent', ['group', name]).toString().split(':')[2]);
 }
 
+/** The GECOS field of a throwaway user: the test process that made it (pid and start time, so a reused pid is not it). */
+const OWNER_PREFIX = 'wharf-test ';
+
+function removeAccount(user: string, group: string): void {
+  for (const [bin, name] of [['/usr/sbin/userdel', user], ['/usr/sbin/groupdel', group]] as const) {
+    try {
+      execFileSync(bin, [name], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Throwaway accounts whose test process is gone (killed before its afterAll): the user, its primary group and its
+ * throwaway group. Only users this file made (their name and the owner in GECOS); returns the users removed.
+ */
+export function sweepStaleAccounts(passwd = '/etc/passwd'): string[] {
+  const removed: string[] = [];
+  for (const line of readFileSync(passwd, 'utf8').split('\n')) {
+    const [user = '', , , , gecos = ''] = line.split(':');
+    const suffix = /^wharfu([0-9a-f]{6})$/.exec(user)?.[1];
+    const owner = gecos.startsWith(OWNER_PREFIX) ? gecos.slice(OWNER_PREFIX.length).split('-') : undefined;
+    if (suffix === undefined || owner === undefined) continue;
+    const [pid, start] = owner;
+    if (isProcessAlive(Number(pid), start || undefined)) continue;
+    removeAccount(user, `wharfg${suffix}`);
+    removed.push(user);
+  }
+  return removed;
+}
+
 export function createThrowawayAccount(): ThrowawayAccount {
+  sweepStaleAccounts();
   const suffix = randomBytes(3).toString('hex');
   const user = `wharfu${suffix}`;
   const group = `wharfg${suffix}`;
+  const owner = `${OWNER_PREFIX}${process.pid}-${processStartTime(process.pid) ?? ''}`;
   execFileSync('/usr/sbin/groupadd', [group]);
   try {
-    execFileSync('/usr/sbin/useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', '--user-group', user]);
+    execFileSync('/usr/sbin/useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', '--user-group', '--comment', owner, user]);
   } catch (error) {
     execFileSync('/usr/sbin/groupdel', [group], { stdio: 'ignore' });
     throw error;
@@ -45,13 +80,7 @@ export function createThrowawayAccount(): ThrowawayAccount {
     gid: idOf('-g', user),
     groupGid: groupId(group),
     remove() {
-      for (const [bin, name] of [['/usr/sbin/userdel', user], ['/usr/sbin/groupdel', group]] as const) {
-        try {
-          execFileSync(bin, [name], { stdio: 'ignore' });
-        } catch {
-          // already gone
-        }
-      }
+      removeAccount(user, group);
     },
   };
 }
